@@ -1,0 +1,42 @@
+"""A small, general event store: append-only streams of immutable, versioned events in SQLite.
+
+It knows nothing of the application that uses it. The public API is re-exported here.
+"""
+
+from events.errors import (
+    ConcurrencyError,
+    EventStoreError,
+    IdempotencyConflictError,
+    StoreSchemaError,
+    UnknownEventTypeError,
+    UpcastError,
+)
+from events.event import AppendResult, Event, JSONDict, NewEvent, RecordedEvent
+from events.projection import Checkpoint, Projection, ProjectionRunner
+from events.registry import EventRegistry, UnknownEvent
+from events.sqlite import SQLiteEventStore
+from events.store import ANY_VERSION, NO_STREAM, EventStore, InMemoryEventStore
+
+__all__ = [
+    "ANY_VERSION",
+    "NO_STREAM",
+    "AppendResult",
+    "Checkpoint",
+    "ConcurrencyError",
+    "Event",
+    "EventRegistry",
+    "EventStore",
+    "EventStoreError",
+    "IdempotencyConflictError",
+    "InMemoryEventStore",
+    "JSONDict",
+    "NewEvent",
+    "Projection",
+    "ProjectionRunner",
+    "RecordedEvent",
+    "SQLiteEventStore",
+    "StoreSchemaError",
+    "UnknownEvent",
+    "UnknownEventTypeError",
+    "UpcastError",
+]
