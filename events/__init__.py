@@ -12,7 +12,7 @@ from events.errors import (
     UpcastError,
 )
 from events.event import AppendResult, Event, JSONDict, NewEvent, RecordedEvent
-from events.projection import Checkpoint, Projection, ProjectionRunner
+from events.projection import Checkpoint, Projection, ProjectionProgress, ProjectionRunner
 from events.registry import EventRegistry, UnknownEvent
 from events.sqlite import SQLiteEventStore
 from events.store import ANY_VERSION, NO_STREAM, EventStore, InMemoryEventStore
@@ -32,6 +32,7 @@ __all__ = [
     "JSONDict",
     "NewEvent",
     "Projection",
+    "ProjectionProgress",
     "ProjectionRunner",
     "RecordedEvent",
     "SQLiteEventStore",

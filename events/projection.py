@@ -18,7 +18,7 @@ from events.event import RecordedEvent
 from events.sqlite import SQLiteEventStore
 from events.store import utc_now_iso
 
-ProgressCallback = Callable[[str, int, int], None]
+ProjectionProgress = Callable[[str, int, int], None]
 """Called as ``progress(projection_name, position_reached, last_position)``."""
 
 
@@ -118,7 +118,7 @@ class ProjectionRunner:
         )
 
     def catch_up(
-        self, names: Sequence[str] | None = None, progress: ProgressCallback | None = None
+        self, names: Sequence[str] | None = None, progress: ProjectionProgress | None = None
     ) -> dict[str, int]:
         """Apply every event past each projection's checkpoint; returns events handled by name.
 
@@ -135,7 +135,7 @@ class ProjectionRunner:
             handled[name] = self._catch_up_one(projection, progress)
         return handled
 
-    def _catch_up_one(self, projection: Projection, progress: ProgressCallback | None) -> int:
+    def _catch_up_one(self, projection: Projection, progress: ProjectionProgress | None) -> int:
         total = 0
         while True:
             with self.store.transaction():
@@ -170,7 +170,7 @@ class ProjectionRunner:
             self._save_checkpoint(projection, 0)
 
     def rebuild(
-        self, names: Sequence[str] | None = None, progress: ProgressCallback | None = None
+        self, names: Sequence[str] | None = None, progress: ProjectionProgress | None = None
     ) -> dict[str, int]:
         """Drop read models and replay the whole log into them; returns events handled."""
         handled: dict[str, int] = {}

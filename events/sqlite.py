@@ -298,6 +298,31 @@ class SQLiteEventStore:
             if len(rows) < size:
                 return
 
+    def read_latest(
+        self,
+        limit: int,
+        *,
+        types: Sequence[str] | None = None,
+        stream_id: str | None = None,
+    ) -> list[RecordedEvent]:
+        """The newest ``limit`` events (of those types, in that stream), oldest first."""
+        if limit <= 0 or (types is not None and not types):
+            return []
+        where: list[str] = ["1"]
+        params: list[Any] = []
+        if types is not None:
+            where.append(f"event_type IN ({','.join('?' * len(types))})")
+            params.extend(types)
+        if stream_id is not None:
+            where.append("stream_id = ?")
+            params.append(stream_id)
+        rows = self.conn.execute(
+            f"SELECT {_COLUMNS} FROM events WHERE {' AND '.join(where)} "
+            "ORDER BY position DESC LIMIT ?",
+            [*params, limit],
+        ).fetchall()
+        return [_row_to_event(r) for r in reversed(rows)]
+
     def stream_version(self, stream_id: str) -> int:
         """The stream's current version (0 when it has no events)."""
         row = self.conn.execute(

@@ -129,6 +129,16 @@ class EventStoreContract:
         assert list(store.read_all(types=[])) == []
         assert store.count(["Other"]) == len(others)
 
+    def test_read_latest_returns_the_newest_events_oldest_first(self) -> None:
+        store = self.make_store()
+        for i in range(10):
+            store.append(f"s{i % 2}", [NewEvent("Counted" if i % 3 else "Other", {"i": i})])
+        assert [e.payload["i"] for e in store.read_latest(3)] == [7, 8, 9]
+        assert [e.payload["i"] for e in store.read_latest(2, types=["Other"])] == [6, 9]
+        assert [e.payload["i"] for e in store.read_latest(2, stream_id="s0")] == [6, 8]
+        assert store.read_latest(0) == [] and store.read_latest(5, types=[]) == []
+        assert len(store.read_latest(50)) == 10
+
     def test_read_stream_from_a_version(self) -> None:
         store = self.make_store()
         store.append("s", [counted(i) for i in range(5)])

@@ -1,0 +1,167 @@
+"""The monitor's services: the one place that joins the store, the settings and the clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from loguru import logger
+
+from events import (
+    ProjectionProgress,
+    ProjectionRunner,
+    RecordedEvent,
+    SQLiteEventStore,
+)
+from monitor.corpus import load_seed_corpus
+from monitor.errors import MonitorError
+from monitor.events import REGISTRY, CorpusDocumentAdded, corpus_stream
+from monitor.projections import all_projections
+from monitor.settings import Settings
+
+
+class StoreMissingError(MonitorError):
+    """The store file does not exist yet."""
+
+
+@dataclass(frozen=True)
+class InitReport:
+    """What ``monitor init`` did."""
+
+    store_path: str
+    created: bool
+    seeds_added: int
+    seeds_known: int
+
+
+class Monitor:
+    """The application: open a store with its read models and run the monitor's use cases."""
+
+    def __init__(self, settings: Settings, *, create: bool = False) -> None:
+        self.settings = settings
+        self.store_path = settings.store_path()
+        self.created = not self.store_path.exists()
+        if self.created and not create:
+            raise StoreMissingError(
+                f"no store at {self.store_path}; create it with `monitor init` "
+                "(or point --db / MONITOR_DB at an existing one)"
+            )
+        try:
+            self.store = SQLiteEventStore(
+                self.store_path,
+                busy_timeout_ms=settings.store.busy_timeout_ms,
+                synchronous=settings.store.synchronous,
+            )
+        except OSError as exc:
+            raise MonitorError(f"cannot open the store at {self.store_path}: {exc}") from exc
+        self.runner = ProjectionRunner(self.store, all_projections())
+
+    def close(self) -> None:
+        """Close the store."""
+        self.store.close()
+
+    def __enter__(self) -> Monitor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- use cases ------------------------------------------------------------
+
+    def init(self) -> InitReport:
+        """Create the store and record the seed corpus; running it again changes nothing."""
+        seeds = load_seed_corpus(self.settings.corpus.seeds)
+        added = known = 0
+        for seed in seeds:
+            event = CorpusDocumentAdded(
+                document_id=seed.document_id,
+                origin="seed",
+                title=seed.title,
+                language=seed.language,
+                text=seed.text,
+                content_hash=seed.content_hash,
+                source=seed.source,
+                published=seed.published,
+                date_precision=seed.date_precision,
+                topics=seed.topics,
+            )
+            key = f"corpus-seed:{seed.document_id}:{seed.content_hash}"
+            with self.store.transaction():
+                result = self.store.append(
+                    corpus_stream(seed.document_id), [event.to_new(idempotency_key=key)]
+                )
+                self.runner.catch_up()
+            if result.written:
+                added += 1
+                logger.bind(document=seed.document_id).info("seed document added to the corpus")
+            else:
+                known += 1
+        return InitReport(str(self.store_path), self.created, added, known)
+
+    def status(self) -> dict[str, Any]:
+        """The store's state: path, counts, last position, projections and their lag."""
+        last = self.store.last_position()
+        projections = [
+            {
+                "name": cp.name,
+                "position": cp.position,
+                "version": cp.version,
+                "behind": max(0, last - cp.position),
+                "updated_at": cp.updated_at,
+            }
+            for cp in self.runner.checkpoints()
+        ]
+        corpus = self.store.conn.execute(
+            "SELECT COUNT(*) FROM corpus_documents WHERE removed_at IS NULL"
+        ).fetchone()[0]
+        types = self.store.type_counts()
+        return {
+            "store": str(self.store_path),
+            "store_bytes": _file_size(self.store_path),
+            "events": sum(types.values()),
+            "last_position": last,
+            "event_types": types,
+            "unknown_event_types": sorted(t for t in types if t not in REGISTRY),
+            "projections": projections,
+            "corpus_documents": int(corpus),
+        }
+
+    def events(
+        self,
+        *,
+        types: Sequence[str] | None = None,
+        stream_id: str | None = None,
+        since: int | None = None,
+        limit: int | None = None,
+    ) -> Iterator[RecordedEvent]:
+        """The log, oldest first: after ``since``, or else the newest ``limit`` events."""
+        if since is None and limit is not None:
+            yield from self.store.read_latest(limit, types=types, stream_id=stream_id)
+            return
+        yield from self.store.read_all(since or 0, types=types, stream_id=stream_id, limit=limit)
+
+    def rebuild(
+        self, names: Sequence[str] | None = None, progress: ProjectionProgress | None = None
+    ) -> dict[str, int]:
+        """Drop and replay read models; returns how many events each handled."""
+        for name in names or []:
+            try:
+                self.runner.get(name)
+            except KeyError as exc:
+                raise MonitorError(str(exc.args[0])) from None
+        return self.runner.rebuild(names, progress)
+
+    def catch_up(self) -> dict[str, int]:
+        """Bring every read model up to the end of the log."""
+        return self.runner.catch_up()
+
+
+def _file_size(path: Path) -> int:
+    total = 0
+    for suffix in ("", "-wal"):
+        candidate = path.with_name(path.name + suffix)
+        if candidate.exists():
+            total += candidate.stat().st_size
+    return total

@@ -1,0 +1,291 @@
+"""The ``monitor`` command: a thin layer over ``monitor.app``, one command per use case."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import traceback
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from events import EventStoreError, RecordedEvent
+from monitor import __version__
+from monitor.app import Monitor
+from monitor.errors import MonitorError
+from monitor.logging import configure_logging
+from monitor.settings import Settings, load_settings
+
+
+@dataclass
+class CLIState:
+    """What the global options said, and the settings read from them."""
+
+    db: Path | None = None
+    config: Path | None = None
+    verbose: bool = False
+    log_json: bool | None = None
+    _settings: Settings | None = None
+
+    def settings(self) -> Settings:
+        """Load and validate the settings once, with the command line's overrides."""
+        if self._settings is None:
+            overrides: dict[str, Any] = {}
+            if self.db is not None:
+                overrides["store.path"] = str(self.db.expanduser().resolve())
+            if self.log_json is not None:
+                overrides["logging.json"] = self.log_json
+            self._settings = load_settings(self.config, overrides=overrides)
+            level = "DEBUG" if self.verbose else self._settings.logging.level
+            configure_logging(level, self._settings.logging.json_lines)
+        return self._settings
+
+    def monitor(self, create: bool = False) -> Monitor:
+        """Open the application on the configured store."""
+        return Monitor(self.settings(), create=create)
+
+
+# The state of the running invocation, so that ``main`` knows whether -v was given.
+_current: list[CLIState] = []
+pass_state = click.make_pass_decorator(CLIState)
+
+
+def _emit_json(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, sort_keys=False))
+
+
+def _stdout() -> Console:
+    return Console(soft_wrap=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The event store file (env MONITOR_DB; default under $XDG_DATA_HOME/ai-act-monitor).",
+)
+@click.option(
+    "--config",
+    "config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A TOML settings file laid over the bundled defaults (env MONITOR_CONFIG).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Debug logging, and tracebacks on errors.")
+@click.option(
+    "--log-json/--no-log-json",
+    default=None,
+    help="Log JSON lines to stderr (env MONITOR_LOG_JSON).",
+)
+@click.version_option(__version__, prog_name="ai-act-monitor")
+@click.pass_context
+def cli(
+    ctx: click.Context, db: Path | None, config: Path | None, verbose: bool, log_json: bool | None
+) -> None:
+    """Monitor news feeds for updates on the EU AI Act, as an event-sourced log.
+
+    \b
+    Examples:
+      monitor init                      create the store and load the seed corpus
+      monitor status --json             what the store holds
+      monitor events --limit 20         the newest 20 events
+      monitor --db /data/m.db rebuild   rebuild every read model from the log
+    """
+    state = CLIState(db=db, config=config, verbose=verbose, log_json=log_json)
+    _current[:] = [state]
+    ctx.obj = state
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
+@pass_state
+def init(state: CLIState, as_json: bool) -> None:
+    """Create the store and record the seed corpus (safe to run again).
+
+    \b
+    Example:
+      monitor --db ./monitor.db init
+    """
+    with state.monitor(create=True) as app:
+        report = app.init()
+    if as_json:
+        _emit_json(asdict(report))
+        return
+    verb = "created" if report.created else "opened"
+    click.echo(f"{verb} the store at {report.store_path}")
+    click.echo(
+        f"seed corpus: {report.seeds_added} document(s) added, {report.seeds_known} already there"
+    )
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the status as one JSON object.")
+@pass_state
+def status(state: CLIState, as_json: bool) -> None:
+    """Show the store: path, event counts, last position, read models and their lag.
+
+    \b
+    Example:
+      monitor status --json | jq .events
+    """
+    with state.monitor() as app:
+        info = app.status()
+    if as_json:
+        _emit_json(info)
+        return
+    console = _stdout()
+    console.print(f"store          {info['store']} ({info['store_bytes']:,} bytes)")
+    console.print(f"events         {info['events']:,} (last position {info['last_position']:,})")
+    console.print(f"corpus         {info['corpus_documents']} document(s)")
+    if info["unknown_event_types"]:
+        console.print(f"unknown types  {', '.join(info['unknown_event_types'])}", style="yellow")
+    table = Table("event type", "count", box=None, pad_edge=False)
+    for name, count in info["event_types"].items():
+        table.add_row(name, f"{count:,}")
+    console.print(table)
+    table = Table("read model", "checkpoint", "behind", "version", box=None, pad_edge=False)
+    for p in info["projections"]:
+        table.add_row(p["name"], f"{p['position']:,}", f"{p['behind']:,}", str(p["version"]))
+    console.print(table)
+
+
+def _event_line(event: RecordedEvent) -> str:
+    payload = json.dumps(event.payload, ensure_ascii=False)
+    if len(payload) > 120:
+        payload = payload[:117] + "..."
+    return (
+        f"{event.position:>8}  {event.recorded_at[:19]}Z  {event.event_type:<22} "
+        f"{event.stream_id}@{event.stream_version}  {payload}"
+    )
+
+
+def _print_events(events: Iterable[RecordedEvent], as_json: bool) -> int:
+    last = 0
+    for event in events:
+        if as_json:
+            _emit_json(event.to_dict())
+        else:
+            click.echo(_event_line(event))
+        last = event.position
+    sys.stdout.flush()
+    return last
+
+
+@cli.command()
+@click.option("--type", "types", multiple=True, help="Only events of this type (repeatable).")
+@click.option("--stream", help="Only events of this stream.")
+@click.option("--since", type=click.IntRange(min=0), help="Only events after this position.")
+@click.option(
+    "--limit", type=click.IntRange(min=1), help="At most N events (the newest N without --since)."
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option("--follow", "-f", is_flag=True, help="Keep printing new events as they arrive.")
+@click.option(
+    "--interval",
+    type=click.FloatRange(min=0.05),
+    default=1.0,
+    show_default=True,
+    help="Seconds between checks with --follow.",
+)
+@pass_state
+def events(
+    state: CLIState,
+    types: tuple[str, ...],
+    stream: str | None,
+    since: int | None,
+    limit: int | None,
+    as_json: bool,
+    follow: bool,
+    interval: float,
+) -> None:
+    """Print the event log, newest last.
+
+    \b
+    Examples:
+      monitor events --limit 20
+      monitor events --type CorpusDocumentAdded --json
+      monitor events --since 1200 --follow
+    """
+    with state.monitor() as app:
+        type_filter = list(types) or None
+        last = _print_events(
+            app.events(types=type_filter, stream_id=stream, since=since, limit=limit), as_json
+        )
+        if not follow:
+            return
+        position = max(last, since or 0) if last else (since or app.store.last_position())
+        try:
+            while True:
+                time.sleep(interval)
+                reached = _print_events(
+                    app.events(types=type_filter, stream_id=stream, since=position), as_json
+                )
+                position = max(position, reached)
+        except KeyboardInterrupt:
+            return
+
+
+@cli.command()
+@click.option("--projection", "names", multiple=True, help="Only this read model (repeatable).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print events handled per read model as JSON."
+)
+@pass_state
+def rebuild(state: CLIState, names: tuple[str, ...], as_json: bool) -> None:
+    """Drop read models and rebuild them by replaying the whole event log.
+
+    \b
+    Examples:
+      monitor rebuild
+      monitor rebuild --projection corpus
+    """
+    with state.monitor() as app:
+        show_bar = sys.stderr.isatty() and not as_json
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            disable=not show_bar,
+        ) as bar:
+            tasks: dict[str, Any] = {}
+
+            def progress(name: str, position: int, last: int) -> None:
+                if name not in tasks:
+                    tasks[name] = bar.add_task(f"rebuilding {name}", total=last)
+                bar.update(tasks[name], completed=position, total=last)
+
+            handled = app.rebuild(list(names) or None, progress)
+    if as_json:
+        _emit_json(handled)
+        return
+    for name, count in handled.items():
+        click.echo(f"rebuilt {name}: {count:,} event(s) replayed")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; errors become one line on stderr (a traceback with -v) and an exit code."""
+    _current.clear()
+    try:
+        result = cli.main(args=argv, prog_name="monitor", standalone_mode=False)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except (MonitorError, EventStoreError, OSError) as exc:
+        if _current and _current[0].verbose:
+            traceback.print_exc()
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(getattr(exc, "exit_code", 1))
+    sys.exit(result if isinstance(result, int) else 0)

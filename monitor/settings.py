@@ -1,0 +1,202 @@
+"""Settings: bundled defaults, an optional file, then ``MONITOR_*`` environment variables.
+
+This is the one module that reads the environment. Everything is validated at
+start, and an error names the key, where its value came from and what was expected.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from monitor.errors import ConfigError
+from monitor.resources import default_settings_file
+
+ENV_PREFIX = "MONITOR_"
+# Variables with a meaning of their own, outside the SECTION__KEY scheme.
+ENV_DB = "MONITOR_DB"
+ENV_CONFIG = "MONITOR_CONFIG"
+ENV_LOG_JSON = "MONITOR_LOG_JSON"
+_SHORTCUTS = {ENV_DB: ("store", "path"), ENV_LOG_JSON: ("logging", "json")}
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class StoreSettings(_Section):
+    """Where and how the event store is kept."""
+
+    path: Path | None = None
+    busy_timeout_ms: int = Field(10_000, ge=0)
+    synchronous: Literal["OFF", "NORMAL", "FULL", "EXTRA"] = "NORMAL"
+
+    @field_validator("path", mode="before")
+    @classmethod
+    def _empty_means_default(cls, value: object) -> object:
+        # Path("") would be ".", the current folder: empty means "the default location".
+        return None if value == "" else value
+
+
+class LoggingSettings(_Section):
+    """Log level and format."""
+
+    level: Literal["TRACE", "DEBUG", "INFO", "SUCCESS", "WARNING", "ERROR"] = "INFO"
+    json_lines: bool = Field(False, alias="json")
+
+
+class CorpusSettings(_Section):
+    """The reference corpus."""
+
+    seeds: Path
+
+
+class Settings(_Section):
+    """All settings of the monitor, validated."""
+
+    store: StoreSettings
+    logging: LoggingSettings
+    corpus: CorpusSettings
+    #: The files the settings were read from, in order (not a key of the file).
+    sources: tuple[str, ...] = ()
+
+    def store_path(self) -> Path:
+        """The event store's file: the configured one, or the default location."""
+        if self.store.path is not None:
+            return self.store.path.expanduser()
+        return default_store_path()
+
+
+def default_store_path(environ: Mapping[str, str] | None = None) -> Path:
+    """``$XDG_DATA_HOME/ai-act-monitor/monitor.db``, or under ``~/.local/share``."""
+    env = os.environ if environ is None else environ
+    base = env.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "ai-act-monitor" / "monitor.db"
+
+
+# Keys whose values are paths: a relative path is read relative to its file.
+_PATH_KEYS = {("store", "path"), ("corpus", "seeds")}
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+
+
+def _merge(
+    target: dict[str, Any],
+    layer: Mapping[str, Any],
+    origin: str,
+    origins: dict[tuple[str, ...], str],
+    base_dir: Path | None,
+    prefix: tuple[str, ...] = (),
+) -> None:
+    for key, value in layer.items():
+        where = (*prefix, key)
+        if isinstance(value, Mapping):
+            node = target.get(key)
+            if not isinstance(node, dict):
+                node = target[key] = {}
+            _merge(node, value, origin, origins, base_dir, where)
+            continue
+        if where in _PATH_KEYS and isinstance(value, str) and value and base_dir is not None:
+            candidate = Path(value).expanduser()
+            target[key] = str(candidate if candidate.is_absolute() else base_dir / candidate)
+        else:
+            target[key] = value
+        origins[where] = origin
+
+
+def _env_value(raw: str) -> Any:
+    # JSON lists and objects are allowed for list settings; scalars stay strings
+    # and pydantic converts them ("10" to 10, "true" to True).
+    if raw[:1] in "[{":
+        try:
+            return json.loads(raw)
+        except json.JSONDecodeError:
+            return raw
+    return raw
+
+
+def _env_layer(environ: Mapping[str, str]) -> tuple[dict[str, Any], dict[tuple[str, ...], str]]:
+    layer: dict[str, Any] = {}
+    names: dict[tuple[str, ...], str] = {}
+    for name, raw in sorted(environ.items()):
+        if not name.startswith(ENV_PREFIX) or name == ENV_CONFIG:
+            continue
+        path: tuple[str, ...]
+        if name in _SHORTCUTS:
+            path = _SHORTCUTS[name]
+        elif "__" in name:
+            path = tuple(part.lower() for part in name[len(ENV_PREFIX) :].split("__"))
+        else:
+            raise ConfigError(
+                f"unknown environment variable {name}: settings are set as "
+                f"MONITOR_<SECTION>__<KEY> (or {ENV_DB}, {ENV_CONFIG}, {ENV_LOG_JSON})"
+            )
+        node = layer
+        for part in path[:-1]:
+            node = node.setdefault(part, {})
+        node[path[-1]] = _env_value(raw)
+        names[path] = f"environment variable {name}"
+    return layer, names
+
+
+def _describe(error: Mapping[str, Any]) -> str:
+    kind = error.get("type", "")
+    if kind == "extra_forbidden":
+        return "unknown key"
+    if kind == "missing":
+        return "missing key"
+    got = error.get("input")
+    return f"{error.get('msg', 'invalid value')} (got {got!r})"
+
+
+def load_settings(
+    config_file: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Settings:
+    """Read and validate the settings; raise ``ConfigError`` naming every bad key."""
+    env = os.environ if environ is None else environ
+    if config_file is None and env.get(ENV_CONFIG):
+        config_file = Path(env[ENV_CONFIG])
+    default_file = default_settings_file()
+    merged: dict[str, Any] = {}
+    origins: dict[tuple[str, ...], str] = {}
+    sources = [str(default_file)]
+    _merge(merged, _read_toml(default_file), f"file {default_file}", origins, default_file.parent)
+    if config_file is not None:
+        config_file = config_file.expanduser().resolve()
+        _merge(merged, _read_toml(config_file), f"file {config_file}", origins, config_file.parent)
+        sources.append(str(config_file))
+    env_layer, env_names = _env_layer(env)
+    _merge(merged, env_layer, "environment", origins, Path.cwd())
+    origins.update(env_names)
+    for key, value in (overrides or {}).items():
+        section, _, name = key.partition(".")
+        merged.setdefault(section, {})[name] = value
+        origins[(section, name)] = "command line"
+    try:
+        return Settings.model_validate({**merged, "sources": tuple(sources)})
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors():
+            loc = tuple(str(p) for p in error["loc"])
+            origin = next(
+                (origins[loc[:n]] for n in range(len(loc), 0, -1) if loc[:n] in origins),
+                f"file {sources[-1]}",
+            )
+            lines.append(f"{'.'.join(loc)}: {_describe(error)} [{origin}]")
+        raise ConfigError("invalid settings:\n  " + "\n  ".join(lines)) from None

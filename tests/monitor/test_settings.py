@@ -1,0 +1,98 @@
+"""Settings: bundled defaults, a file laid over them, environment overrides, clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from monitor.errors import ConfigError
+from monitor.resources import bundled_config_dir
+from monitor.settings import default_store_path, load_settings
+
+
+def test_the_bundled_defaults_load_and_name_the_shipped_seed_corpus() -> None:
+    settings = load_settings(environ={})
+    assert settings.store.synchronous == "NORMAL"
+    assert settings.corpus.seeds == bundled_config_dir() / "seeds" / "seeds.toml"
+    assert settings.corpus.seeds.is_file()
+
+
+def test_the_default_store_path_follows_xdg_data_home(tmp_path: Path) -> None:
+    assert default_store_path({"XDG_DATA_HOME": str(tmp_path)}) == (
+        tmp_path / "ai-act-monitor" / "monitor.db"
+    )
+    assert load_settings(environ={}).store_path() == default_store_path()
+
+
+def test_nested_environment_variables_override_the_files(tmp_path: Path) -> None:
+    settings = load_settings(
+        environ={
+            "MONITOR_STORE__BUSY_TIMEOUT_MS": "2500",
+            "MONITOR_LOGGING__JSON": "true",
+            "MONITOR_DB": str(tmp_path / "x.db"),
+        }
+    )
+    assert settings.store.busy_timeout_ms == 2500
+    assert settings.logging.json_lines is True
+    assert settings.store_path() == tmp_path / "x.db"
+
+
+def test_a_config_file_is_laid_over_the_defaults_with_paths_relative_to_it(
+    tmp_path: Path,
+) -> None:
+    config = tmp_path / "monitor.toml"
+    config.write_text('[store]\npath = "data/m.db"\n[logging]\nlevel = "DEBUG"\n')
+    settings = load_settings(config, environ={})
+    assert settings.store_path() == tmp_path / "data" / "m.db"
+    assert settings.logging.level == "DEBUG"
+    assert settings.store.busy_timeout_ms == 10_000, "untouched keys keep their defaults"
+    assert settings.sources[-1] == str(config)
+
+
+def test_monitor_config_names_the_file_too(tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text('[logging]\nlevel = "ERROR"\n')
+    assert load_settings(environ={"MONITOR_CONFIG": str(config)}).logging.level == "ERROR"
+
+
+def test_an_unknown_key_names_the_key_and_the_file(tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text("[store]\nbusy_timeout = 5\n")
+    with pytest.raises(ConfigError) as info:
+        load_settings(config, environ={})
+    assert "store.busy_timeout: unknown key" in str(info.value)
+    assert str(config) in str(info.value)
+
+
+def test_a_wrong_type_from_the_environment_names_the_variable() -> None:
+    with pytest.raises(ConfigError) as info:
+        load_settings(environ={"MONITOR_STORE__BUSY_TIMEOUT_MS": "soon"})
+    message = str(info.value)
+    assert "store.busy_timeout_ms" in message
+    assert "environment variable MONITOR_STORE__BUSY_TIMEOUT_MS" in message
+    assert "'soon'" in message
+
+
+def test_every_bad_key_is_reported_at_once(tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text('[store]\nsynchronous = "SOMETIMES"\n[logging]\nlevel = 3\n[nope]\n')
+    with pytest.raises(ConfigError) as info:
+        load_settings(config, environ={})
+    message = str(info.value)
+    assert "store.synchronous" in message and "logging.level" in message
+    assert "nope: unknown key" in message
+
+
+def test_an_unknown_monitor_variable_is_refused() -> None:
+    with pytest.raises(ConfigError, match="MONITOR_TIMEOUT"):
+        load_settings(environ={"MONITOR_TIMEOUT": "3"})
+
+
+def test_a_missing_or_broken_config_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="not found"):
+        load_settings(tmp_path / "missing.toml", environ={})
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[store\n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_settings(broken, environ={})
