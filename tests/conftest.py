@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from loguru import logger
 
+from tests.support.server import LocalServer
+
 
 @pytest.fixture(autouse=True)
 def clean_monitor_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -33,3 +35,11 @@ def log_lines() -> Iterator[list[str]]:
     sink_id = logger.add(lambda message: lines.append(str(message)), level="DEBUG")
     yield lines
     logger.remove(sink_id)
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    """A real HTTP server on 127.0.0.1, stopped after the test."""
+    local = LocalServer()
+    yield local
+    local.stop()

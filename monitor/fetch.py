@@ -1,0 +1,437 @@
+"""One HTTP layer for feeds and pages: timeouts, a deadline, size caps, redirects, SSRF guard.
+
+Built on the standard library's ``http.client`` over a socket we connect
+ourselves, so that the address we connect to is exactly the address the guard
+checked (a client that resolves the name again leaves a DNS-rebinding gap).
+"""
+
+from __future__ import annotations
+
+import http.client
+import ipaddress
+import socket
+import ssl
+import time
+import zlib
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin, urlsplit
+
+from monitor.errors import MonitorError
+
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+PERMANENT_REDIRECTS = frozenset({301, 308})
+_CHUNK = 64 * 1024
+
+Resolver = Callable[[str, int], Sequence[str]]
+AddressPolicy = Callable[[str], bool]
+
+
+class FetchError(MonitorError):
+    """A fetch that did not give a usable response; ``reason`` is a stable code.
+
+    Reasons: bad_url, bad_scheme, dns, blocked_address, connect, tls, timeout,
+    too_large, too_many_redirects, redirect_loop, http_status, gone, rate_limited,
+    protocol, decoding.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        url: str,
+        detail: str,
+        *,
+        status: int | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        self.reason = reason
+        self.url = url
+        self.detail = detail
+        self.status = status
+        self.retry_after = retry_after
+        super().__init__(f"{reason}: {detail} ({url})")
+
+
+@dataclass(frozen=True)
+class FetchLimits:
+    """The bounds of one fetch."""
+
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    deadline: float = 60.0
+    max_bytes: int = 10 * 1024 * 1024
+    max_redirects: int = 5
+    user_agent: str = "ai-act-monitor"
+    allow_private_networks: bool = False
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """One redirect hop."""
+
+    status: int
+    url: str
+    location: str
+
+
+@dataclass(frozen=True)
+class FetchResponse:
+    """A response with status 2xx or 304, its body decoded and within the cap."""
+
+    url: str
+    final_url: str
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+    redirects: tuple[Redirect, ...] = ()
+    elapsed: float = 0.0
+    raw_bytes: int = 0
+
+    @property
+    def not_modified(self) -> bool:
+        """The server said the resource did not change (304)."""
+        return self.status == 304
+
+    @property
+    def permanent_url(self) -> str | None:
+        """Where a leading chain of permanent redirects (301/308) ended, if there was one."""
+        url = None
+        for hop in self.redirects:
+            if hop.status not in PERMANENT_REDIRECTS:
+                break
+            url = hop.location
+        return url
+
+
+@dataclass
+class _Budget:
+    """The time left of the overall deadline."""
+
+    deadline: float
+    clock: Callable[[], float] = time.monotonic
+    started: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.started = self.clock()
+
+    def remaining(self, url: str) -> float:
+        left = self.deadline - (self.clock() - self.started)
+        if left <= 0:
+            raise FetchError("timeout", url, f"no complete response within {self.deadline:g} s")
+        return left
+
+
+def default_resolver(host: str, port: int) -> list[str]:
+    """The host's addresses, as the system resolver gives them."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+# getaddrinfo cannot be interrupted; a small pool lets a fetch give up on a slow
+# lookup when its deadline passes (the lookup thread finishes on its own).
+_DNS_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="dns")
+
+
+def is_public_address(address: str) -> bool:
+    """True for a globally routable unicast address; False for loopback, private and the rest."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+def _resolve_and_check(
+    url: str,
+    host: str,
+    port: int,
+    limits: FetchLimits,
+    resolver: Resolver,
+    policy: AddressPolicy,
+    budget: _Budget,
+) -> str:
+    try:
+        future = _DNS_POOL.submit(resolver, host, port)
+        addresses = future.result(timeout=min(limits.connect_timeout, budget.remaining(url)))
+    except FutureTimeout:
+        raise FetchError("timeout", url, f"looking up {host} took too long") from None
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError("dns", url, f"cannot resolve {host}: {exc}") from None
+    if not addresses:
+        raise FetchError("dns", url, f"{host} has no addresses")
+    if not limits.allow_private_networks:
+        blocked = [a for a in addresses if not policy(a)]
+        if blocked:
+            raise FetchError(
+                "blocked_address",
+                url,
+                f"{host} resolves to a non-public address {blocked[0]}; "
+                "set fetch.allow_private_networks to allow it",
+            )
+    return addresses[0]
+
+
+def _connect(
+    url: str, scheme: str, host: str, address: str, port: int, limits: FetchLimits, budget: _Budget
+) -> http.client.HTTPConnection:
+    timeout = min(limits.connect_timeout, budget.remaining(url))
+    try:
+        sock = socket.create_connection((address, port), timeout=timeout)
+    except TimeoutError:
+        raise FetchError("timeout", url, f"connecting to {host} ({address}) timed out") from None
+    except OSError as exc:
+        raise FetchError("connect", url, f"cannot connect to {host} ({address}): {exc}") from None
+    if scheme == "https":
+        try:
+            context = ssl.create_default_context()
+            sock = context.wrap_socket(sock, server_hostname=host)
+        except (ssl.SSLError, ssl.CertificateError, OSError) as exc:
+            sock.close()
+            raise FetchError("tls", url, f"TLS with {host} failed: {exc}") from None
+    conn = http.client.HTTPConnection(host, port)
+    # A pre-connected socket: http.client only calls connect() when sock is None,
+    # and still sends the Host header for the name, not the address.
+    conn.sock = sock
+    return conn
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    current = time.time() if now is None else now
+    return max(0.0, when.timestamp() - current)
+
+
+class _Decoder:
+    """Undo Content-Encoding while counting, so the cap holds after decompression."""
+
+    def __init__(self, encoding: str, url: str, max_bytes: int) -> None:
+        self.url = url
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.parts: list[bytes] = []
+        encoding = encoding.strip().lower()
+        if encoding in {"gzip", "x-gzip"}:
+            self._inflater: zlib._Decompress | None = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif encoding == "deflate":
+            self._inflater = zlib.decompressobj()
+            self._deflate_probe = True
+        elif encoding in {"", "identity"}:
+            self._inflater = None
+        else:
+            raise FetchError("decoding", url, f"unsupported Content-Encoding {encoding!r}")
+
+    def _keep(self, data: bytes) -> None:
+        self.size += len(data)
+        if self.size > self.max_bytes:
+            raise FetchError(
+                "too_large", self.url, f"body exceeds {self.max_bytes:,} bytes after decoding"
+            )
+        self.parts.append(data)
+
+    def feed(self, chunk: bytes) -> None:
+        if self._inflater is None:
+            self._keep(chunk)
+            return
+        data = chunk
+        while data:
+            # Inflate at most one byte past the cap at a time: a small gzip bomb
+            # never gets the chance to become gigabytes in memory.
+            try:
+                out = self._inflater.decompress(data, self.max_bytes - self.size + 1)
+            except zlib.error as exc:
+                if getattr(self, "_deflate_probe", False) and not self.parts:
+                    # Some servers send raw deflate without the zlib header.
+                    self._inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+                    self._deflate_probe = False
+                    continue
+                raise FetchError("decoding", self.url, f"bad compressed body: {exc}") from None
+            self._deflate_probe = False
+            self._keep(out)
+            data = self._inflater.unconsumed_tail
+
+    def finish(self) -> bytes:
+        if self._inflater is not None:
+            self._keep(self._inflater.flush())
+        return b"".join(self.parts)
+
+
+def _read_body(
+    response: http.client.HTTPResponse,
+    conn: http.client.HTTPConnection,
+    url: str,
+    limits: FetchLimits,
+    budget: _Budget,
+) -> tuple[bytes, int]:
+    length = response.getheader("content-length")
+    if length and length.isdigit() and int(length) > limits.max_bytes:
+        raise FetchError(
+            "too_large", url, f"Content-Length {int(length):,} exceeds {limits.max_bytes:,} bytes"
+        )
+    decoder = _Decoder(response.getheader("content-encoding") or "", url, limits.max_bytes)
+    raw = 0
+    while True:
+        if conn.sock is not None:
+            conn.sock.settimeout(min(limits.read_timeout, budget.remaining(url)))
+        try:
+            # read1 returns after one read of the socket, so a server that drips a
+            # byte at a time still meets the deadline check on every byte.
+            chunk = response.read1(_CHUNK)
+        except TimeoutError:
+            raise FetchError("timeout", url, f"no data for {limits.read_timeout:g} s") from None
+        except (http.client.HTTPException, OSError) as exc:
+            raise FetchError("protocol", url, f"broken response body: {exc!r}") from None
+        if not chunk:
+            break
+        raw += len(chunk)
+        if raw > limits.max_bytes:
+            raise FetchError("too_large", url, f"body exceeds {limits.max_bytes:,} bytes")
+        decoder.feed(chunk)
+    return decoder.finish(), raw
+
+
+def _request_once(
+    url: str,
+    headers: Mapping[str, str],
+    limits: FetchLimits,
+    resolver: Resolver,
+    policy: AddressPolicy,
+    budget: _Budget,
+) -> tuple[http.client.HTTPResponse, http.client.HTTPConnection]:
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        raise FetchError("bad_url", url, str(exc)) from None
+    scheme = parts.scheme.lower()
+    if scheme not in {"http", "https"}:
+        raise FetchError("bad_scheme", url, f"only http and https are fetched, not {scheme!r}")
+    host = parts.hostname
+    if not host:
+        raise FetchError("bad_url", url, "the URL has no host")
+    port = port or (443 if scheme == "https" else 80)
+    address = _resolve_and_check(url, host, port, limits, resolver, policy, budget)
+    conn = _connect(url, scheme, host, address, port, limits, budget)
+    path = parts.path or "/"
+    if parts.query:
+        path += "?" + parts.query
+    try:
+        assert conn.sock is not None
+        conn.sock.settimeout(min(limits.read_timeout, budget.remaining(url)))
+        conn.putrequest("GET", path, skip_accept_encoding=True)
+        for name, value in headers.items():
+            conn.putheader(name, value)
+        conn.endheaders()
+        response = conn.getresponse()
+    except TimeoutError:
+        conn.close()
+        raise FetchError("timeout", url, f"no response within {limits.read_timeout:g} s") from None
+    except (http.client.HTTPException, OSError) as exc:
+        conn.close()
+        raise FetchError("protocol", url, f"bad response: {exc!r}") from None
+    return response, conn
+
+
+def fetch(
+    url: str,
+    limits: FetchLimits,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    accept: str = "*/*",
+    resolver: Resolver = default_resolver,
+    address_policy: AddressPolicy = is_public_address,
+    clock: Callable[[], float] = time.monotonic,
+) -> FetchResponse:
+    """GET a URL within the limits; returns 2xx and 304 responses, raises ``FetchError`` else.
+
+    Unless ``limits.allow_private_networks``, every hop's host must resolve only
+    to addresses that ``address_policy`` accepts (by default: public ones), and
+    the connection goes to the address that was checked.
+    """
+    budget = _Budget(limits.deadline, clock)
+    headers = {
+        "User-Agent": limits.user_agent,
+        "Accept": accept,
+        "Accept-Encoding": "gzip, deflate",
+        "Connection": "close",
+    }
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    current = url
+    seen = {url}
+    redirects: list[Redirect] = []
+    while True:
+        response, conn = _request_once(current, headers, limits, resolver, address_policy, budget)
+        try:
+            status = response.status
+            if status in REDIRECT_STATUSES:
+                location = response.getheader("location")
+                if not location:
+                    raise FetchError("protocol", current, f"HTTP {status} without a Location")
+                target = urljoin(current, location.strip())
+                if target in seen:
+                    raise FetchError("redirect_loop", url, f"redirect loop back to {target}")
+                if len(redirects) >= limits.max_redirects:
+                    raise FetchError(
+                        "too_many_redirects", url, f"more than {limits.max_redirects} redirects"
+                    )
+                redirects.append(Redirect(status, current, target))
+                seen.add(target)
+                current = target
+                continue
+            response_headers = {k.lower(): v for k, v in response.getheaders()}
+            if status == 304:
+                return FetchResponse(
+                    url,
+                    current,
+                    status,
+                    response_headers,
+                    b"",
+                    tuple(redirects),
+                    clock() - budget.started,
+                )
+            if 200 <= status < 300:
+                body, raw = _read_body(response, conn, current, limits, budget)
+                return FetchResponse(
+                    url,
+                    current,
+                    status,
+                    response_headers,
+                    body,
+                    tuple(redirects),
+                    clock() - budget.started,
+                    raw,
+                )
+            retry_after = parse_retry_after(response.getheader("retry-after"))
+            if status == 410:
+                raise FetchError("gone", current, "HTTP 410 Gone", status=status)
+            if status in {429, 503} and retry_after is not None:
+                raise FetchError(
+                    "rate_limited",
+                    current,
+                    f"HTTP {status}, retry after {retry_after:g} s",
+                    status=status,
+                    retry_after=retry_after,
+                )
+            raise FetchError(
+                "http_status",
+                current,
+                f"HTTP {status} {response.reason}",
+                status=status,
+                retry_after=retry_after,
+            )
+        finally:
+            conn.close()
