@@ -10,6 +10,9 @@ from typing import Any
 from loguru import logger
 
 from events import (
+    AppendResult,
+    Event,
+    NewEvent,
     ProjectionProgress,
     ProjectionRunner,
     RecordedEvent,
@@ -99,6 +102,22 @@ class Monitor:
             else:
                 known += 1
         return InitReport(str(self.store_path), self.created, added, known)
+
+    def record(
+        self, appends: Sequence[tuple[str, Sequence[Event | NewEvent]]]
+    ) -> list[AppendResult]:
+        """Append to one or more streams and catch the read models up, in one transaction."""
+        with self.store.transaction():
+            results = [self.store.append(stream, events) for stream, events in appends]
+            self.runner.catch_up()
+        return results
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows of a read model as dicts (under the store's lock, so threads may share it)."""
+        with self.store.transaction():
+            cursor = self.store.conn.execute(sql, params)
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def status(self) -> dict[str, Any]:
         """The store's state: path, counts, last position, projections and their lag."""

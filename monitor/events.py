@@ -43,3 +43,148 @@ class CorpusDocumentRemoved(Event):
 def corpus_stream(document_id: str) -> str:
     """The stream that holds one corpus document's events."""
     return f"corpus-{document_id}"
+
+
+@REGISTRY.register
+@dataclass(frozen=True)
+class FeedAdded(Event):
+    """A feed was added to the monitored set (or re-added after removal)."""
+
+    feed_id: str
+    url: str
+    name: str = ""
+    interval_seconds: float = 3600.0
+    tags: list[str] = field(default_factory=list)
+    language: str = ""
+    ignore_validators: bool = False
+
+
+@REGISTRY.register
+@dataclass(frozen=True)
+class FeedRemoved(Event):
+    """A feed left the monitored set; its items and articles stay in the log."""
+
+    feed_id: str
+    url: str
+
+
+@REGISTRY.register
+@dataclass(frozen=True)
+class FeedPolled(Event):
+    """A feed was fetched: ``outcome`` is ``fetched`` or ``not_modified`` (a 304)."""
+
+    feed_id: str
+    url: str
+    outcome: str
+    http_status: int
+    etag: str = ""
+    last_modified: str = ""
+    entries: int = 0
+    new_items: int = 0
+    warning: str = ""
+    elapsed_ms: int = 0
+    bytes: int = 0
+    next_poll_at: str = ""
+
+
+@REGISTRY.register
+@dataclass(frozen=True)
+class FeedPollFailed(Event):
+    """A poll failed; ``reason`` is a stable code (dns, timeout, too_large, not_a_feed, …)."""
+
+    feed_id: str
+    url: str
+    reason: str
+    detail: str
+    consecutive_failures: int
+    next_poll_at: str
+    http_status: int | None = None
+    retry_after_seconds: float | None = None
+
+
+@REGISTRY.register
+@dataclass(frozen=True)
+class FeedRedirected(Event):
+    """A feed answered with a permanent redirect (301/308): its URL is now ``new_url``."""
+
+    feed_id: str
+    old_url: str
+    new_url: str
+    http_status: int
+
+
+@REGISTRY.register
+@dataclass(frozen=True)
+class FeedMarkedGone(Event):
+    """A feed answered 410 Gone: it is not polled again until re-enabled."""
+
+    feed_id: str
+    url: str
+    http_status: int = 410
+
+
+@REGISTRY.register
+@dataclass(frozen=True)
+class FeedReenabled(Event):
+    """A gone or failing feed was enabled again by hand, to be polled at once."""
+
+    feed_id: str
+
+
+@REGISTRY.register
+@dataclass(frozen=True)
+class ItemDiscovered(Event):
+    """A feed entry not seen before in its feed: recorded once per item."""
+
+    item_id: str
+    feed_id: str
+    key: str
+    keys: list[str]
+    link: str
+    guid: str
+    title: str
+    summary: str = ""
+    content: str = ""
+    published: str = ""
+    author: str = ""
+    language: str = ""
+
+
+@REGISTRY.register
+@dataclass(frozen=True)
+class ArticleExtracted(Event):
+    """An item's article text was obtained; ``method`` says how (trafilatura or feed)."""
+
+    item_id: str
+    url: str
+    method: str
+    text: str
+    content_hash: str
+    final_url: str = ""
+    title: str = ""
+    author: str = ""
+    published: str = ""
+    language: str = ""
+    chars: int = 0
+    fallback_reason: str = ""
+
+
+@REGISTRY.register
+@dataclass(frozen=True)
+class ExtractionFailed(Event):
+    """No text could be had for an item, neither from its page nor from its feed entry."""
+
+    item_id: str
+    url: str
+    reason: str
+    detail: str = ""
+
+
+def feed_stream(feed_id: str) -> str:
+    """The stream of one feed's events."""
+    return f"feed-{feed_id}"
+
+
+def item_stream(item_id: str) -> str:
+    """The stream of one item's events (discovery, extraction, later assessment)."""
+    return f"item-{item_id}"

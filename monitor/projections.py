@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+import json
+
 import sqlite_utils
 
 from events import RecordedEvent
-from monitor.events import REGISTRY, CorpusDocumentAdded, CorpusDocumentRemoved
+from monitor.events import (
+    REGISTRY,
+    ArticleExtracted,
+    CorpusDocumentAdded,
+    CorpusDocumentRemoved,
+    ExtractionFailed,
+    FeedAdded,
+    FeedMarkedGone,
+    FeedPolled,
+    FeedPollFailed,
+    FeedRedirected,
+    FeedReenabled,
+    FeedRemoved,
+    ItemDiscovered,
+)
 
 
 class CorpusProjection:
@@ -55,6 +71,227 @@ class CorpusProjection:
             )
 
 
-def all_projections() -> list[CorpusProjection]:
+class FeedsProjection:
+    """``feeds``: every feed with its settings, polling state, validators and backoff."""
+
+    name = "feeds"
+    version = 1
+    event_types = (
+        "FeedAdded",
+        "FeedRemoved",
+        "FeedPolled",
+        "FeedPollFailed",
+        "FeedRedirected",
+        "FeedMarkedGone",
+        "FeedReenabled",
+        "ItemDiscovered",
+    )
+
+    def setup(self, db: sqlite_utils.Database) -> None:
+        """Create the table."""
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS feeds ("
+            "feed_id TEXT PRIMARY KEY, url TEXT NOT NULL, name TEXT, interval_seconds REAL, "
+            "tags TEXT, language TEXT, ignore_validators INTEGER, status TEXT, added_at TEXT, "
+            "last_polled_at TEXT, last_outcome TEXT, last_http_status INTEGER, "
+            "last_success_at TEXT, etag TEXT, last_modified TEXT, consecutive_failures INTEGER, "
+            "last_error_reason TEXT, last_error_detail TEXT, next_poll_at TEXT, "
+            "entries_last INTEGER, items_total INTEGER)"
+        )
+        db.execute("CREATE INDEX IF NOT EXISTS feeds_due ON feeds (status, next_poll_at)")
+
+    def drop(self, db: sqlite_utils.Database) -> None:
+        """Drop the table."""
+        db.execute("DROP TABLE IF EXISTS feeds")
+
+    def handle(self, db: sqlite_utils.Database, recorded: RecordedEvent) -> None:
+        """Apply one feed event."""
+        event = REGISTRY.decode(recorded)
+        at = recorded.recorded_at
+        if isinstance(event, FeedAdded):
+            db.execute(
+                "INSERT INTO feeds (feed_id, url, name, interval_seconds, tags, language, "
+                "ignore_validators, status, added_at, consecutive_failures, next_poll_at, "
+                "entries_last, items_total) VALUES (?,?,?,?,?,?,?, 'active', ?, 0, ?, 0, 0) "
+                "ON CONFLICT (feed_id) DO UPDATE SET url = excluded.url, name = excluded.name, "
+                "interval_seconds = excluded.interval_seconds, tags = excluded.tags, "
+                "language = excluded.language, ignore_validators = excluded.ignore_validators, "
+                "status = 'active', consecutive_failures = 0, next_poll_at = excluded.next_poll_at",
+                (
+                    event.feed_id,
+                    event.url,
+                    event.name,
+                    event.interval_seconds,
+                    json.dumps(event.tags),
+                    event.language,
+                    int(event.ignore_validators),
+                    at,
+                    at,
+                ),
+            )
+        elif isinstance(event, FeedRemoved):
+            db.execute("UPDATE feeds SET status = 'removed' WHERE feed_id = ?", (event.feed_id,))
+        elif isinstance(event, FeedPolled):
+            db.execute(
+                "UPDATE feeds SET last_polled_at = ?, last_outcome = ?, last_http_status = ?, "
+                "last_success_at = ?, etag = ?, last_modified = ?, consecutive_failures = 0, "
+                "last_error_reason = NULL, last_error_detail = NULL, next_poll_at = ?, "
+                "entries_last = CASE WHEN ? = 'fetched' THEN ? ELSE entries_last END "
+                "WHERE feed_id = ?",
+                (
+                    at,
+                    event.outcome,
+                    event.http_status,
+                    at,
+                    event.etag,
+                    event.last_modified,
+                    event.next_poll_at or at,
+                    event.outcome,
+                    event.entries,
+                    event.feed_id,
+                ),
+            )
+        elif isinstance(event, FeedPollFailed):
+            db.execute(
+                "UPDATE feeds SET last_polled_at = ?, last_outcome = 'failed', "
+                "last_http_status = ?, consecutive_failures = ?, last_error_reason = ?, "
+                "last_error_detail = ?, next_poll_at = ? WHERE feed_id = ?",
+                (
+                    at,
+                    event.http_status,
+                    event.consecutive_failures,
+                    event.reason,
+                    event.detail,
+                    event.next_poll_at,
+                    event.feed_id,
+                ),
+            )
+        elif isinstance(event, FeedRedirected):
+            db.execute(
+                "UPDATE feeds SET url = ?, etag = NULL, last_modified = NULL WHERE feed_id = ?",
+                (event.new_url, event.feed_id),
+            )
+        elif isinstance(event, FeedMarkedGone):
+            db.execute(
+                "UPDATE feeds SET status = 'gone', last_outcome = 'gone', last_http_status = ?, "
+                "last_polled_at = ?, next_poll_at = NULL WHERE feed_id = ?",
+                (event.http_status, at, event.feed_id),
+            )
+        elif isinstance(event, FeedReenabled):
+            db.execute(
+                "UPDATE feeds SET status = 'active', consecutive_failures = 0, next_poll_at = ? "
+                "WHERE feed_id = ? AND status != 'removed'",
+                (at, event.feed_id),
+            )
+        elif isinstance(event, ItemDiscovered):
+            db.execute(
+                "UPDATE feeds SET items_total = items_total + 1 WHERE feed_id = ?",
+                (event.feed_id,),
+            )
+
+
+class ItemsProjection:
+    """``items``, ``item_keys`` and ``articles``: what each feed offered and the texts obtained."""
+
+    name = "items"
+    version = 1
+    event_types = ("ItemDiscovered", "ArticleExtracted", "ExtractionFailed")
+
+    def setup(self, db: sqlite_utils.Database) -> None:
+        """Create the tables."""
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS items ("
+            "item_id TEXT PRIMARY KEY, feed_id TEXT, key TEXT, link TEXT, guid TEXT, "
+            "title TEXT, published TEXT, language TEXT, discovered_at TEXT, "
+            "discovered_position INTEGER, extraction TEXT, method TEXT, chars INTEGER, "
+            "fallback_reason TEXT, failure_reason TEXT, extracted_at TEXT)"
+        )
+        db.execute("CREATE INDEX IF NOT EXISTS items_by_feed ON items (feed_id)")
+        db.execute("CREATE INDEX IF NOT EXISTS items_pending ON items (extraction)")
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS item_keys ("
+            "feed_id TEXT, key TEXT, item_id TEXT, PRIMARY KEY (feed_id, key)) WITHOUT ROWID"
+        )
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS articles ("
+            "item_id TEXT PRIMARY KEY, url TEXT, final_url TEXT, title TEXT, author TEXT, "
+            "published TEXT, language TEXT, method TEXT, text TEXT, content_hash TEXT, "
+            "extracted_at TEXT, position INTEGER)"
+        )
+
+    def drop(self, db: sqlite_utils.Database) -> None:
+        """Drop the tables."""
+        for table in ("items", "item_keys", "articles"):
+            db.execute(f"DROP TABLE IF EXISTS {table}")
+
+    def handle(self, db: sqlite_utils.Database, recorded: RecordedEvent) -> None:
+        """Apply one item event."""
+        event = REGISTRY.decode(recorded)
+        at = recorded.recorded_at
+        if isinstance(event, ItemDiscovered):
+            db.execute(
+                "INSERT OR IGNORE INTO items (item_id, feed_id, key, link, guid, title, "
+                "published, language, discovered_at, discovered_position, extraction) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?, 'pending')",
+                (
+                    event.item_id,
+                    event.feed_id,
+                    event.key,
+                    event.link,
+                    event.guid,
+                    event.title,
+                    event.published,
+                    event.language,
+                    at,
+                    recorded.position,
+                ),
+            )
+            db.conn.executemany(
+                "INSERT OR IGNORE INTO item_keys (feed_id, key, item_id) VALUES (?,?,?)",
+                [(event.feed_id, key, event.item_id) for key in event.keys],
+            )
+        elif isinstance(event, ArticleExtracted):
+            db.execute(
+                "UPDATE items SET extraction = 'extracted', method = ?, chars = ?, "
+                "fallback_reason = ?, failure_reason = NULL, extracted_at = ?, "
+                "language = COALESCE(NULLIF(?, ''), language) WHERE item_id = ?",
+                (
+                    event.method,
+                    event.chars,
+                    event.fallback_reason,
+                    at,
+                    event.language,
+                    event.item_id,
+                ),
+            )
+            db.execute(
+                "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    event.item_id,
+                    event.url,
+                    event.final_url,
+                    event.title,
+                    event.author,
+                    event.published,
+                    event.language,
+                    event.method,
+                    event.text,
+                    event.content_hash,
+                    at,
+                    recorded.position,
+                ),
+            )
+        elif isinstance(event, ExtractionFailed):
+            db.execute(
+                "UPDATE items SET extraction = 'failed', failure_reason = ?, extracted_at = ? "
+                "WHERE item_id = ?",
+                (event.reason, at, event.item_id),
+            )
+
+
+MonitorProjection = CorpusProjection | FeedsProjection | ItemsProjection
+
+
+def all_projections() -> list[MonitorProjection]:
     """Every read model of the monitor, for the projection runner."""
-    return [CorpusProjection()]
+    return [CorpusProjection(), FeedsProjection(), ItemsProjection()]

@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
 
 from monitor.errors import ConfigError
 from monitor.resources import default_settings_file
@@ -51,6 +59,76 @@ class LoggingSettings(_Section):
     json_lines: bool = Field(False, alias="json")
 
 
+def parse_duration(value: object) -> float:
+    """Seconds from a number or a text like "90s", "15m", "1h", "1d" (or "1h30m")."""
+    if isinstance(value, bool):
+        raise ValueError("expected a duration such as 90s, 15m, 1h or 1d")
+    if isinstance(value, int | float):
+        seconds = float(value)
+    elif isinstance(value, str):
+        parts = re.fullmatch(r"\s*(?:(\d+(?:\.\d+)?)\s*([smhd]))+\s*", value.lower())
+        if not parts:
+            if re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", value):
+                return float(value)
+            raise ValueError(f"expected a duration such as 90s, 15m, 1h or 1d, not {value!r}")
+        units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+        seconds = sum(
+            float(n) * units[u] for n, u in re.findall(r"(\d+(?:\.\d+)?)\s*([smhd])", value.lower())
+        )
+    else:
+        raise ValueError("expected a duration such as 90s, 15m, 1h or 1d")
+    if seconds <= 0:
+        raise ValueError("a duration must be positive")
+    return seconds
+
+
+Duration = Annotated[float, BeforeValidator(parse_duration)]
+
+
+class FetchSettings(_Section):
+    """Timeouts, caps, redirects, the SSRF guard and politeness."""
+
+    connect_timeout: float = Field(10.0, gt=0)
+    read_timeout: float = Field(20.0, gt=0)
+    deadline: float = Field(60.0, gt=0)
+    max_feed_bytes: int = Field(10 * 1024 * 1024, gt=0)
+    max_page_bytes: int = Field(5 * 1024 * 1024, gt=0)
+    max_redirects: int = Field(5, ge=0)
+    user_agent: str = ""
+    allow_private_networks: bool = False
+    per_host_concurrency: int = Field(2, ge=1)
+    per_host_delay: float = Field(1.0, ge=0)
+    concurrency: int = Field(8, ge=1)
+
+
+class PollingSettings(_Section):
+    """How often feeds are polled and how failures back off."""
+
+    default_interval: Duration = 3600.0
+    backoff_base: Duration = 300.0
+    backoff_cap: Duration = 86400.0
+    jitter: float = Field(0.1, ge=0, le=1)
+
+
+class ExtractionSettings(_Section):
+    """Article extraction."""
+
+    timeout: float = Field(20.0, gt=0)
+    workers: int = Field(1, ge=1, le=16)
+    min_chars: int = Field(200, ge=0)
+    fetch_pages: bool = True
+
+
+class DefaultFeed(_Section):
+    """A feed that ``monitor init`` adds."""
+
+    url: str
+    name: str = ""
+    language: str = ""
+    tags: list[str] = Field(default_factory=list)
+    interval: Duration | None = None
+
+
 class CorpusSettings(_Section):
     """The reference corpus."""
 
@@ -63,8 +141,18 @@ class Settings(_Section):
     store: StoreSettings
     logging: LoggingSettings
     corpus: CorpusSettings
+    fetch: FetchSettings = FetchSettings()
+    polling: PollingSettings = PollingSettings()
+    extraction: ExtractionSettings = ExtractionSettings()
+    feeds: list[DefaultFeed] = Field(default_factory=list)
     #: The files the settings were read from, in order (not a key of the file).
     sources: tuple[str, ...] = ()
+
+    def user_agent(self, version: str) -> str:
+        """The User-Agent header: the configured one, or one naming the project and version."""
+        return self.fetch.user_agent or (
+            f"ai-act-monitor/{version} (+https://github.com/ai-act-monitor/ai-act-monitor)"
+        )
 
     def store_path(self) -> Path:
         """The event store's file: the configured one, or the default location."""

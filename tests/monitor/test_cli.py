@@ -13,6 +13,7 @@ import pytest
 from monitor.cli import main
 from monitor.corpus import load_seed_corpus
 from monitor.resources import bundled_config_dir
+from monitor.settings import load_settings
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -30,15 +31,19 @@ def test_init_creates_the_store_and_records_the_seeds_once(
     assert code == 0
     first = json.loads(out)
     seeds = load_seed_corpus(bundled_config_dir() / "seeds" / "seeds.toml")
+    feeds = load_settings(environ={}).feeds
     assert first == {
         "store_path": str(db_path),
         "created": True,
         "seeds_added": len(seeds),
         "seeds_known": 0,
+        "feeds_added": len(feeds),
+        "feeds_known": 0,
     }
     code, out, _ = run(capsys, "init", "--json")
-    assert json.loads(out)["seeds_added"] == 0
-    assert json.loads(out)["seeds_known"] == len(seeds)
+    again = json.loads(out)
+    assert (again["seeds_added"], again["seeds_known"]) == (0, len(seeds))
+    assert (again["feeds_added"], again["feeds_known"]) == (0, len(feeds))
 
 
 def test_status_reports_counts_and_read_models(
@@ -49,8 +54,9 @@ def test_status_reports_counts_and_read_models(
     info = json.loads(out)
     assert code == 0
     assert info["store"] == str(db_path)
-    assert info["events"] == 3 and info["last_position"] == 3
-    assert info["event_types"] == {"CorpusDocumentAdded": 3}
+    feeds = len(load_settings(environ={}).feeds)
+    assert info["events"] == 3 + feeds and info["last_position"] == 3 + feeds
+    assert info["event_types"] == {"CorpusDocumentAdded": 3, "FeedAdded": feeds}
     assert info["corpus_documents"] == 3
     assert info["projections"][0]["name"] == "corpus"
     assert info["projections"][0]["behind"] == 0
@@ -62,19 +68,19 @@ def test_events_filters_limits_and_prints_json_lines(
     db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     run(capsys, "init")
-    _, out, _ = run(capsys, "events", "--json")
+    _, out, _ = run(capsys, "events", "--json", "--type", "CorpusDocumentAdded")
     lines = [json.loads(line) for line in out.splitlines()]
     assert [e["position"] for e in lines] == [1, 2, 3]
     assert set(lines[0]) >= {"position", "stream_id", "stream_version", "type", "payload"}
     assert lines[0]["metadata"]["recorded_at"].endswith("Z")
-    _, out, _ = run(capsys, "events", "--json", "--limit", "1")
+    _, out, _ = run(capsys, "events", "--json", "--limit", "1", "--type", "CorpusDocumentAdded")
     assert [json.loads(line)["position"] for line in out.splitlines()] == [3]
     _, out, _ = run(capsys, "events", "--json", "--since", "1", "--limit", "1")
     assert [json.loads(line)["position"] for line in out.splitlines()] == [2]
     _, out, _ = run(capsys, "events", "--type", "NothingLikeThis")
     assert out == ""
     _, out, _ = run(capsys, "events")
-    assert out.count("CorpusDocumentAdded") == 3
+    assert out.count("CorpusDocumentAdded") == 3 and out.count("FeedAdded") > 0
 
 
 def test_rebuild_reproduces_the_read_model(
@@ -83,7 +89,7 @@ def test_rebuild_reproduces_the_read_model(
     run(capsys, "init")
     _, before, _ = run(capsys, "status", "--json")
     code, out, _ = run(capsys, "rebuild", "--json")
-    assert code == 0 and json.loads(out) == {"corpus": 3}
+    assert code == 0 and json.loads(out)["corpus"] == 3
     _, after, _ = run(capsys, "status", "--json")
     assert json.loads(after)["corpus_documents"] == json.loads(before)["corpus_documents"]
 
@@ -99,7 +105,8 @@ def test_errors_are_one_line_with_an_exit_code_and_a_traceback_with_v(
     ]
     run(capsys, "init")
     code, _, err = run(capsys, "rebuild", "--projection", "nope")
-    assert code == 1 and err.strip() == "error: no projection named 'nope'; known: corpus"
+    assert code == 1
+    assert err.strip() == "error: no projection named 'nope'; known: corpus, feeds, items"
     code, _, err = run(capsys, "-v", "rebuild", "--projection", "nope")
     assert "Traceback" in err
 
@@ -153,4 +160,4 @@ def test_the_installed_command_and_python_m_work_outside_the_source_tree(
         text=True,
     )
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["events"] == 3
+    assert json.loads(done.stdout)["corpus_documents"] == 3

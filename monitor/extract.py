@@ -1,0 +1,179 @@
+"""HTML to article text (pure): one pinned trafilatura call, consent walls, and fallbacks.
+
+trafilatura takes some 25 options and signals failure by returning ``None``; its
+options are pinned here, once. ``include_comments`` is off: left on (its default)
+it mixes reader comments into the article text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import trafilatura
+from lxml.etree import LxmlError, ParserError
+
+TRAFILATURA_OPTIONS: dict[str, Any] = {
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "include_links": False,
+    "include_formatting": False,
+    "with_metadata": True,
+    "deduplicate": False,
+    "favor_precision": False,
+    "favor_recall": False,
+}
+
+
+@dataclass(frozen=True)
+class PageExtraction:
+    """What trafilatura found in a page."""
+
+    text: str
+    title: str = ""
+    author: str = ""
+    published: str = ""
+    language: str = ""
+    sitename: str = ""
+
+
+def page_language(html: str | bytes) -> str:
+    """The page's declared language (``<html lang>``), two letters, or ``""``."""
+    head = html[:4096] if isinstance(html, str) else html[:4096].decode("latin-1")
+    match = re.search(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", head, re.IGNORECASE)
+    return match.group(1).lower() if match else ""
+
+
+def extract_page(html: str | bytes, url: str) -> PageExtraction | None:
+    """Run trafilatura with our options; ``None`` when it finds no main text."""
+    try:
+        document = trafilatura.bare_extraction(html, url=url, **TRAFILATURA_OPTIONS)
+    except (LxmlError, ParserError, ValueError, TypeError):
+        return None
+    if document is None:
+        return None
+    data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    text = (data.get("text") or "").strip()
+    if not text:
+        return None
+    return PageExtraction(
+        text=text,
+        title=(data.get("title") or "").strip(),
+        author=(data.get("author") or "").strip(),
+        published=(data.get("date") or "").strip(),
+        language=(data.get("language") or "") or page_language(html),
+        sitename=(data.get("sitename") or "").strip(),
+    )
+
+
+# Phrases of cookie banners, consent walls and paywall stubs, in the languages we
+# follow. Phrases, not single words: articles about privacy law say "consent" too.
+_WALL_PHRASES = {
+    "consent_wall": [
+        r"we use cookies",
+        r"this (?:web)?site uses cookies",
+        r"accept (?:all )?cookies",
+        r"cookie (?:settings|preferences|policy)",
+        r"manage (?:your )?(?:cookies|consent|choices)",
+        r"your privacy choices",
+        r"privacy settings",
+        r"accept all",
+        r"reject all",
+        r"by continuing to (?:use|browse)",
+        r"before you continue",
+        r"consent to (?:the use|our)",
+        r"alle akzeptieren",
+        r"cookie-einstellungen",
+        r"datenschutzeinstellungen",
+        r"wir verwenden cookies",
+        r"einwilligung",
+        r"zustimmen und weiter",
+        r"cookies accepteren",
+        r"alle cookies",
+        r"wij gebruiken cookies",
+        r"toestemming",
+        r"privacy-?instellingen",
+        r"akkoord gaan",
+        r"accepter (?:les cookies|tout)",
+        r"tout accepter",
+        r"gestion des cookies",
+        r"paramètres (?:des )?cookies",
+        r"nous utilisons des cookies",
+        r"votre consentement",
+        r"enable javascript",
+        r"are you a robot",
+        r"verify you are (?:a )?human",
+        r"access denied",
+    ],
+    "paywall": [
+        r"subscribe to (?:continue|read)",
+        r"to continue reading",
+        r"already a subscriber",
+        r"sign in to (?:continue|read)",
+        r"for subscribers only",
+        r"subscriber[- ]only",
+        r"create a free account to",
+        r"start your (?:free )?trial",
+        r"jetzt abonnieren",
+        r"weiterlesen mit",
+        r"nur für abonnenten",
+        r"abo abschließen",
+        r"word abonnee",
+        r"log in om verder te lezen",
+        r"alleen voor abonnees",
+        r"réservé aux abonnés",
+        r"abonnez-vous",
+        r"déjà abonné",
+    ],
+}
+_WALL_PATTERNS = {
+    kind: re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE)
+    for kind, phrases in _WALL_PHRASES.items()
+}
+# A real article is long; a wall is short. Past this length a page is not judged a wall.
+_WALL_MAX_CHARS = 2500
+
+
+def detect_wall(text: str) -> str:
+    """``consent_wall`` or ``paywall`` when the text is such a stub, else ``""``."""
+    if not text or len(text) > _WALL_MAX_CHARS:
+        return ""
+    words = max(1, len(text.split()))
+    for kind, pattern in _WALL_PATTERNS.items():
+        hits = len(pattern.findall(text))
+        # Two phrases, or one in a stub of a few lines.
+        if hits >= 2 or (hits == 1 and words < 60):
+            return kind
+    return ""
+
+
+@dataclass(frozen=True)
+class TextChoice:
+    """The text kept for an article and how it was obtained."""
+
+    method: str  # "trafilatura" or "feed"; "" when there is no text at all
+    text: str
+    fallback_reason: str = ""
+
+
+def choose_text(page: PageExtraction | None, feed_text: str, min_chars: int) -> TextChoice:
+    """Keep the page's text unless it is missing, a wall, or shorter than the feed's own."""
+    feed_text = feed_text.strip()
+    reason = ""
+    if page is None:
+        reason = "page_had_no_main_text"
+    else:
+        wall = detect_wall(page.text)
+        if wall:
+            reason = wall
+        elif len(page.text) < min_chars and len(feed_text) > len(page.text):
+            reason = "page_text_too_short"
+        else:
+            return TextChoice("trafilatura", page.text)
+    if feed_text:
+        return TextChoice("feed", feed_text, reason)
+    if page is not None and reason == "page_text_too_short":
+        return TextChoice("trafilatura", page.text)
+    return TextChoice("", "", reason)

@@ -1,0 +1,33 @@
+"""Helpers for the monitor's tests: a monitor on a temporary store that may fetch 127.0.0.1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from events import RecordedEvent
+from monitor.app import Monitor
+from monitor.events import feed_stream
+from monitor.settings import load_settings
+
+
+def open_monitor(tmp_path: Path, **overrides: Any) -> Monitor:
+    """A monitor on tmp_path/monitor.db, allowed to fetch loopback, quick and polite to nobody."""
+    environ = {
+        "MONITOR_DB": str(tmp_path / "monitor.db"),
+        "MONITOR_FETCH__ALLOW_PRIVATE_NETWORKS": "true",
+        "MONITOR_FETCH__PER_HOST_DELAY": "0",
+        "MONITOR_FETCH__CONNECT_TIMEOUT": "2",
+        "MONITOR_FETCH__READ_TIMEOUT": "2",
+        "MONITOR_FETCH__DEADLINE": "5",
+        "MONITOR_EXTRACTION__TIMEOUT": "10",
+    }
+    for key, value in overrides.items():
+        environ["MONITOR_" + key.upper()] = str(value)
+    settings = load_settings(environ=environ)
+    return Monitor(settings, create=True)
+
+
+def events_of(app: Monitor, feed_id: str) -> list[RecordedEvent]:
+    """The events of one feed's stream."""
+    return app.store.read_stream(feed_stream(feed_id))
