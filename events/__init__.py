@@ -15,7 +15,7 @@ from events.event import AppendResult, Event, JSONDict, NewEvent, RecordedEvent
 from events.projection import Checkpoint, Projection, ProjectionProgress, ProjectionRunner
 from events.registry import EventRegistry, UnknownEvent
 from events.sqlite import SQLiteEventStore
-from events.store import ANY_VERSION, NO_STREAM, EventStore, InMemoryEventStore
+from events.store import ANY_VERSION, NO_STREAM, EventStore, InMemoryEventStore, StreamAppend
 
 __all__ = [
     "ANY_VERSION",
@@ -37,6 +37,7 @@ __all__ = [
     "RecordedEvent",
     "SQLiteEventStore",
     "StoreSchemaError",
+    "StreamAppend",
     "UnknownEvent",
     "UnknownEventTypeError",
     "UpcastError",

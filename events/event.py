@@ -27,14 +27,23 @@ class Event:
         if "event_type" not in cls.__dict__:
             cls.event_type = cls.__name__
 
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        """The names of the payload's fields (computed once per class: this is a hot path)."""
+        names: tuple[str, ...] | None = cls.__dict__.get("_field_names")
+        if names is None:
+            names = tuple(f.name for f in dataclasses.fields(cls))
+            type.__setattr__(cls, "_field_names", names)
+        return names
+
     def to_payload(self) -> JSONDict:
         """The event's fields as a JSON-ready dict."""
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        return {name: getattr(self, name) for name in self.field_names()}
 
     @classmethod
     def from_payload(cls, payload: Mapping[str, Any]) -> Self:
         """Build the event from a payload of the current schema version."""
-        names = {f.name for f in dataclasses.fields(cls)}
+        names = cls.field_names()
         return cls(**{k: v for k, v in payload.items() if k in names})
 
     def to_new(

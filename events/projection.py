@@ -80,6 +80,8 @@ class ProjectionRunner:
         self.store = store
         self.projections = {p.name: p for p in projections}
         self.batch_size = batch_size
+        # Projections whose stored version was checked against the code's, once per runner.
+        self._verified: set[str] = set()
         with store.transaction():
             store.conn.execute(
                 f"CREATE TABLE IF NOT EXISTS {_CHECKPOINTS} ("
@@ -123,45 +125,71 @@ class ProjectionRunner:
         """Apply every event past each projection's checkpoint; returns events handled by name.
 
         A projection whose stored version differs from its code's is rebuilt first.
-        Each batch of events commits with its checkpoint; nested in a caller's
+        Each batch of events commits with the checkpoints; nested in a caller's
         transaction, everything commits with the caller's writes.
         """
-        handled: dict[str, int] = {}
-        for name in names or sorted(self.projections):
-            projection = self.get(name)
+        chosen = list(names or sorted(self.projections))
+        for name in chosen:
+            if name in self._verified:
+                continue
             stored = self.checkpoint(name)
-            if stored.updated_at is not None and stored.version != projection.version:
-                self._reset(projection)
-            handled[name] = self._catch_up_one(projection, progress)
-        return handled
+            if stored.updated_at is not None and stored.version != self.get(name).version:
+                self._reset(self.get(name))
+            self._verified.add(name)
+        return self._catch_up(chosen, progress)
 
-    def _catch_up_one(self, projection: Projection, progress: ProjectionProgress | None) -> int:
-        total = 0
+    def _stored_positions(self, names: Sequence[str]) -> dict[str, int]:
+        rows = self.store.conn.execute(f"SELECT name, position FROM {_CHECKPOINTS}").fetchall()
+        stored = {name: int(position) for name, position in rows}
+        return {name: stored.get(name, 0) for name in names}
+
+    def _catch_up(
+        self, names: Sequence[str], progress: ProjectionProgress | None
+    ) -> dict[str, int]:
+        """Read the log once for all the named projections, from the earliest checkpoint."""
+        handled = dict.fromkeys(names, 0)
         while True:
             with self.store.transaction():
-                # Read the checkpoint inside the write transaction: another process
-                # may have moved it since we last looked.
-                start = self.checkpoint(projection.name).position
+                # Checkpoints are read under the write lock: another process may
+                # have moved them since we last looked.
                 last = self.store.last_position()
-                if start >= last:
-                    return total
+                positions = self._stored_positions(names)
+                behind = [self.get(n) for n in names if positions[n] < last]
+                if not behind:
+                    return handled
+                start = min(positions[p.name] for p in behind)
+                wanted: set[str] | None = set()
+                for projection in behind:
+                    if projection.event_types is None or wanted is None:
+                        wanted = None
+                    else:
+                        wanted.update(projection.event_types)
                 position = start
                 count = 0
-                types = projection.event_types
                 for event in self.store.read_all(
-                    start, types=types, limit=self.batch_size, batch_size=self.batch_size
+                    start,
+                    types=sorted(wanted) if wanted is not None else None,
+                    limit=self.batch_size,
+                    batch_size=self.batch_size,
                 ):
-                    projection.handle(self.store.db, event)
+                    for projection in behind:
+                        types = projection.event_types
+                        if event.position > positions[projection.name] and (
+                            types is None or event.event_type in types
+                        ):
+                            projection.handle(self.store.db, event)
+                            handled[projection.name] += 1
                     position = event.position
                     count += 1
                 # A short batch means the log was read to its end under the write
-                # lock, so the checkpoint can jump past events of other types.
+                # lock, so the checkpoints can jump past events of other types.
                 if count < self.batch_size:
                     position = last
-                self._save_checkpoint(projection, position)
-            total += count
+                for projection in behind:
+                    self._save_checkpoint(projection, max(positions[projection.name], position))
             if progress is not None:
-                progress(projection.name, position, last)
+                for projection in behind:
+                    progress(projection.name, position, last)
 
     def _reset(self, projection: Projection) -> None:
         with self.store.transaction():
@@ -173,9 +201,8 @@ class ProjectionRunner:
         self, names: Sequence[str] | None = None, progress: ProjectionProgress | None = None
     ) -> dict[str, int]:
         """Drop read models and replay the whole log into them; returns events handled."""
-        handled: dict[str, int] = {}
-        for name in names or sorted(self.projections):
-            projection = self.get(name)
-            self._reset(projection)
-            handled[name] = self._catch_up_one(projection, progress)
-        return handled
+        chosen = list(names or sorted(self.projections))
+        for name in chosen:
+            self._reset(self.get(name))
+            self._verified.add(name)
+        return self._catch_up(chosen, progress)

@@ -16,6 +16,7 @@ from events.errors import ConcurrencyError, IdempotencyConflictError, StoreSchem
 from events.event import AppendResult, Event, NewEvent, RecordedEvent
 from events.store import (
     ANY_VERSION,
+    StreamAppend,
     as_new_event,
     check_expected_version,
     event_id_for,
@@ -187,58 +188,106 @@ class SQLiteEventStore:
         expected_version: int | None = ANY_VERSION,
     ) -> AppendResult:
         """Append events to a stream, atomically; see ``EventStore`` for the promises."""
-        news = [as_new_event(e) for e in events]
+        return self.append_many([(stream_id, events, expected_version)])[0]
+
+    def append_many(self, appends: Sequence[StreamAppend]) -> list[AppendResult]:
+        """Append to several streams at once: all of it is written, or none of it.
+
+        Each stream's expected version and idempotency keys are judged as in
+        ``append``; the whole batch costs one look-up of versions, one of keys and
+        one insert, which is what makes it worth having.
+        """
+        batches = [
+            (stream, [as_new_event(e) for e in events], expected)
+            for stream, events, expected in appends
+        ]
         with self.transaction():
-            keys = [n.idempotency_key for n in news]
-            used = [k for k in keys if k is not None]
-            current = self.stream_version(stream_id)
-            if used:
-                found = self._positions_of_keys(used)
-                earlier = resolve_idempotent_retry(keys, found)
-                if earlier is not None:
-                    return AppendResult(stream_id, earlier, current, written=False)
-            check_expected_version(stream_id, expected_version, current)
-            if not news:
-                return AppendResult(stream_id, (), current)
+            versions = self._stream_versions({stream for stream, _, _ in batches})
+            used = [n.idempotency_key for _, news, _ in batches for n in news]
+            found = self._positions_of_keys([k for k in used if k is not None])
+            results: list[AppendResult | int] = []
+            rows: list[tuple[Any, ...]] = []
             recorded_at = utc_now_iso()
-            rows = [
-                (
-                    event_id_for(n),
-                    stream_id,
-                    current + offset,
-                    n.event_type,
-                    n.schema_version,
-                    _dumps(n.payload),
-                    recorded_at,
-                    n.correlation_id,
-                    n.causation_id,
-                    n.idempotency_key,
-                    _dumps(n.extra_metadata) if n.extra_metadata else _EMPTY_JSON,
+            for stream_id, news, expected in batches:
+                current = versions.get(stream_id, 0)
+                keys = [n.idempotency_key for n in news]
+                mine = {k: found[k] for k in keys if k is not None and k in found}
+                earlier = resolve_idempotent_retry(keys, mine)
+                if earlier is not None:
+                    results.append(AppendResult(stream_id, earlier, current, written=False))
+                    continue
+                check_expected_version(stream_id, expected, current)
+                rows.extend(
+                    (
+                        event_id_for(n),
+                        stream_id,
+                        current + offset,
+                        n.event_type,
+                        n.schema_version,
+                        _dumps(n.payload),
+                        recorded_at,
+                        n.correlation_id,
+                        n.causation_id,
+                        n.idempotency_key,
+                        _dumps(n.extra_metadata) if n.extra_metadata else _EMPTY_JSON,
+                    )
+                    for offset, n in enumerate(news, start=1)
                 )
-                for offset, n in enumerate(news, start=1)
-            ]
-            try:
-                if len(rows) == 1:
-                    cursor = self.conn.execute(_INSERT, rows[0])
-                else:
-                    cursor = self.conn.executemany(_INSERT, rows)
-            except sqlite3.IntegrityError as exc:
-                # The checks above run under the write lock, so this is a backstop:
-                # a duplicate event id given by the producer, or a version race.
-                message = str(exc)
-                if "stream_version" in message:
-                    raise ConcurrencyError(
-                        stream_id, expected_version, self.stream_version(stream_id)
-                    ) from exc
-                raise IdempotencyConflictError([r[0] for r in rows]) from exc
-            last = cursor.lastrowid
-            if last is None or len(rows) > 1:
-                last = self.conn.execute("SELECT last_insert_rowid()").fetchone()[0]
-        first = last - len(rows) + 1
-        return AppendResult(stream_id, tuple(range(first, last + 1)), current + len(rows))
+                versions[stream_id] = current + len(news)
+                results.append(current + len(news))  # a version: positions come after the insert
+            first = self._insert(rows) if rows else 0
+        position = first
+        filled: list[AppendResult] = []
+        for (stream_id, news, _), result in zip(batches, results, strict=True):
+            if isinstance(result, AppendResult):
+                filled.append(result)
+                continue
+            positions = tuple(range(position, position + len(news)))
+            position += len(news)
+            filled.append(AppendResult(stream_id, positions, result))
+        return filled
+
+    def _insert(self, rows: list[tuple[Any, ...]]) -> int:
+        """Insert rows under the write lock; returns the first row's position."""
+        try:
+            if len(rows) == 1:
+                cursor = self.conn.execute(_INSERT, rows[0])
+            else:
+                cursor = self.conn.executemany(_INSERT, rows)
+        except sqlite3.IntegrityError as exc:
+            # The checks run under the write lock, so this is a backstop: a duplicate
+            # event id given by a producer, or a version written behind our back.
+            if "stream_version" in str(exc):
+                stream = rows[0][1]
+                raise ConcurrencyError(stream, None, self.stream_version(stream)) from exc
+            raise IdempotencyConflictError([r[0] for r in rows]) from exc
+        last = cursor.lastrowid
+        if last is None or len(rows) > 1:
+            last = self.conn.execute("SELECT last_insert_rowid()").fetchone()[0]
+        return int(last) - len(rows) + 1
+
+    def _stream_versions(self, streams: set[str]) -> dict[str, int]:
+        if len(streams) == 1:
+            (stream,) = streams
+            return {stream: self.stream_version(stream)}
+        versions: dict[str, int] = {}
+        names = sorted(streams)
+        for start in range(0, len(names), 500):
+            chunk = names[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            versions.update(
+                self.conn.execute(
+                    "SELECT stream_id, MAX(stream_version) FROM events "
+                    f"WHERE stream_id IN ({marks}) GROUP BY stream_id",
+                    chunk,
+                ).fetchall()
+            )
+        return versions
 
     def _positions_of_keys(self, keys: list[str]) -> dict[str, int]:
         found: dict[str, int] = {}
+        if not keys:
+            return found
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
             marks = ",".join("?" * len(chunk))

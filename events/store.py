@@ -22,6 +22,10 @@ ANY_VERSION: None = None
 EVENT_ID_NAMESPACE = uuid.UUID("0f6f3a52-9a0e-4d7c-9d56-3c1b1f3e8a11")
 
 
+StreamAppend = tuple[str, Sequence[NewEvent | Event], int | None]
+"""One stream's part of ``append_many``: stream id, events, expected version."""
+
+
 @runtime_checkable
 class EventStore(Protocol):
     """An append-only log of events in streams: what every store implementation promises.
@@ -40,6 +44,10 @@ class EventStore(Protocol):
         expected_version: int | None = ANY_VERSION,
     ) -> AppendResult:
         """Append events to a stream, atomically."""
+        ...
+
+    def append_many(self, appends: Sequence[StreamAppend]) -> list[AppendResult]:
+        """Append to several streams at once, atomically: all of it or none of it."""
         ...
 
     def read_stream(self, stream_id: str, from_version: int = 1) -> list[RecordedEvent]:
@@ -143,7 +151,7 @@ class InMemoryEventStore:
         self._versions: dict[str, int] = {}
         self._keys: dict[str, int] = {}
         self._ids: set[str] = set()
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     def append(
         self,
@@ -152,44 +160,59 @@ class InMemoryEventStore:
         expected_version: int | None = ANY_VERSION,
     ) -> AppendResult:
         """Append events to a stream, atomically."""
-        news = [as_new_event(e) for e in events]
         with self._lock:
-            keys = [n.idempotency_key for n in news]
-            found = {k: self._keys[k] for k in keys if k is not None and k in self._keys}
-            earlier = resolve_idempotent_retry(keys, found)
-            current = self._versions.get(stream_id, 0)
-            if earlier is not None:
-                return AppendResult(stream_id, earlier, current, written=False)
-            check_expected_version(stream_id, expected_version, current)
-            ids = [event_id_for(n) for n in news]
-            if len(set(ids)) != len(ids) or self._ids.intersection(ids):
-                raise IdempotencyConflictError([i for i in ids if i in self._ids])
-            recorded_at = utc_now_iso()
-            positions = []
-            for offset, (new, event_id) in enumerate(zip(news, ids, strict=True), start=1):
-                position = len(self._events) + 1
-                self._events.append(
-                    RecordedEvent(
-                        position=position,
-                        event_id=event_id,
-                        stream_id=stream_id,
-                        stream_version=current + offset,
-                        event_type=new.event_type,
-                        schema_version=new.schema_version,
-                        payload=dict(new.payload),
-                        recorded_at=recorded_at,
-                        correlation_id=new.correlation_id,
-                        causation_id=new.causation_id,
-                        idempotency_key=new.idempotency_key,
-                        extra_metadata=dict(new.extra_metadata),
-                    )
+            return self._append_locked(stream_id, events, expected_version)
+
+    def _append_locked(
+        self, stream_id: str, events: Sequence[NewEvent | Event], expected_version: int | None
+    ) -> AppendResult:
+        news = [as_new_event(e) for e in events]
+        keys = [n.idempotency_key for n in news]
+        found = {k: self._keys[k] for k in keys if k is not None and k in self._keys}
+        earlier = resolve_idempotent_retry(keys, found)
+        current = self._versions.get(stream_id, 0)
+        if earlier is not None:
+            return AppendResult(stream_id, earlier, current, written=False)
+        check_expected_version(stream_id, expected_version, current)
+        ids = [event_id_for(n) for n in news]
+        if len(set(ids)) != len(ids) or self._ids.intersection(ids):
+            raise IdempotencyConflictError([i for i in ids if i in self._ids])
+        recorded_at = utc_now_iso()
+        positions = []
+        for offset, (new, event_id) in enumerate(zip(news, ids, strict=True), start=1):
+            position = len(self._events) + 1
+            self._events.append(
+                RecordedEvent(
+                    position=position,
+                    event_id=event_id,
+                    stream_id=stream_id,
+                    stream_version=current + offset,
+                    event_type=new.event_type,
+                    schema_version=new.schema_version,
+                    payload=dict(new.payload),
+                    recorded_at=recorded_at,
+                    correlation_id=new.correlation_id,
+                    causation_id=new.causation_id,
+                    idempotency_key=new.idempotency_key,
+                    extra_metadata=dict(new.extra_metadata),
                 )
-                positions.append(position)
-                if new.idempotency_key is not None:
-                    self._keys[new.idempotency_key] = position
-            self._ids.update(ids)
-            self._versions[stream_id] = current + len(news)
-            return AppendResult(stream_id, tuple(positions), current + len(news))
+            )
+            positions.append(position)
+            if new.idempotency_key is not None:
+                self._keys[new.idempotency_key] = position
+        self._ids.update(ids)
+        self._versions[stream_id] = current + len(news)
+        return AppendResult(stream_id, tuple(positions), current + len(news))
+
+    def append_many(self, appends: Sequence[StreamAppend]) -> list[AppendResult]:
+        """Append to several streams at once, atomically: all of it or none of it."""
+        with self._lock:
+            saved = (list(self._events), dict(self._versions), dict(self._keys), set(self._ids))
+            try:
+                return [self._append_locked(s, e, v) for s, e, v in appends]
+            except BaseException:
+                self._events, self._versions, self._keys, self._ids = saved
+                raise
 
     def read_stream(self, stream_id: str, from_version: int = 1) -> list[RecordedEvent]:
         """The events of one stream from a version on, in order."""

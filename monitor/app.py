@@ -108,7 +108,7 @@ class Monitor:
     ) -> list[AppendResult]:
         """Append to one or more streams and catch the read models up, in one transaction."""
         with self.store.transaction():
-            results = [self.store.append(stream, events) for stream, events in appends]
+            results = self.store.append_many([(s, events, None) for s, events in appends])
             self.runner.catch_up()
         return results
 

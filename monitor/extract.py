@@ -102,10 +102,15 @@ _WALL_PHRASES = {
         r"paramètres (?:des )?cookies",
         r"nous utilisons des cookies",
         r"votre consentement",
+    ],
+    "blocked_page": [
         r"enable javascript",
+        r"javascript (?:is )?(?:required|disabled)",
         r"are you a robot",
-        r"verify you are (?:a )?human",
+        r"verify (?:that )?you are (?:a )?human",
         r"access denied",
+        r"checking your browser",
+        r"unusual traffic",
     ],
     "paywall": [
         r"subscribe to (?:continue|read)",
@@ -134,17 +139,22 @@ _WALL_PATTERNS = {
 }
 # A real article is long; a wall is short. Past this length a page is not judged a wall.
 _WALL_MAX_CHARS = 2500
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def detect_wall(text: str) -> str:
-    """``consent_wall`` or ``paywall`` when the text is such a stub, else ``""``."""
+    """``consent_wall``, ``paywall`` or ``blocked_page`` for such a stub, else ``""``.
+
+    A wall is short and made of its phrases: at least half of its sentences carry
+    one. An article about cookie banners says "accept all" too, in a few of many
+    sentences, and is kept.
+    """
     if not text or len(text) > _WALL_MAX_CHARS:
         return ""
-    words = max(1, len(text.split()))
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
     for kind, pattern in _WALL_PATTERNS.items():
-        hits = len(pattern.findall(text))
-        # Two phrases, or one in a stub of a few lines.
-        if hits >= 2 or (hits == 1 and words < 60):
+        marked = sum(1 for s in sentences if pattern.search(s))
+        if marked and marked * 2 >= len(sentences):
             return kind
     return ""
 

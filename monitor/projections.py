@@ -6,7 +6,7 @@ import json
 
 import sqlite_utils
 
-from events import RecordedEvent
+from events import Event, RecordedEvent, UnknownEvent
 from monitor.events import (
     REGISTRY,
     ArticleExtracted,
@@ -22,6 +22,24 @@ from monitor.events import (
     FeedRemoved,
     ItemDiscovered,
 )
+
+_decoded: dict[tuple[str, int], Event | UnknownEvent] = {}
+
+
+def decode(recorded: RecordedEvent) -> Event | UnknownEvent:
+    """The typed event, decoded once for all the read models that handle it.
+
+    The runner hands each event to every projection in turn; a small memo saves
+    decoding (and upcasting) the same payload three times. It is keyed by event
+    id and position, never position alone: one process may open several stores.
+    """
+    key = (recorded.event_id, recorded.position)
+    event = _decoded.get(key)
+    if event is None:
+        if len(_decoded) > 4096:
+            _decoded.clear()
+        event = _decoded[key] = REGISTRY.decode(recorded)
+    return event
 
 
 class CorpusProjection:
@@ -46,7 +64,7 @@ class CorpusProjection:
 
     def handle(self, db: sqlite_utils.Database, recorded: RecordedEvent) -> None:
         """Add or remove a document."""
-        event = REGISTRY.decode(recorded)
+        event = decode(recorded)
         if isinstance(event, CorpusDocumentAdded):
             db.execute(
                 "INSERT OR REPLACE INTO corpus_documents VALUES (?,?,?,?,?,?,?,?,?,?,?,NULL)",
@@ -75,7 +93,7 @@ class FeedsProjection:
     """``feeds``: every feed with its settings, polling state, validators and backoff."""
 
     name = "feeds"
-    version = 1
+    version = 2
     event_types = (
         "FeedAdded",
         "FeedRemoved",
@@ -84,7 +102,6 @@ class FeedsProjection:
         "FeedRedirected",
         "FeedMarkedGone",
         "FeedReenabled",
-        "ItemDiscovered",
     )
 
     def setup(self, db: sqlite_utils.Database) -> None:
@@ -106,7 +123,7 @@ class FeedsProjection:
 
     def handle(self, db: sqlite_utils.Database, recorded: RecordedEvent) -> None:
         """Apply one feed event."""
-        event = REGISTRY.decode(recorded)
+        event = decode(recorded)
         at = recorded.recorded_at
         if isinstance(event, FeedAdded):
             db.execute(
@@ -136,8 +153,8 @@ class FeedsProjection:
                 "UPDATE feeds SET last_polled_at = ?, last_outcome = ?, last_http_status = ?, "
                 "last_success_at = ?, etag = ?, last_modified = ?, consecutive_failures = 0, "
                 "last_error_reason = NULL, last_error_detail = NULL, next_poll_at = ?, "
-                "entries_last = CASE WHEN ? = 'fetched' THEN ? ELSE entries_last END "
-                "WHERE feed_id = ?",
+                "entries_last = CASE WHEN ? = 'fetched' THEN ? ELSE entries_last END, "
+                "items_total = items_total + ? WHERE feed_id = ?",
                 (
                     at,
                     event.outcome,
@@ -148,6 +165,7 @@ class FeedsProjection:
                     event.next_poll_at or at,
                     event.outcome,
                     event.entries,
+                    event.new_items,
                     event.feed_id,
                 ),
             )
@@ -182,11 +200,6 @@ class FeedsProjection:
                 "UPDATE feeds SET status = 'active', consecutive_failures = 0, next_poll_at = ? "
                 "WHERE feed_id = ? AND status != 'removed'",
                 (at, event.feed_id),
-            )
-        elif isinstance(event, ItemDiscovered):
-            db.execute(
-                "UPDATE feeds SET items_total = items_total + 1 WHERE feed_id = ?",
-                (event.feed_id,),
             )
 
 
@@ -226,7 +239,7 @@ class ItemsProjection:
 
     def handle(self, db: sqlite_utils.Database, recorded: RecordedEvent) -> None:
         """Apply one item event."""
-        event = REGISTRY.decode(recorded)
+        event = decode(recorded)
         at = recorded.recorded_at
         if isinstance(event, ItemDiscovered):
             db.execute(

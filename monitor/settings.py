@@ -108,6 +108,8 @@ class PollingSettings(_Section):
     backoff_base: Duration = 300.0
     backoff_cap: Duration = 86400.0
     jitter: float = Field(0.1, ge=0, le=1)
+    parse_workers: int = Field(2, ge=1, le=16)
+    parse_timeout: float = Field(30.0, gt=0)
 
 
 class ExtractionSettings(_Section):

@@ -129,6 +129,38 @@ class EventStoreContract:
         assert list(store.read_all(types=[])) == []
         assert store.count(["Other"]) == len(others)
 
+    def test_append_many_writes_several_streams_in_one_go(self) -> None:
+        store = self.make_store()
+        store.append("a", [counted(1)])
+        results = store.append_many(
+            [
+                ("a", [counted(2), counted(3)], 1),
+                ("b", [counted(4)], NO_STREAM),
+                ("a", [counted(5)], None),
+            ]
+        )
+        assert [r.positions for r in results] == [(2, 3), (4,), (5,)]
+        assert [r.stream_version for r in results] == [3, 1, 4]
+        assert [e.payload["value"] for e in store.read_stream("a")] == [1, 2, 3, 5]
+        assert [e.stream_version for e in store.read_stream("a")] == [1, 2, 3, 4]
+
+    def test_append_many_is_all_or_nothing(self) -> None:
+        store = self.make_store()
+        store.append("b", [counted(1)])
+        with pytest.raises(ConcurrencyError):
+            store.append_many([("a", [counted(2)], NO_STREAM), ("b", [counted(3)], NO_STREAM)])
+        assert store.count() == 1 and store.stream_version("a") == 0
+
+    def test_append_many_treats_each_stream_retry_on_its_own(self) -> None:
+        store = self.make_store()
+        store.append("a", [counted(1, "ka")])
+        results = store.append_many(
+            [("a", [counted(1, "ka")], NO_STREAM), ("b", [counted(2, "kb")], NO_STREAM)]
+        )
+        assert [r.written for r in results] == [False, True]
+        assert results[0].positions == (1,) and results[1].positions == (2,)
+        assert store.count() == 2
+
     def test_read_latest_returns_the_newest_events_oldest_first(self) -> None:
         store = self.make_store()
         for i in range(10):

@@ -1,0 +1,130 @@
+"""The pure decisions, without network or database: schedule, identity, walls, text choice."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from monitor.extract import PageExtraction, choose_text, detect_wall
+from monitor.feeds import FeedEntry, html_to_text
+from monitor.identity import feed_id_for, keys_for_entries, new_entries, normalize_url
+from monitor.politeness import HostGate
+from monitor.schedule import Backoff, failure_delay, next_after_failure, next_after_success
+
+
+def entry(guid: str = "", link: str = "", title: str = "t", summary: str = "s") -> FeedEntry:
+    return FeedEntry(guid, link, title, summary, "", "", "", "")
+
+
+@pytest.mark.parametrize(
+    ("url", "normal"),
+    [
+        ("HTTPS://News.Example:443/a?utm_source=x&id=3#frag", "https://news.example/a?id=3"),
+        ("http://news.example:80", "http://news.example/"),
+        ("http://news.example:8080/a?fbclid=1&gclid=2", "http://news.example:8080/a"),
+        ("https://news.example/a?b=2&a=1", "https://news.example/a?b=2&a=1"),
+        ("not a url", "not a url"),
+    ],
+)
+def test_normalize_url(url: str, normal: str) -> None:
+    assert normalize_url(url) == normal
+
+
+def test_a_feed_id_survives_tracking_parameters_and_case() -> None:
+    assert feed_id_for("https://Example.org/feed?utm_campaign=x") == feed_id_for(
+        "https://example.org/feed"
+    )
+
+
+def test_identity_prefers_guid_then_link_then_a_hash() -> None:
+    keys = keys_for_entries(
+        [entry(guid="g"), entry(link="https://n.example/a"), entry(title="only text")]
+    )
+    assert [k.kind for k in keys] == ["guid", "link", "hash"]
+
+
+def test_a_link_shared_by_entries_is_not_identity() -> None:
+    keys = keys_for_entries(
+        [entry(guid="1", link="https://n.example/"), entry(guid="2", link="https://n.example/")]
+    )
+    assert all(not any(k.startswith("link:") for k in key.keys) for key in keys)
+
+
+def test_new_entries_sees_churned_guids_by_their_links() -> None:
+    first = [
+        entry(guid="a1", link="https://n.example/x"),
+        entry(guid="b1", link="https://n.example/y"),
+    ]
+    known = [k for keys in keys_for_entries(first) for k in keys.keys]
+    churned = [
+        entry(guid="a2", link="https://n.example/x?utm_medium=rss"),
+        entry(guid="c", link="https://n.example/z"),
+    ]
+    fresh = new_entries(churned, known)
+    assert [e.guid for e, _ in fresh] == ["c"]
+
+
+def test_backoff_doubles_up_to_the_cap_and_keeps_retry_after() -> None:
+    policy = Backoff(base=60, cap=600, jitter=0)
+    assert [failure_delay(n, policy) for n in range(1, 7)] == [60, 120, 240, 480, 600, 600]
+    assert failure_delay(1, policy, retry_after=300) == 300
+    assert failure_delay(1, policy, retry_after=10**6) == 600, "held to the cap"
+
+
+def test_jitter_spreads_feeds_but_is_repeatable() -> None:
+    at = datetime(2025, 1, 1, tzinfo=UTC)
+    policy = Backoff(jitter=0.1)
+    times = {next_after_success(f"feed{i}", at, 3600, policy) for i in range(20)}
+    assert len(times) == 20
+    assert all(at + timedelta(hours=1) <= t <= at + timedelta(hours=1.1) for t in times)
+    assert next_after_failure("f", at, 2, policy) == next_after_failure("f", at, 2, policy)
+
+
+def test_walls_are_short_and_made_of_their_phrases() -> None:
+    assert detect_wall("We use cookies. Accept all. Reject all. Manage your choices.") == (
+        "consent_wall"
+    )
+    assert detect_wall("Cet article est réservé aux abonnés. Abonnez-vous.") == "paywall"
+    assert detect_wall("Please enable JavaScript to continue.") == "blocked_page"
+    article = " ".join(
+        ["Regulators say banners must offer reject as clearly as accept all."]
+        + ["The AI Act adds transparency duties for chatbots and deepfakes."] * 8
+    )
+    assert detect_wall(article) == ""
+    assert detect_wall("We use cookies. " * 300) == "", "past the length a page is not a wall"
+
+
+def test_choose_text_keeps_the_page_unless_it_is_missing_a_wall_or_too_short() -> None:
+    page = PageExtraction(text="A long article text " * 30)
+    assert choose_text(page, "feed text", 200).method == "trafilatura"
+    assert choose_text(None, "feed text", 200) == choose_text(None, "feed text", 200)
+    assert choose_text(None, "feed text", 200).fallback_reason == "page_had_no_main_text"
+    short = PageExtraction(text="Read it in our app.")
+    assert choose_text(short, "a much longer text from the feed itself", 200).method == "feed"
+    assert choose_text(short, "", 200).method == "trafilatura", "short beats nothing"
+    wall = PageExtraction(text="We use cookies. Accept all. Reject all.")
+    assert choose_text(wall, "", 200).method == "", "a wall is never kept as text"
+
+
+def test_html_to_text_drops_markup_scripts_and_entities() -> None:
+    assert html_to_text("<p>AI&nbsp;Act <b>deal</b></p><script>x()</script>") == "AI Act deal"
+    assert html_to_text("plain   text") == "plain text"
+    assert html_to_text("") == ""
+
+
+def test_the_host_gate_spaces_requests_to_one_host() -> None:
+    clock = {"now": 0.0}
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        clock["now"] += seconds
+
+    gate = HostGate(per_host=1, min_delay=2.0, clock=lambda: clock["now"], sleep=sleep)
+    for _ in range(3):
+        with gate.slot("news.example"):
+            pass
+    with gate.slot("other.example"):
+        pass
+    assert slept == [2.0, 2.0], "the other host does not wait"
