@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -41,7 +41,9 @@ def feedparser_only(feeds: int, entries: int) -> float:
     return t[0]
 
 
-def run_poll(folder: Path, port: int, feeds: int) -> dict[str, float]:
+def run_poll(
+    folder: Path, port: int, feeds: int, workers: int = 2, threads: int = 8
+) -> dict[str, float]:
     """Add the feeds, then time pass (b) and pass (a) in this process."""
     settings = load_settings(
         environ={
@@ -49,9 +51,9 @@ def run_poll(folder: Path, port: int, feeds: int) -> dict[str, float]:
             "MONITOR_FETCH__ALLOW_PRIVATE_NETWORKS": "true",
             "MONITOR_FETCH__PER_HOST_DELAY": "0",
             "MONITOR_FETCH__PER_HOST_CONCURRENCY": "8",
-            "MONITOR_FETCH__CONCURRENCY": "8",
+            "MONITOR_FETCH__CONCURRENCY": str(threads),
             "MONITOR_EXTRACTION__FETCH_PAGES": "false",
-            "MONITOR_POLLING__PARSE_WORKERS": os.environ.get("BENCH_FEED_WORKERS", "2"),
+            "MONITOR_POLLING__PARSE_WORKERS": str(workers),
         }
     )
     app = Monitor(settings, create=True)
@@ -62,8 +64,13 @@ def run_poll(folder: Path, port: int, feeds: int) -> dict[str, float]:
         appends.append((feed_stream(feed_id), [FeedAdded(feed_id, url, f"feed {n}")]))
     app.record(appends)
     poller = Poller(app)
+    cpu_before = resource.getrusage(resource.RUSAGE_SELF)
     with timed() as changed:
         first = poller.run(all_feeds=True)
+    cpu_after = resource.getrusage(resource.RUSAGE_SELF)
+    changed_cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (
+        cpu_after.ru_stime - cpu_before.ru_stime
+    )
     with timed() as unchanged:
         second = poller.run(all_feeds=True)
     poller.close()
@@ -71,6 +78,7 @@ def run_poll(folder: Path, port: int, feeds: int) -> dict[str, float]:
     app.close()
     return {
         "changed_seconds": changed[0],
+        "changed_cpu_seconds": changed_cpu,
         "changed_new_items": first.new_items,
         "changed_fetched": first.fetched,
         "unchanged_seconds": unchanged[0],
@@ -88,11 +96,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--feeds", type=int, default=1000)
     parser.add_argument("--entries", type=int, default=20)
+    parser.add_argument("--feed-workers", type=int, default=2, help="feed worker processes")
+    parser.add_argument("--threads", type=int, default=8, help="feeds polled at once")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         folder, port = args.child.split(",")
-        print(json.dumps(run_poll(Path(folder), int(port), args.feeds)))
+        result = run_poll(Path(folder), int(port), args.feeds, args.feed_workers, args.threads)
+        print(json.dumps(result))
         return
     server = subprocess.Popen(
         [sys.executable, "-m", "benchmarks.feed_server", str(args.feeds), str(args.entries)],
@@ -113,6 +124,10 @@ def main() -> None:
                     "benchmarks.polling",
                     "--feeds",
                     str(args.feeds),
+                    "--feed-workers",
+                    str(args.feed_workers),
+                    "--threads",
+                    str(args.threads),
                     "--child",
                     f"{tmp},{port}",
                 ],
@@ -137,6 +152,7 @@ def main() -> None:
                 f"({result['changed_fetched']:,} fetched, "
                 f"{result['changed_new_items']:,} new items)",
             ),
+            ("(b) CPU time of the recording process", f"{result['changed_cpu_seconds']:.1f} s"),
             ("feedparser alone, same documents", f"{baseline:.1f} s"),
             ("ratio (b) / feedparser", f"{changed / baseline:.2f}"),
             ("target ratio <= 1.5", verdict(changed / baseline <= 1.5)),

@@ -12,7 +12,13 @@ from events.errors import (
     UpcastError,
 )
 from events.event import AppendResult, Event, JSONDict, NewEvent, RecordedEvent
-from events.projection import Checkpoint, Projection, ProjectionProgress, ProjectionRunner
+from events.projection import (
+    BatchProjection,
+    Checkpoint,
+    Projection,
+    ProjectionProgress,
+    ProjectionRunner,
+)
 from events.registry import EventRegistry, UnknownEvent
 from events.sqlite import SQLiteEventStore
 from events.store import ANY_VERSION, NO_STREAM, EventStore, InMemoryEventStore, StreamAppend
@@ -21,6 +27,7 @@ __all__ = [
     "ANY_VERSION",
     "NO_STREAM",
     "AppendResult",
+    "BatchProjection",
     "Checkpoint",
     "ConcurrencyError",
     "Event",

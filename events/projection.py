@@ -58,6 +58,23 @@ class Projection(Protocol):
         ...
 
 
+class BatchProjection(Projection, Protocol):
+    """A projection that can apply many events at once (fewer statements, same result)."""
+
+    def handle_batch(self, db: sqlite_utils.Database, events: Sequence[RecordedEvent]) -> None:
+        """Apply events in order, as ``handle`` would one by one."""
+        ...
+
+
+def _apply(projection: Projection, db: sqlite_utils.Database, events: list[RecordedEvent]) -> None:
+    handle_batch = getattr(projection, "handle_batch", None)
+    if handle_batch is not None:
+        handle_batch(db, events)
+        return
+    for event in events:
+        projection.handle(db, event)
+
+
 @dataclass(frozen=True, slots=True)
 class Checkpoint:
     """How far a projection has read the log, and the table shape it was built with."""
@@ -166,6 +183,7 @@ class ProjectionRunner:
                         wanted.update(projection.event_types)
                 position = start
                 count = 0
+                due: dict[str, list[RecordedEvent]] = {p.name: [] for p in behind}
                 for event in self.store.read_all(
                     start,
                     types=sorted(wanted) if wanted is not None else None,
@@ -177,10 +195,14 @@ class ProjectionRunner:
                         if event.position > positions[projection.name] and (
                             types is None or event.event_type in types
                         ):
-                            projection.handle(self.store.db, event)
-                            handled[projection.name] += 1
+                            due[projection.name].append(event)
                     position = event.position
                     count += 1
+                for projection in behind:
+                    events = due[projection.name]
+                    if events:
+                        _apply(projection, self.store.db, events)
+                        handled[projection.name] += len(events)
                 # A short batch means the log was read to its end under the write
                 # lock, so the checkpoints can jump past events of other types.
                 if count < self.batch_size:

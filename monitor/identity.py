@@ -98,13 +98,13 @@ class ItemKeys:
 
 def keys_for_entries(entries: Sequence[FeedEntry]) -> list[ItemKeys]:
     """The identity keys of every entry of one poll, in order."""
-    link_counts = Counter(normalize_url(e.link) for e in entries if e.link)
+    links = [normalize_url(e.link) if e.link else "" for e in entries]
+    link_counts = Counter(link for link in links if link)
     result = []
-    for entry in entries:
+    for entry, link in zip(entries, links, strict=True):
         keys: list[str] = []
         if entry.guid:
             keys.append("guid:" + entry.guid)
-        link = normalize_url(entry.link) if entry.link else ""
         if link and link_counts[link] == 1:
             keys.append("link:" + link)
         if not keys:
@@ -114,8 +114,13 @@ def keys_for_entries(entries: Sequence[FeedEntry]) -> list[ItemKeys]:
 
 
 def item_id(feed_id: str, primary_key: str) -> str:
-    """A deterministic item id from its feed and primary key."""
-    return hashlib.sha256(f"{feed_id}\n{primary_key}".encode()).hexdigest()[:20]
+    """A deterministic item id: the feed's id, then a hash of the item's primary key.
+
+    The feed's id comes first so that one feed's items sit together in every index
+    (items, streams, idempotency keys): a poll then touches a few pages, not dozens.
+    """
+    digest = hashlib.sha256(f"{feed_id}\n{primary_key}".encode()).hexdigest()[:16]
+    return f"{feed_id}-{digest}"
 
 
 def feed_id_for(url: str) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from typing import Any
 
 import sqlite_utils
 
@@ -207,7 +209,7 @@ class ItemsProjection:
     """``items``, ``item_keys`` and ``articles``: what each feed offered and the texts obtained."""
 
     name = "items"
-    version = 1
+    version = 2
     event_types = ("ItemDiscovered", "ArticleExtracted", "ExtractionFailed")
 
     def setup(self, db: sqlite_utils.Database) -> None:
@@ -239,14 +241,24 @@ class ItemsProjection:
 
     def handle(self, db: sqlite_utils.Database, recorded: RecordedEvent) -> None:
         """Apply one item event."""
-        event = decode(recorded)
-        at = recorded.recorded_at
-        if isinstance(event, ItemDiscovered):
-            db.execute(
-                "INSERT OR IGNORE INTO items (item_id, feed_id, key, link, guid, title, "
-                "published, language, discovered_at, discovered_position, extraction) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?, 'pending')",
-                (
+        self.handle_batch(db, [recorded])
+
+    def handle_batch(self, db: sqlite_utils.Database, events: Sequence[RecordedEvent]) -> None:
+        """Apply item events in order with a few statements.
+
+        An item discovered and extracted in the same batch (the usual case) is
+        inserted once in its final state instead of inserted and then updated.
+        """
+        new_items: dict[str, list[Any]] = {}
+        keys: list[tuple[str, str, str]] = []
+        updates: list[tuple[Any, ...]] = []
+        articles: list[tuple[Any, ...]] = []
+        state: tuple[Any, ...]
+        for recorded in events:
+            event = decode(recorded)
+            at = recorded.recorded_at
+            if isinstance(event, ItemDiscovered):
+                new_items[event.item_id] = [
                     event.item_id,
                     event.feed_id,
                     event.key,
@@ -257,48 +269,68 @@ class ItemsProjection:
                     event.language,
                     at,
                     recorded.position,
-                ),
-            )
+                    "pending",
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                ]
+                keys.extend((event.feed_id, key, event.item_id) for key in event.keys)
+                continue
+            if isinstance(event, ArticleExtracted):
+                state = ("extracted", event.method, event.chars, event.fallback_reason, None, at)
+                language = event.language
+                articles.append(
+                    (
+                        event.item_id,
+                        event.url,
+                        event.final_url,
+                        event.title,
+                        event.author,
+                        event.published,
+                        event.language,
+                        event.method,
+                        event.text,
+                        event.content_hash,
+                        at,
+                        recorded.position,
+                    )
+                )
+            elif isinstance(event, ExtractionFailed):
+                state = ("failed", None, None, None, event.reason, at)
+                language = ""
+            else:
+                continue
+            row = new_items.get(event.item_id)
+            if row is not None:
+                row[10:16] = state
+                row[7] = language or row[7]
+            else:
+                updates.append((*state, language, event.item_id))
+        if new_items:
             db.conn.executemany(
-                "INSERT OR IGNORE INTO item_keys (feed_id, key, item_id) VALUES (?,?,?)",
-                [(event.feed_id, key, event.item_id) for key in event.keys],
+                "INSERT OR IGNORE INTO items (item_id, feed_id, key, link, guid, title, "
+                "published, language, discovered_at, discovered_position, extraction, method, "
+                "chars, fallback_reason, failure_reason, extracted_at) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                list(new_items.values()),
             )
-        elif isinstance(event, ArticleExtracted):
-            db.execute(
-                "UPDATE items SET extraction = 'extracted', method = ?, chars = ?, "
-                "fallback_reason = ?, failure_reason = NULL, extracted_at = ?, "
+        if keys:
+            db.conn.executemany(
+                "INSERT OR IGNORE INTO item_keys (feed_id, key, item_id) VALUES (?,?,?)", keys
+            )
+        if updates:
+            db.conn.executemany(
+                "UPDATE items SET extraction = ?, method = COALESCE(?, method), "
+                "chars = COALESCE(?, chars), fallback_reason = COALESCE(?, fallback_reason), "
+                "failure_reason = ?, extracted_at = ?, "
                 "language = COALESCE(NULLIF(?, ''), language) WHERE item_id = ?",
-                (
-                    event.method,
-                    event.chars,
-                    event.fallback_reason,
-                    at,
-                    event.language,
-                    event.item_id,
-                ),
+                updates,
             )
-            db.execute(
-                "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    event.item_id,
-                    event.url,
-                    event.final_url,
-                    event.title,
-                    event.author,
-                    event.published,
-                    event.language,
-                    event.method,
-                    event.text,
-                    event.content_hash,
-                    at,
-                    recorded.position,
-                ),
-            )
-        elif isinstance(event, ExtractionFailed):
-            db.execute(
-                "UPDATE items SET extraction = 'failed', failure_reason = ?, extracted_at = ? "
-                "WHERE item_id = ?",
-                (event.reason, at, event.item_id),
+        if articles:
+            db.conn.executemany(
+                "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", articles
             )
 
 
