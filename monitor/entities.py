@@ -1,0 +1,143 @@
+"""Named things in a text (pure): organisations and people, amounts, dates, legal references.
+
+A light pattern-based extractor: enough to say which names, sums and dates an
+article brings that its nearest known story lacks, in any of our languages.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "januari|februari|maart|mei|juni|juli|augustus|oktober|"
+    "januar|februar|märz|mai|dezember|"
+    "janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre"
+)
+_SCALE = r"(?:billion|million|miljard|miljoen|Milliarden|Millionen|milliards?|millions?)"
+_AMOUNT = re.compile(
+    rf"(?:[€$£]\s?\d[\d.,]*\s*(?:{_SCALE}|bn|mln|mrd|m\b)?"
+    r"|\d[\d.,]*\s*(?:%|percent|procent|Prozent|pour\s?cent)"
+    rf"|\d[\d.,]*\s*{_SCALE}\s*(?:euros?|dollars?|EUR|USD)?"
+    r"|\d[\d.,]*\s*(?:euros?|EUR|dollars?|USD))",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+(?:{_MONTHS})(?:\s+\d{{4}})?"
+    rf"|(?:{_MONTHS})\s+\d{{1,2}}(?:,\s*\d{{4}})?"
+    rf"|(?:{_MONTHS})\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})\b",
+    re.IGNORECASE,
+)
+_LEGAL = re.compile(
+    r"\b(?:Regulation|Directive|Verordnung|Richtlinie|Verordening|Richtlijn|Règlement|Directive)\s*\(EU\)\s*\d{4}/\d+|\bArticle\s+\d+\b|\bArtikel\s+\d+\b",
+    re.IGNORECASE,
+)
+# Capitalised words in a row (allowing short joiners: "von der Leyen", "de la", "van").
+_NAME = re.compile(
+    r"\b[A-ZÀ-ÖØ-Þ][\w&'\u2019.-]*(?:\s+(?:(?:van|von|der|den|de|la|le|du|of|for|für)\s+)*"
+    r"[A-ZÀ-ÖØ-Þ][\w&'\u2019.-]*)+"
+    r"|\b[A-Z]{2,}[a-z]?\b"
+)
+_STOP_NAMES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "it",
+        "this",
+        "that",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "but",
+        "and",
+        "or",
+        "de",
+        "het",
+        "een",
+        "die",
+        "der",
+        "das",
+        "le",
+        "la",
+        "les",
+        "il",
+        "elle",
+        "un",
+        "une",
+        "en",
+        "op",
+        "in",
+        "im",
+        "am",
+        "au",
+        "aux",
+        "eu",
+    ]
+)
+
+
+def _clean(value: str) -> str:
+    return re.sub(r"\s+", " ", value.strip(" .,;:()'\u2019\"")).strip()
+
+
+_MONTH_NAMES = frozenset(_MONTHS.split("|"))
+_SINGLE = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*[A-Z0-9][\w]*\b|\b[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}\b")
+
+
+def _single_is_name(word: str, language: str) -> bool:
+    inner_capital = any(c.isupper() or c.isdigit() for c in word[1:])
+    return inner_capital or language != "de"
+
+
+def named_things(text: str, language: str = "") -> dict[str, list[str]]:
+    """Names, amounts, dates and legal references in a text, each list in order, deduplicated.
+
+    A single capitalised word in mid-sentence counts as a name (Meta, Mistral),
+    except in German, where every noun is capitalised; there only words with an
+    inner capital or digit do (OpenAI, DeepMind).
+    """
+    found: dict[str, dict[str, str]] = {"names": {}, "amounts": {}, "dates": {}, "references": {}}
+    for kind, pattern in (("amounts", _AMOUNT), ("dates", _DATE), ("references", _LEGAL)):
+        for match in pattern.finditer(text):
+            value = _clean(match.group(0))
+            if value:
+                found[kind].setdefault(value.lower(), value)
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        for match in _NAME.finditer(sentence):
+            value = _clean(match.group(0))
+            words = value.split()
+            # A capitalised first word of a sentence is not a name by itself.
+            if match.start() == 0 and len(words) == 1:
+                continue
+            if words and words[0].lower() in _STOP_NAMES:
+                value = " ".join(words[1:])
+                # "Die Kommission" less its article is one word: judged as a single word.
+                if len(words) == 2 and not _single_is_name(value, language):
+                    continue
+            if len(value) > 2 and value.lower() not in _STOP_NAMES:
+                found["names"].setdefault(value.lower(), value)
+        for match in _SINGLE.finditer(sentence):
+            word = match.group(0)
+            if match.start() == 0 or not _single_is_name(word, language):
+                continue
+            lowered = word.lower()
+            already = " ".join(v for kind in found.values() for v in kind).lower()
+            if lowered in _STOP_NAMES or lowered in _MONTH_NAMES or lowered in already:
+                continue
+            found["names"].setdefault(word.lower(), word)
+    return {kind: list(values.values()) for kind, values in found.items()}
+
+
+def new_things(article: dict[str, list[str]], known: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The named things of an article that the known texts do not mention."""
+    known_text = " ".join(v.lower() for values in known.values() for v in values)
+    return {
+        kind: [v for v in values if v.lower() not in known_text] for kind, values in article.items()
+    }

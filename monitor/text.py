@@ -1,0 +1,162 @@
+"""Language identification and sentence splitting (pure, with lazily loaded models)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import simplemma
+from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+#: The languages identification chooses among: the EU's official languages.
+EU_LANGUAGES = (
+    "bg",
+    "cs",
+    "da",
+    "de",
+    "el",
+    "en",
+    "es",
+    "et",
+    "fi",
+    "fr",
+    "ga",
+    "hr",
+    "hu",
+    "it",
+    "lt",
+    "lv",
+    "mt",
+    "nl",
+    "pl",
+    "pt",
+    "ro",
+    "sk",
+    "sl",
+    "sv",
+)
+
+
+@functools.cache
+def _language_identifier() -> Any:
+    """py3langid's model, loaded once (half a second) on first use."""
+    identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    # Restricted to the EU's languages: measured at 0.05-0.3 ms a text and right on
+    # every test article, where all 97 languages confuse near ones.
+    identifier.set_languages(list(EU_LANGUAGES))
+    return identifier
+
+
+@dataclass(frozen=True)
+class Language:
+    """A detected language and how sure the identifier is (0 to 1)."""
+
+    code: str
+    confidence: float
+
+
+def detect_language(text: str, hint: str = "") -> Language:
+    """The text's language; a declared ``hint`` wins when the text is too short to tell."""
+    sample = text[:4000]
+    hint = hint.lower()[:2]
+    if len(sample.split()) < 4 and hint:
+        return Language(hint, 0.5)
+    code, confidence = _language_identifier().classify(sample)
+    if confidence < 0.5 and hint in EU_LANGUAGES:
+        return Language(hint, 0.5)
+    return Language(str(code), float(confidence))
+
+
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "vs",
+        "etc",
+        "eg",
+        "ie",
+        "al",
+        "no",
+        "nr",
+        "art",
+        "para",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "dhr",
+        "mevr",
+        "mw",
+        "drs",
+        "ir",
+        "ing",
+        "bzw",
+        "z.b",
+        "ca",
+        "vgl",
+        "ggf",
+        "usw",
+        "hr",
+        "fr",
+        "mme",
+        "mlle",
+        "cf",
+        "pp",
+        "vol",
+        "fig",
+        "o.a",
+        "i.e",
+        "e.g",
+    ]
+)
+_LAST_WORD = re.compile(r"(\S+)\.$")
+
+
+def _glue(previous: str, fragment: str) -> bool:
+    """Whether a fragment continues the previous sentence (a split after an abbreviation)."""
+    if not fragment or fragment[0].islower() or fragment[0].isdigit():
+        return True
+    match = _LAST_WORD.search(previous)
+    if not match:
+        return False
+    word = match.group(1).strip("(")
+    # An initial ("M. Breton", "J. Smith") is a capital letter alone; "€35 m." ends a sentence.
+    return (len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS
+
+
+def split_sentences(text: str, language: str = "") -> list[str]:
+    """Sentences of a text, in order; lines and paragraphs always end a sentence."""
+    sentences: list[str] = []
+    lang = language if language in simplemma.__dict__.get("SUPPORTED_LANGUAGES", ()) else None
+    for raw in re.split(r"\n\s*", text):
+        paragraph = raw.strip()
+        if not paragraph:
+            continue
+        try:
+            parts = simplemma.split_sentences(paragraph, lang=lang or language or None)
+        except (ValueError, KeyError):
+            parts = simplemma.split_sentences(paragraph)
+        merged: list[str] = []
+        for part in (p.strip() for p in parts):
+            if merged and _glue(merged[-1], part):
+                merged[-1] = f"{merged[-1]} {part}"
+            elif part:
+                merged.append(part)
+        sentences.extend(merged)
+    return sentences

@@ -1,0 +1,156 @@
+"""The assessment against the shipped seed corpus, with the real embedder (its weights are local).
+
+These are hand-made cases of each verdict; the labelled evaluation set and its
+figures live in benchmarks/eval.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.assess import Assessment, CorpusDocument, CorpusIndex, Thresholds, assess
+from monitor.corpus import load_seed_corpus
+from monitor.embedding import default_embedder
+from monitor.resources import bundled_config_dir
+
+SEEDS = bundled_config_dir() / "seeds"
+META = (SEEDS / "en-2024-09-25-zhitong-meta-ai-pact.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def index() -> CorpusIndex:
+    corpus = CorpusIndex(default_embedder())
+    corpus.add(
+        [
+            CorpusDocument(s.document_id, s.title, s.language, s.text, s.published)
+            for s in load_seed_corpus(SEEDS / "seeds.toml")
+        ]
+    )
+    return corpus
+
+
+def judge(index: CorpusIndex, text: str, published: str = "") -> Assessment:
+    return assess(text, index, published=published)
+
+
+def test_a_new_development_in_english_is_an_update_with_its_new_sentences(
+    index: CorpusIndex,
+) -> None:
+    result = judge(
+        index,
+        "Most large AI model providers have signed the EU's general-purpose AI code of "
+        "practice, the European Commission said on Friday. OpenAI, Anthropic, Google and "
+        "Mistral signed the voluntary code, which helps providers show compliance with the "
+        "AI Act's obligations that apply from 2 August 2025. Meta declined to sign, saying "
+        "the code creates legal uncertainty. The AI Office will supervise compliance and can "
+        "fine providers up to 3% of global turnover from August 2026.",
+    )
+    assert result.verdict == "update" and result.relevant
+    assert len(result.novel_sentences) >= 3
+    assert "Anthropic" in result.new_things.get("names", [])
+    assert result.nearest_document_id.startswith("seed-")
+    assert result.reasons and "corpus does not have" in result.reasons[0]
+
+
+def test_a_german_new_development_is_an_update(index: CorpusIndex) -> None:
+    result = judge(
+        index,
+        "Seit dem 2. Februar 2025 gelten die ersten Verbote der KI-Verordnung. Verboten sind "
+        "unter anderem Social Scoring durch Behörden und das ungezielte Auslesen von "
+        "Gesichtsbildern aus dem Internet. Die Europäische Kommission veröffentlichte "
+        "Leitlinien zu den verbotenen Praktiken.",
+    )
+    assert (result.language, result.verdict) == ("de", "update")
+
+
+def test_a_dutch_translation_of_an_english_seed_is_known(index: CorpusIndex) -> None:
+    result = judge(
+        index,
+        "De ambities van de Europese Unie om het voortouw te nemen met baanbrekende regels "
+        "voor kunstmatige intelligentie hangen aan een zijden draad nu lidstaten en wetgevers "
+        "woensdag bijeenkomen om een akkoord te bereiken over biometrische surveillance en de "
+        "regulering van systemen als ChatGPT. Als er een akkoord komt, kan de AI-wet van de EU, "
+        "die twee jaar geleden door de Europese Commissie werd voorgesteld, dienen als "
+        "maatstaf voor landen die een alternatief zoeken voor de lichte aanpak van de "
+        "Verenigde Staten en de voorlopige regels van China. Zonder akkoord dreigt de AI-wet "
+        "door tijdgebrek op de plank te belanden.",
+    )
+    assert (result.language, result.verdict) == ("nl", "known")
+    assert result.nearest_document_id == "seed-en-2023-12-06-reuters-ai-act-trilogue"
+
+
+def test_a_french_rewrite_of_a_seed_is_known(index: CorpusIndex) -> None:
+    result = judge(
+        index,
+        "Meta refuse de rejoindre le pacte volontaire de l'Union européenne sur l'intelligence "
+        "artificielle avant l'entrée en vigueur du règlement sur l'IA. Contrairement à "
+        "Microsoft et Google, qui ont confirmé leur signature, Meta se concentre sur ses "
+        "travaux de mise en conformité. L'entreprise pourrait rejoindre le pacte plus tard.",
+    )
+    assert (result.language, result.verdict) == ("fr", "known")
+    assert result.nearest_document_id == "seed-en-2024-09-25-zhitong-meta-ai-pact"
+
+
+@pytest.mark.parametrize("cut", [2500, 4000])
+def test_an_excerpt_or_syndicated_copy_is_a_duplicate(index: CorpusIndex, cut: int) -> None:
+    result = judge(index, META.replace("Zhitong", "Newswire")[:cut])
+    assert result.verdict == "duplicate"
+    assert result.duplicate_of == "seed-en-2024-09-25-zhitong-meta-ai-pact"
+    assert result.duplicate_similarity >= Thresholds().duplicate_containment
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US Commerce Department tightened export controls on advanced chips to China, "
+        "adding dozens of companies to its entity list. Nvidia shares fell 3%.",
+        "Ireland's Data Protection Commission fined TikTok 530 million euros under the GDPR "
+        "for sending European users' data to China.",
+        "Preheat the oven to 200 degrees. Mix flour, butter and sugar, then bake.",
+    ],
+)
+def test_near_topic_and_off_topic_news_is_irrelevant(index: CorpusIndex, text: str) -> None:
+    result = judge(index, text)
+    assert result.verdict == "irrelevant" and not result.relevant
+    assert result.reasons[0].startswith("not about the AI Act")
+
+
+def test_a_language_the_embedder_lacks_is_judged_on_vocabulary_and_says_so(
+    index: CorpusIndex,
+) -> None:
+    result = judge(
+        index,
+        "Europos Sąjungos AI Act įsigalioja rugpjūčio mėnesį, o Europos Komisija skelbia "
+        "naujas gaires dėl bendrosios paskirties dirbtinio intelekto modelių.",
+    )
+    assert result.language == "lt" and result.semantic is None
+    assert result.relevant
+    assert any("not covered by the embedder" in reason for reason in result.reasons)
+
+
+def test_the_time_window_makes_an_old_story_news_again(index: CorpusIndex) -> None:
+    text = (
+        "Meta refuses to join the EU's voluntary AI Pact before the AI Act applies, while "
+        "Microsoft and Google confirmed they would sign the commitments. Meta says it is "
+        "focusing on compliance work and may join at a later stage."
+    )
+    within = judge(index, text, published="2024-09-27")
+    assert within.nearest_document_id == "seed-en-2024-09-25-zhitong-meta-ai-pact"
+    later = judge(index, text, published="2026-06-01")
+    assert later.nearest_document_id == "" and later.verdict == "update"
+    assert "nothing like it" in later.reasons[0]
+
+
+def test_the_assessment_is_json_ready(index: CorpusIndex) -> None:
+    data = judge(index, "The EU AI Act's first rules apply from February 2025.").to_dict()
+    assert set(data) >= {
+        "verdict",
+        "language",
+        "relevance",
+        "nearest_document_id",
+        "similarity",
+        "novel_sentences",
+        "new_things",
+        "reasons",
+    }
+    assert isinstance(data["reasons"], list)

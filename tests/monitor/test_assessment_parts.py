@@ -1,0 +1,113 @@
+"""The assessment's parts, without network or database: language, sentences, vocabulary,
+near-copies and named things."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.entities import named_things, new_things
+from monitor.neardup import DuplicateIndex, containment
+from monitor.text import detect_language, split_sentences
+from monitor.vocabulary import lexical_signals
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("De Europese Commissie stelt voor de regels voor AI uit te stellen.", "nl"),
+        ("Die KI-Verordnung verbietet seit Februar bestimmte Praktiken.", "de"),
+        ("Le règlement sur l'IA entre en vigueur le 1er août.", "fr"),
+        ("The AI Act enters into force on 1 August 2024.", "en"),
+        ("Il regolamento europeo sull'intelligenza artificiale entra in vigore.", "it"),
+    ],
+)
+def test_the_language_of_a_sentence(text: str, language: str) -> None:
+    assert detect_language(text).code == language
+
+
+def test_a_declared_language_decides_for_very_short_texts() -> None:
+    assert detect_language("AI Act", hint="nl").code == "nl"
+
+
+def test_sentences_survive_abbreviations_initials_and_dates() -> None:
+    text = (
+        "The AI Act (Regulation (EU) 2024/1689) applies from Aug. 2, 2026. Fines reach €35 m. "
+        "Dr. Smith said so. M. Breton a dit non.\nA new paragraph."
+    )
+    assert split_sentences(text, "en") == [
+        "The AI Act (Regulation (EU) 2024/1689) applies from Aug. 2, 2026.",
+        "Fines reach €35 m.",
+        "Dr. Smith said so.",
+        "M. Breton a dit non.",
+        "A new paragraph.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "least", "most"),
+    [
+        ("The EU AI Act bans social scoring.", 0.7, 1.0),
+        ("De AI-verordening treedt in werking.", 0.7, 1.0),
+        ("Die KI-Verordnung gilt ab August.", 0.7, 1.0),
+        ("Le règlement sur l\u2019IA entre en vigueur.", 0.7, 1.0),
+        ("Regulation (EU) 2024/1689 was published.", 0.7, 1.0),
+        ("The EU's code of practice for general-purpose AI was published.", 0.35, 0.65),
+        ("The US Senate debated artificial intelligence and chips.", 0.0, 0.0),
+        ("Apple was fined under the Digital Markets Act by the European Commission.", 0.0, 0.0),
+        ("Bake the bread for forty minutes.", 0.0, 0.0),
+    ],
+)
+def test_the_vocabulary_scores_texts_by_how_clearly_they_name_the_act(
+    text: str, least: float, most: float
+) -> None:
+    assert least <= lexical_signals(text).score <= most
+
+
+def test_lower_case_ai_words_are_not_mistaken_for_the_act() -> None:
+    signals = lexical_signals("Ik zei ai, en ki is geen woord. Ia.")
+    assert signals.ai_mentions == 0 and signals.score == 0
+
+
+def test_containment_sees_an_excerpt_that_jaccard_would_miss() -> None:
+    assert containment(0.5, 100, 200) == pytest.approx(1.0)
+    assert containment(0.1, 100, 100) == pytest.approx(0.18, abs=0.01)
+    assert containment(0.0, 100, 100) == 0.0
+
+
+def test_a_near_copy_is_found_and_an_unrelated_text_is_not() -> None:
+    story = " ".join(
+        f"Sentence {i} of the wire story about the AI Office and the code of practice."
+        for i in range(40)
+    )
+    index = DuplicateIndex()
+    index.add("wire", story)
+    index.add("other", "A completely different text about football results " * 20)
+    edited = story.replace("Sentence 3 ", "Line three ")[: len(story) // 2]
+    found = index.nearest(edited)
+    assert found is not None and found[0] == "wire" and found[1] > 0.9
+    assert index.nearest("Nothing alike here at all, about cooking pasta well.") is None
+
+
+def test_named_things_in_an_article_and_those_the_corpus_lacks() -> None:
+    text = (
+        "On 2 February 2025 the European Commission's AI Office fined OpenAI €35 million, "
+        "or 7% of turnover, under Regulation (EU) 2024/1689, said Henna Virkkunen in Brussels."
+    )
+    found = named_things(text, "en")
+    assert "OpenAI" in found["names"] and "Henna Virkkunen" in found["names"]
+    assert found["amounts"] == ["€35 million", "7%"]
+    assert found["dates"] == ["2 February 2025"]
+    assert found["references"] == ["Regulation (EU) 2024/1689"]
+    known = named_things("Henna Virkkunen spoke in Brussels about OpenAI.", "en")
+    fresh = new_things(found, known)
+    assert "OpenAI" not in fresh["names"] and "€35 million" in fresh["amounts"]
+
+
+def test_german_nouns_are_not_names_but_inner_capitals_are() -> None:
+    found = named_things(
+        "Die Kommission hat OpenAI eine Strafe auferlegt, sagte Henna Virkkunen.", "de"
+    )
+    assert found["names"] == ["Henna Virkkunen", "OpenAI"] or set(found["names"]) == {
+        "Henna Virkkunen",
+        "OpenAI",
+    }
