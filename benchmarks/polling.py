@@ -54,6 +54,8 @@ def run_poll(
             "MONITOR_FETCH__CONCURRENCY": str(threads),
             "MONITOR_EXTRACTION__FETCH_PAGES": "false",
             "MONITOR_POLLING__PARSE_WORKERS": str(workers),
+            # What is measured here is polling; the assessment has its own benchmark.
+            "MONITOR_ASSESSMENT__ENABLED": "false",
         }
     )
     app = Monitor(settings, create=True)

@@ -31,7 +31,7 @@ from monitor.embedding import Embedder, Vectors
 from monitor.entities import named_things, new_things
 from monitor.neardup import DuplicateIndex
 from monitor.text import detect_language, split_sentences
-from monitor.vocabulary import LexicalSignals, lexical_signals
+from monitor.vocabulary import VOCABULARY_LANGUAGES, LexicalSignals, lexical_signals
 
 # What the Act is, in the languages the embedder covers: an article close to these
 # is about it even when the corpus is small.
@@ -90,7 +90,13 @@ class CorpusIndex:
     sentences: list[str] = field(default_factory=list)
     things: list[dict[str, list[str]]] = field(default_factory=list)
     duplicates: DuplicateIndex = field(default_factory=DuplicateIndex)
+    titles: dict[str, str] = field(default_factory=dict)
     prototype_vectors: Vectors | None = None
+
+    def add_copy_source(self, key: str, title: str, text: str) -> None:
+        """Index a text for near-copies only (an earlier article, not a corpus document)."""
+        self.titles[key] = title
+        self.duplicates.add(key, text)
 
     def add(self, documents: Sequence[CorpusDocument]) -> None:
         """Add documents: split, embed and index them (one embedder call for all)."""
@@ -106,6 +112,7 @@ class CorpusIndex:
         doc_rows = [_mean_vector(vectors[a:b]) for a, b in spans]
         for document, (a, b) in zip(documents, spans, strict=True):
             self.duplicates.add(document.document_id, document.text)
+            self.titles[document.document_id] = document.title
             self.things.append(named_things(document.text, document.language))
             del a, b
         self.documents.extend(documents)
@@ -315,7 +322,11 @@ def assess(
     semantic: float | None = None
     vectors: Vectors | None = None
     doc_vector: Vectors | None = None
-    if covered:
+    no_ai_at_all = lexical.score == 0 and lexical.ai_mentions == 0
+    if no_ai_at_all and language in VOCABULARY_LANGUAGES:
+        # Most articles in a general feed: settled without the embedder's cost.
+        reasons.append("no word of AI or of the AI Act in the text")
+    elif covered:
         vectors = index.embedder.embed(sentences)
         doc_vector = _mean_vector(vectors)
         references = [index.prototypes(), index.doc_vectors]
@@ -347,7 +358,7 @@ def assess(
     window = _in_window(index.documents, published, thresholds.window_days)
     copy = index.duplicates.nearest(body) if len(index.duplicates) else None
     if copy is not None and copy[1] >= thresholds.duplicate_containment:
-        title_of = next((d.title for d in index.documents if d.document_id == copy[0]), "")
+        title_of = index.titles.get(copy[0], "")
         reasons.insert(0, f"a near-copy of {copy[0]} “{title_of}” ({copy[1]:.0%} of it is there)")
         return Assessment(
             verdict="duplicate",

@@ -19,7 +19,12 @@ from rich.table import Table
 from events import EventStoreError, RecordedEvent
 from monitor import __version__
 from monitor.app import Monitor
+from monitor.assess import CorpusDocument, CorpusIndex, assess
+from monitor.assessor import Assessor, thresholds_from
+from monitor.corpus import load_seed_corpus
+from monitor.embedding import default_embedder
 from monitor.errors import MonitorError
+from monitor.extract import extract_page
 from monitor.feed_admin import (
     add_default_feeds,
     add_feed,
@@ -29,6 +34,7 @@ from monitor.feed_admin import (
     import_opml,
     remove_feed,
 )
+from monitor.fetch import FetchLimits, fetch
 from monitor.logging import configure_logging
 from monitor.poll import Poller
 from monitor.settings import Settings, load_settings, parse_duration
@@ -511,10 +517,161 @@ def poll(state: CLIState, feed_ids: tuple[str, ...], all_feeds: bool, as_json: b
         f"new items {summary.new_items}: extracted {summary.extracted} "
         f"(from the feed's text: {summary.fallbacks}), failed {summary.extraction_failed}"
     )
+    if summary.assessed:
+        verdicts = ", ".join(f"{k} {v}" for k, v in sorted(summary.verdicts.items()))
+        click.echo(f"assessed {summary.assessed}: {verdicts}")
+    for flagged in summary.flagged:
+        click.echo(f"  update: {flagged['title']} ({flagged['item_id']})")
     for failure in summary.failures:
         click.echo(f"  failed {failure['feed_id']} {failure['reason']}: {failure['detail']}")
     for skipped in summary.skipped:
         click.echo(f"  skipped {skipped['feed_id']}: {skipped['status']}")
+
+
+def _article_from(source: str, app_settings: Settings) -> tuple[str, str, str]:
+    """(title, text, language hint) of a file (HTML or plain text) or an http(s) URL."""
+    if source.startswith(("http://", "https://")):
+        response = fetch(
+            source,
+            FetchLimits(
+                connect_timeout=app_settings.fetch.connect_timeout,
+                read_timeout=app_settings.fetch.read_timeout,
+                deadline=app_settings.fetch.deadline,
+                max_bytes=app_settings.fetch.max_page_bytes,
+                max_redirects=app_settings.fetch.max_redirects,
+                user_agent=app_settings.user_agent(__version__),
+                allow_private_networks=app_settings.fetch.allow_private_networks,
+            ),
+            accept="text/html, */*;q=0.5",
+        )
+        page = extract_page(response.body, response.final_url)
+        if page is None:
+            raise MonitorError(f"no article text found at {source}")
+        return page.title, page.text, page.language
+    path = Path(source)
+    if not path.is_file():
+        raise MonitorError(f"no such file: {source} (give a file or an http(s) URL)")
+    data = path.read_bytes()
+    if path.suffix.lower() in {".html", ".htm"} or data.lstrip()[:1] == b"<":
+        page = extract_page(data, path.as_uri())
+        if page is None:
+            raise MonitorError(f"no article text found in {source}")
+        return page.title, page.text, page.language
+    text = data.decode("utf-8", errors="replace")
+    return "", text, ""
+
+
+def _corpus_for_check(state: CLIState) -> tuple[Assessor | None, CorpusIndex]:
+    settings = state.settings()
+    if settings.store_path().exists():
+        app = state.monitor()
+        assessor = Assessor(app)
+        assessor.refresh()
+        return assessor, assessor.index
+    index = CorpusIndex(default_embedder())
+    index.add(
+        [
+            CorpusDocument(s.document_id, s.title, s.language, s.text, s.published)
+            for s in load_seed_corpus(settings.corpus.seeds)
+        ]
+    )
+    return None, index
+
+
+@cli.command()
+@click.argument("source")
+@click.option(
+    "--language", default="", help="The article's language, if detection should not decide."
+)
+@click.option(
+    "--published", default="", help="The article's date (YYYY-MM-DD), for the time window."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the assessment as one JSON object.")
+@pass_state
+def check(state: CLIState, source: str, language: str, published: str, as_json: bool) -> None:
+    """Assess one article (a file or a URL) against the corpus; nothing is stored.
+
+    The corpus is the store's when there is one, else the bundled seed corpus.
+
+    \b
+    Examples:
+      monitor check article.html
+      monitor check https://example.org/news/ai-act-deal --json
+      monitor check notes.txt --language nl --published 2025-02-02
+    """
+    settings = state.settings()
+    title, text, hint = _article_from(source, settings)
+    assessor, index = _corpus_for_check(state)
+    try:
+        result = assess(
+            text,
+            index,
+            title=title,
+            language_hint=language or hint,
+            published=published,
+            thresholds=thresholds_from(settings.assessment),
+        )
+    finally:
+        if assessor is not None:
+            assessor.app.close()
+    if as_json:
+        _emit_json({"source": source, "title": title, **result.to_dict()})
+        return
+    console = _stdout()
+    style = {"update": "bold green", "known": "yellow", "duplicate": "magenta"}.get(
+        result.verdict, "dim"
+    )
+    console.print(f"[{style}]{result.verdict.upper()}[/]  {title or source}")
+    console.print(f"language {result.language} · relevance {result.relevance:.2f}")
+    if result.nearest_document_id:
+        console.print(
+            f"nearest story: {result.nearest_title or result.nearest_document_id} "
+            f"(similarity {result.similarity:.2f})"
+        )
+    for reason in result.reasons:
+        console.print(f"  · {reason}")
+    if result.novel_sentences:
+        console.print("new sentences:")
+        for sentence in result.novel_sentences:
+            console.print(f"  [green]+[/] {sentence.text}")
+
+
+@cli.command()
+@click.option("--since", help="Only updates flagged on or after this date (YYYY-MM-DD).")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the updates as a JSON array.")
+@pass_state
+def updates(state: CLIState, since: str | None, limit: int, as_json: bool) -> None:
+    """The flagged updates on the AI Act, newest first, with the story each follows.
+
+    \b
+    Examples:
+      monitor updates
+      monitor updates --since 2025-02-01 --json
+    """
+    with state.monitor() as app:
+        rows = app.query(
+            "SELECT * FROM updates WHERE flagged_at >= ? ORDER BY position DESC LIMIT ?",
+            (since or "", limit),
+        )
+    for row in rows:
+        row["novel_sentences"] = json.loads(row["novel_sentences"] or "[]")
+        row["reasons"] = json.loads(row["reasons"] or "[]")
+    if as_json:
+        _emit_json(rows)
+        return
+    console = _stdout()
+    if not rows:
+        console.print("no updates flagged" + (f" since {since}" if since else ""))
+    for row in rows:
+        console.print(
+            f"[bold]{row['title'] or row['url']}[/]  ({row['language']}, {row['flagged_at'][:10]})"
+        )
+        console.print(f"  {row['url']}")
+        if row["follows_document_id"]:
+            console.print(f"  follows: {row['follows_title'] or row['follows_document_id']}")
+        for sentence in row["novel_sentences"][:3]:
+            console.print(f"  [green]+[/] {sentence['text']}")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -84,10 +84,42 @@ _STOP_NAMES = frozenset(
 
 
 def _clean(value: str) -> str:
+    value = re.sub(r"(?:'s|\u2019s)$", "", value.strip())
     return re.sub(r"\s+", " ", value.strip(" .,;:()'\u2019\"")).strip()
 
 
-_MONTH_NAMES = frozenset(_MONTHS.split("|"))
+_MONTH_NAMES = frozenset(_MONTHS.split("|")) | frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+    ]
+)
 _SINGLE = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*[A-Z0-9][\w]*\b|\b[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}\b")
 
 

@@ -188,3 +188,50 @@ def feed_stream(feed_id: str) -> str:
 def item_stream(item_id: str) -> str:
     """The stream of one item's events (discovery, extraction, later assessment)."""
     return f"item-{item_id}"
+
+
+@REGISTRY.register
+@dataclass(frozen=True)
+class ArticleAssessed(Event):
+    """An article was judged against the corpus: irrelevant, duplicate, known or update.
+
+    ``novel_sentences`` items are ``{"index", "text", "similarity"}``; ``new_things``
+    maps names, amounts, dates and references to what the corpus lacks.
+    """
+
+    item_id: str
+    verdict: str
+    language: str
+    relevance: float
+    relevant: bool
+    reasons: list[str]
+    nearest_document_id: str = ""
+    nearest_title: str = ""
+    similarity: float = 0.0
+    duplicate_of: str = ""
+    duplicate_similarity: float = 0.0
+    novel_sentences: list[dict[str, object]] = field(default_factory=list)
+    new_things: dict[str, list[str]] = field(default_factory=dict)
+    sentences: int = 0
+    lexical: float = 0.0
+    semantic: float | None = None
+    embedder: str = ""
+    corpus_documents: int = 0
+
+
+@REGISTRY.register
+@dataclass(frozen=True)
+class UpdateFlagged(Event):
+    """An article brings an update on the AI Act: what a reader is alerted to."""
+
+    item_id: str
+    title: str
+    url: str
+    language: str
+    published: str
+    follows_document_id: str
+    follows_title: str
+    similarity: float
+    novel_sentences: list[dict[str, object]]
+    reasons: list[str]
+    feed_id: str = ""

@@ -21,6 +21,7 @@ from loguru import logger
 from events import Event, StreamAppend
 from monitor import __version__
 from monitor.app import Monitor
+from monitor.assessor import Assessor
 from monitor.corpus import content_hash
 from monitor.events import (
     REGISTRY,
@@ -78,6 +79,9 @@ class PollSummary:
     extraction_failed: int = 0
     skipped: list[dict[str, str]] = field(default_factory=list)
     failures: list[dict[str, Any]] = field(default_factory=list)
+    assessed: int = 0
+    verdicts: dict[str, int] = field(default_factory=dict)
+    flagged: list[dict[str, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The summary as JSON-ready data (stable keys)."""
@@ -133,6 +137,8 @@ class Poller:
         )
         self._lock = threading.Lock()
         self.summary = PollSummary()
+        # Loaded on the first pass that has articles to judge (the embedder takes a second).
+        self.assessor: Assessor | None = None
 
     def close(self) -> None:
         """Stop the worker processes this poller started."""
@@ -185,7 +191,19 @@ class Poller:
                 if progress is not None:
                     progress(done, len(feeds))
         self.extract_pending()
+        if self.app.settings.assessment.enabled:
+            self.assess_pending()
         return self.summary
+
+    def assess_pending(self) -> None:
+        """Judge the articles not assessed yet (this pass's, and any a stopped pass left)."""
+        if self.assessor is None:
+            self.assessor = Assessor(self.app)
+        result = self.assessor.assess_pending()
+        self.summary.assessed += result.assessed
+        for verdict, count in result.verdicts.items():
+            self.summary.verdicts[verdict] = self.summary.verdicts.get(verdict, 0) + count
+        self.summary.flagged.extend(result.flagged)
 
     def _count(self, **increments: int) -> None:
         with self._lock:

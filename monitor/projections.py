@@ -11,6 +11,7 @@ import sqlite_utils
 from events import Event, RecordedEvent, UnknownEvent
 from monitor.events import (
     REGISTRY,
+    ArticleAssessed,
     ArticleExtracted,
     CorpusDocumentAdded,
     CorpusDocumentRemoved,
@@ -23,6 +24,7 @@ from monitor.events import (
     FeedReenabled,
     FeedRemoved,
     ItemDiscovered,
+    UpdateFlagged,
 )
 
 _decoded: dict[tuple[str, int], Event | UnknownEvent] = {}
@@ -334,9 +336,89 @@ class ItemsProjection:
             )
 
 
-MonitorProjection = CorpusProjection | FeedsProjection | ItemsProjection
+class AssessmentsProjection:
+    """``assessments`` (the latest verdict per item) and ``updates`` (flagged updates)."""
+
+    name = "assessments"
+    version = 1
+    event_types = ("ArticleAssessed", "UpdateFlagged")
+
+    def setup(self, db: sqlite_utils.Database) -> None:
+        """Create the tables."""
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS assessments ("
+            "item_id TEXT PRIMARY KEY, verdict TEXT, language TEXT, relevance REAL, "
+            "relevant INTEGER, nearest_document_id TEXT, nearest_title TEXT, similarity REAL, "
+            "duplicate_of TEXT, novel_sentences INTEGER, reasons TEXT, assessed_at TEXT, "
+            "position INTEGER, times INTEGER)"
+        )
+        db.execute("CREATE INDEX IF NOT EXISTS assessments_verdict ON assessments (verdict)")
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS updates ("
+            "item_id TEXT PRIMARY KEY, feed_id TEXT, title TEXT, url TEXT, language TEXT, "
+            "published TEXT, follows_document_id TEXT, follows_title TEXT, similarity REAL, "
+            "novel_sentences TEXT, reasons TEXT, flagged_at TEXT, position INTEGER)"
+        )
+
+    def drop(self, db: sqlite_utils.Database) -> None:
+        """Drop the tables."""
+        db.execute("DROP TABLE IF EXISTS assessments")
+        db.execute("DROP TABLE IF EXISTS updates")
+
+    def handle(self, db: sqlite_utils.Database, recorded: RecordedEvent) -> None:
+        """Keep the latest assessment of each item, and every flagged update."""
+        event = decode(recorded)
+        at = recorded.recorded_at
+        if isinstance(event, ArticleAssessed):
+            db.execute(
+                "INSERT INTO assessments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1) "
+                "ON CONFLICT (item_id) DO UPDATE SET verdict = excluded.verdict, "
+                "language = excluded.language, relevance = excluded.relevance, "
+                "relevant = excluded.relevant, nearest_document_id = excluded.nearest_document_id, "
+                "nearest_title = excluded.nearest_title, similarity = excluded.similarity, "
+                "duplicate_of = excluded.duplicate_of, novel_sentences = excluded.novel_sentences, "
+                "reasons = excluded.reasons, assessed_at = excluded.assessed_at, "
+                "position = excluded.position, times = times + 1",
+                (
+                    event.item_id,
+                    event.verdict,
+                    event.language,
+                    event.relevance,
+                    int(event.relevant),
+                    event.nearest_document_id,
+                    event.nearest_title,
+                    event.similarity,
+                    event.duplicate_of,
+                    len(event.novel_sentences),
+                    json.dumps(event.reasons, ensure_ascii=False),
+                    at,
+                    recorded.position,
+                ),
+            )
+        elif isinstance(event, UpdateFlagged):
+            db.execute(
+                "INSERT OR REPLACE INTO updates VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    event.item_id,
+                    event.feed_id,
+                    event.title,
+                    event.url,
+                    event.language,
+                    event.published,
+                    event.follows_document_id,
+                    event.follows_title,
+                    event.similarity,
+                    json.dumps(event.novel_sentences, ensure_ascii=False),
+                    json.dumps(event.reasons, ensure_ascii=False),
+                    at,
+                    recorded.position,
+                ),
+            )
+
+
+MonitorProjection = CorpusProjection | FeedsProjection | ItemsProjection | AssessmentsProjection
 
 
 def all_projections() -> list[MonitorProjection]:
     """Every read model of the monitor, for the projection runner."""
-    return [CorpusProjection(), FeedsProjection(), ItemsProjection()]
+    return [CorpusProjection(), FeedsProjection(), ItemsProjection(), AssessmentsProjection()]

@@ -121,6 +121,19 @@ class ExtractionSettings(_Section):
     fetch_pages: bool = True
 
 
+class AssessmentSettings(_Section):
+    """Judging articles against the corpus (see monitor/assess.py for the thresholds)."""
+
+    enabled: bool = True
+    window_days: int = Field(120, ge=1)
+    relevant: float = Field(0.5, ge=0, le=1)
+    known_story: float = Field(0.80, ge=0, le=1)
+    novel_sentence: float = Field(0.60, ge=0, le=1)
+    novel_share_for_update: float = Field(0.5, ge=0, le=1)
+    duplicate_containment: float = Field(0.7, ge=0, le=1)
+    grow_corpus: bool = True
+
+
 class DefaultFeed(_Section):
     """A feed that ``monitor init`` adds."""
 
@@ -146,6 +159,7 @@ class Settings(_Section):
     fetch: FetchSettings = FetchSettings()
     polling: PollingSettings = PollingSettings()
     extraction: ExtractionSettings = ExtractionSettings()
+    assessment: AssessmentSettings = AssessmentSettings()
     feeds: list[DefaultFeed] = Field(default_factory=list)
     #: The files the settings were read from, in order (not a key of the file).
     sources: tuple[str, ...] = ()

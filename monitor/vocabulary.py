@@ -140,6 +140,11 @@ AI_CONTEXT = (
 )
 
 
+#: Languages the vocabulary covers well: a text in one of them with no word of AI at all
+#: is not about the AI Act, and need not be embedded to say so.
+VOCABULARY_LANGUAGES = frozenset({"en", "nl", "de", "fr", "it", "es"})
+
+
 def _compile(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 

@@ -58,8 +58,9 @@ def test_status_reports_counts_and_read_models(
     assert info["events"] == 3 + feeds and info["last_position"] == 3 + feeds
     assert info["event_types"] == {"CorpusDocumentAdded": 3, "FeedAdded": feeds}
     assert info["corpus_documents"] == 3
-    assert info["projections"][0]["name"] == "corpus"
-    assert info["projections"][0]["behind"] == 0
+    projections = {p["name"]: p for p in info["projections"]}
+    assert {"corpus", "feeds", "items", "assessments"} <= set(projections)
+    assert all(p["behind"] == 0 for p in projections.values())
     code, out, _ = run(capsys, "status")
     assert "CorpusDocumentAdded" in out and str(db_path) in out
 
@@ -106,7 +107,7 @@ def test_errors_are_one_line_with_an_exit_code_and_a_traceback_with_v(
     run(capsys, "init")
     code, _, err = run(capsys, "rebuild", "--projection", "nope")
     assert code == 1
-    assert err.strip() == "error: no projection named 'nope'; known: corpus, feeds, items"
+    assert err.strip() == "error: no projection named 'nope'; known: assessments, corpus, feeds, items"
     code, _, err = run(capsys, "-v", "rebuild", "--projection", "nope")
     assert "Traceback" in err
 
