@@ -14,18 +14,28 @@ from typing import Any
 
 from loguru import logger
 
+from events import Event
 from monitor.app import Monitor
 from monitor.assess import Assessment, CorpusDocument, CorpusIndex, Thresholds, assess
 from monitor.corpus import content_hash
 from monitor.embedding import Embedder, default_embedder
 from monitor.events import (
     ArticleAssessed,
+    ArticleExtracted,
     CorpusDocumentAdded,
+    CorpusDocumentRemoved,
+    ItemDiscovered,
     UpdateFlagged,
+    UpdateWithdrawn,
     corpus_stream,
     item_stream,
 )
 from monitor.settings import AssessmentSettings
+
+
+def flagged_document_id(item_id: str) -> str:
+    """The corpus document an article becomes when it is flagged as an update."""
+    return f"item-{item_id}"
 
 
 def thresholds_from(settings: AssessmentSettings) -> Thresholds:
@@ -47,6 +57,20 @@ class AssessSummary:
     assessed: int = 0
     verdicts: dict[str, int] = field(default_factory=dict)
     flagged: list[dict[str, str]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready."""
+        return asdict(self)
+
+
+@dataclass
+class RescoreSummary:
+    """What a rescore changed (stable keys for --json)."""
+
+    rescored: int = 0
+    unchanged: int = 0
+    changes: list[dict[str, str]] = field(default_factory=list)
+    dry_run: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready."""
@@ -107,23 +131,21 @@ class Assessor:
             self.index.add_copy_source(f"item:{row['item_id']}", row["title"] or "", row["text"])
             self._copies.add(row["item_id"])
 
-    def judge(self, article: dict[str, Any]) -> Assessment:
+    def judge(self, article: dict[str, Any], index: CorpusIndex | None = None) -> Assessment:
         """Assess one stored article (a row of ``articles``) without recording anything."""
         return assess(
             article["text"] or "",
-            self.index,
+            index or self.index,
             title=article.get("title") or "",
             language_hint=article.get("language") or "",
             published=article.get("published") or article.get("extracted_at") or "",
             thresholds=self.thresholds,
         )
 
-    def record(self, article: dict[str, Any], result: Assessment) -> None:
-        """Record the verdict; an update is flagged and joins the corpus."""
-        item_id = article["item_id"]
+    def _assessed(self, article: dict[str, Any], result: Assessment, corpus: int) -> Event:
         data = result.to_dict()
-        assessed = ArticleAssessed(
-            item_id=item_id,
+        return ArticleAssessed(
+            item_id=article["item_id"],
             verdict=result.verdict,
             language=result.language,
             relevance=result.relevance,
@@ -140,43 +162,48 @@ class Assessor:
             lexical=result.lexical,
             semantic=result.semantic,
             embedder=result.embedder,
-            corpus_documents=len(self.index.documents),
+            corpus_documents=corpus,
         )
-        events: list[Any] = [assessed]
+
+    def _flagged(self, article: dict[str, Any], result: Assessment) -> UpdateFlagged:
+        return UpdateFlagged(
+            item_id=article["item_id"],
+            title=article.get("title") or "",
+            url=article.get("final_url") or article.get("url") or "",
+            language=result.language,
+            published=article.get("published") or "",
+            follows_document_id=result.nearest_document_id,
+            follows_title=result.nearest_title,
+            similarity=result.similarity,
+            novel_sentences=result.to_dict()["novel_sentences"],
+            reasons=list(result.reasons),
+            feed_id=article.get("feed_id") or "",
+        )
+
+    def _joined(self, article: dict[str, Any], result: Assessment) -> CorpusDocumentAdded:
+        return CorpusDocumentAdded(
+            document_id=flagged_document_id(article["item_id"]),
+            origin="flagged",
+            title=article.get("title") or "",
+            language=result.language,
+            text=article["text"],
+            content_hash=content_hash(article["text"]),
+            url=article.get("final_url") or article.get("url") or "",
+            published=article.get("published") or article.get("extracted_at") or "",
+        )
+
+    def record(self, article: dict[str, Any], result: Assessment) -> None:
+        """Record the verdict; an update is flagged and joins the corpus."""
+        item_id = article["item_id"]
+        events: list[Any] = [self._assessed(article, result, len(self.index.documents))]
         appends: list[tuple[str, list[Any]]] = []
         if result.verdict == "update":
-            events.append(
-                UpdateFlagged(
-                    item_id=item_id,
-                    title=article.get("title") or "",
-                    url=article.get("final_url") or article.get("url") or "",
-                    language=result.language,
-                    published=article.get("published") or "",
-                    follows_document_id=result.nearest_document_id,
-                    follows_title=result.nearest_title,
-                    similarity=result.similarity,
-                    novel_sentences=data["novel_sentences"],
-                    reasons=list(result.reasons),
-                    feed_id=article.get("feed_id") or "",
-                )
-            )
+            events.append(self._flagged(article, result))
             if self.settings.grow_corpus:
-                document_id = f"item-{item_id}"
-                added = CorpusDocumentAdded(
-                    document_id=document_id,
-                    origin="flagged",
-                    title=article.get("title") or "",
-                    language=result.language,
-                    text=article["text"],
-                    content_hash=content_hash(article["text"]),
-                    url=article.get("final_url") or article.get("url") or "",
-                    published=article.get("published") or "",
-                )
+                added = self._joined(article, result)
+                key = f"corpus-flagged:{item_id}"
                 appends.append(
-                    (
-                        corpus_stream(document_id),
-                        [added.to_new(idempotency_key=f"corpus-flagged:{item_id}")],
-                    )
+                    (corpus_stream(added.document_id), [added.to_new(idempotency_key=key)])
                 )
         self.app.record([(item_stream(item_id), events), *appends])
         if result.relevant and result.verdict != "duplicate":
@@ -210,3 +237,169 @@ class Assessor:
         summary.assessed = len(rows)
         summary.verdicts = dict(counts)
         return summary
+
+    def rescore(self, since: str = "", *, dry_run: bool = False) -> RescoreSummary:
+        """Assess stored articles again with the current corpus and settings.
+
+        First-story detection runs again over the articles extracted since
+        ``since``, in their order, against the corpus as it stood before them
+        (documents they contributed themselves are left out). A changed verdict
+        or story is recorded as a new ``ArticleAssessed``; an update that no
+        longer holds is withdrawn and leaves the corpus; a new one is flagged.
+        """
+        summary = RescoreSummary(dry_run=dry_run)
+        rows = self.app.query(
+            "SELECT a.*, i.feed_id, s.verdict AS old_verdict, "
+            "s.nearest_document_id AS old_nearest FROM articles a "
+            "JOIN items i ON i.item_id = a.item_id "
+            "LEFT JOIN assessments s ON s.item_id = a.item_id "
+            "WHERE a.extracted_at >= ? ORDER BY a.position",
+            (since,),
+        )
+        if not rows:
+            return summary
+        own = {flagged_document_id(r["item_id"]) for r in rows}
+        corpus = self.app.query(
+            "SELECT document_id, title, language, text, published FROM corpus_documents "
+            "WHERE removed_at IS NULL ORDER BY added_position"
+        )
+        index = CorpusIndex(self.index.embedder)
+        index.add(
+            [
+                CorpusDocument(
+                    r["document_id"],
+                    r["title"] or "",
+                    r["language"] or "",
+                    r["text"] or "",
+                    r["published"] or "",
+                )
+                for r in corpus
+                if r["document_id"] not in own
+            ]
+        )
+        active = {r["document_id"] for r in corpus}
+        window_start = (
+            datetime.fromisoformat(rows[0]["extracted_at"])
+            - timedelta(days=self.settings.window_days)
+        ).isoformat()
+        for earlier in self.app.query(
+            "SELECT a.item_id, a.title, a.text FROM articles a JOIN assessments s "
+            "ON s.item_id = a.item_id WHERE s.relevant = 1 AND s.verdict != 'duplicate' "
+            "AND a.extracted_at >= ? AND a.extracted_at < ?",
+            (window_start, since),
+        ):
+            index.add_copy_source(
+                f"item:{earlier['item_id']}", earlier["title"] or "", earlier["text"]
+            )
+        for row in rows:
+            result = self.judge(row, index)
+            summary.rescored += 1
+            if result.verdict == "update" and self.settings.grow_corpus:
+                joined = self._joined(row, result)
+                index.add(
+                    [
+                        CorpusDocument(
+                            joined.document_id,
+                            joined.title,
+                            joined.language,
+                            joined.text,
+                            joined.published,
+                        )
+                    ]
+                )
+            if result.relevant and result.verdict != "duplicate":
+                index.add_copy_source(f"item:{row['item_id']}", row["title"] or "", row["text"])
+            old = row["old_verdict"] or ""
+            if old == result.verdict and (row["old_nearest"] or "") == result.nearest_document_id:
+                summary.unchanged += 1
+                continue
+            summary.changes.append(
+                {
+                    "item_id": row["item_id"],
+                    "title": row["title"] or "",
+                    "old_verdict": old,
+                    "new_verdict": result.verdict,
+                    "old_nearest": row["old_nearest"] or "",
+                    "new_nearest": result.nearest_document_id,
+                    "reason": result.reasons[0] if result.reasons else "",
+                }
+            )
+            if dry_run:
+                continue
+            self._record_change(row, result, old, active, len(index.documents))
+        if not dry_run and summary.changes:
+            # The live index no longer matches the corpus: start it again when next used.
+            self.index = CorpusIndex(self.index.embedder)
+            self._indexed.clear()
+            self._copies.clear()
+        return summary
+
+    def _record_change(
+        self,
+        row: dict[str, Any],
+        result: Assessment,
+        old: str,
+        active: set[str],
+        corpus: int,
+    ) -> None:
+        item_id = row["item_id"]
+        document_id = flagged_document_id(item_id)
+        events: list[Any] = [self._assessed(row, result, corpus)]
+        appends: list[tuple[str, list[Any]]] = []
+        if result.verdict == "update" and old != "update":
+            events.append(self._flagged(row, result))
+            if self.settings.grow_corpus and document_id not in active:
+                appends.append((corpus_stream(document_id), [self._joined(row, result)]))
+        elif old == "update" and result.verdict != "update":
+            reason = result.reasons[0] if result.reasons else result.verdict
+            events.append(UpdateWithdrawn(item_id, result.verdict, f"rescored: {reason}"))
+            if document_id in active:
+                removed = CorpusDocumentRemoved(document_id, "rescored: no longer an update")
+                appends.append((corpus_stream(document_id), [removed]))
+        self.app.record([(item_stream(item_id), events), *appends])
+
+
+MANUAL_FEED = "manual"
+
+
+def record_manual_article(
+    app: Monitor, source: str, title: str, text: str, language: str, published: str
+) -> str:
+    """Record an article given by hand (``check --store``) as an item of the pseudo-feed."""
+    digest = content_hash(text)
+    item_id = f"{MANUAL_FEED}-{digest[:16]}"
+    url = source if source.startswith(("http://", "https://")) else ""
+    discovered = ItemDiscovered(
+        item_id=item_id,
+        feed_id=MANUAL_FEED,
+        key=f"hash:{digest}",
+        keys=[f"hash:{digest}"],
+        link=url,
+        guid="",
+        title=title,
+        published=published,
+        language=language,
+    )
+    extracted = ArticleExtracted(
+        item_id=item_id,
+        url=url or source,
+        method="manual",
+        text=text,
+        content_hash=digest,
+        title=title,
+        published=published,
+        language=language,
+        chars=len(text),
+    )
+    app.record(
+        [
+            (
+                item_stream(item_id),
+                [
+                    discovered.to_new(idempotency_key=f"item-discovered:{item_id}"),
+                    extracted.to_new(idempotency_key=f"item-extracted:{item_id}"),
+                ],
+            )
+        ]
+    )
+    return item_id

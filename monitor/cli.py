@@ -7,24 +7,18 @@ import sys
 import time
 import traceback
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from events import EventStoreError, RecordedEvent
 from monitor import __version__
-from monitor.app import Monitor
-from monitor.assess import CorpusDocument, CorpusIndex, assess
-from monitor.assessor import Assessor, thresholds_from
-from monitor.corpus import load_seed_corpus
-from monitor.embedding import default_embedder
+from monitor.cli_assessment import check, corpus, rescore, updates
+from monitor.cli_support import CLIState, current, emit_json, pass_state, progress_bar, stdout
 from monitor.errors import MonitorError
-from monitor.extract import extract_page
 from monitor.feed_admin import (
     add_default_feeds,
     add_feed,
@@ -34,63 +28,8 @@ from monitor.feed_admin import (
     import_opml,
     remove_feed,
 )
-from monitor.fetch import FetchLimits, fetch
-from monitor.logging import configure_logging
 from monitor.poll import Poller
-from monitor.settings import Settings, load_settings, parse_duration
-
-
-@dataclass
-class CLIState:
-    """What the global options said, and the settings read from them."""
-
-    db: Path | None = None
-    config: Path | None = None
-    verbose: bool = False
-    log_json: bool | None = None
-    _settings: Settings | None = None
-
-    def settings(self) -> Settings:
-        """Load and validate the settings once, with the command line's overrides."""
-        if self._settings is None:
-            overrides: dict[str, Any] = {}
-            if self.db is not None:
-                overrides["store.path"] = str(self.db.expanduser().resolve())
-            if self.log_json is not None:
-                overrides["logging.json"] = self.log_json
-            self._settings = load_settings(self.config, overrides=overrides)
-            level = "DEBUG" if self.verbose else self._settings.logging.level
-            configure_logging(level, self._settings.logging.json_lines)
-        return self._settings
-
-    def monitor(self, create: bool = False) -> Monitor:
-        """Open the application on the configured store."""
-        return Monitor(self.settings(), create=create)
-
-
-# The state of the running invocation, so that ``main`` knows whether -v was given.
-_current: list[CLIState] = []
-pass_state = click.make_pass_decorator(CLIState)
-
-
-def _emit_json(value: Any) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, sort_keys=False))
-
-
-def _stdout() -> Console:
-    return Console(soft_wrap=True)
-
-
-def _progress_bar(label: str, enabled: bool) -> Progress:
-    """A progress bar on stderr, shown only on a terminal and never with --json."""
-    return Progress(
-        TextColumn(label),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        disable=not (enabled and sys.stderr.isatty()),
-    )
+from monitor.settings import parse_duration
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -126,7 +65,7 @@ def cli(
       monitor --db /data/m.db rebuild   rebuild every read model from the log
     """
     state = CLIState(db=db, config=config, verbose=verbose, log_json=log_json)
-    _current[:] = [state]
+    current[:] = [state]
     ctx.obj = state
 
 
@@ -144,7 +83,7 @@ def init(state: CLIState, as_json: bool) -> None:
         report = app.init()
         feeds_added, feeds_known = add_default_feeds(app)
     if as_json:
-        _emit_json({**asdict(report), "feeds_added": feeds_added, "feeds_known": feeds_known})
+        emit_json({**asdict(report), "feeds_added": feeds_added, "feeds_known": feeds_known})
         return
     verb = "created" if report.created else "opened"
     click.echo(f"{verb} the store at {report.store_path}")
@@ -167,9 +106,9 @@ def status(state: CLIState, as_json: bool) -> None:
     with state.monitor() as app:
         info = app.status()
     if as_json:
-        _emit_json(info)
+        emit_json(info)
         return
-    console = _stdout()
+    console = stdout()
     console.print(f"store          {info['store']} ({info['store_bytes']:,} bytes)")
     console.print(f"events         {info['events']:,} (last position {info['last_position']:,})")
     console.print(f"corpus         {info['corpus_documents']} document(s)")
@@ -199,7 +138,7 @@ def _print_events(events: Iterable[RecordedEvent], as_json: bool) -> int:
     last = 0
     for event in events:
         if as_json:
-            _emit_json(event.to_dict())
+            emit_json(event.to_dict())
         else:
             click.echo(_event_line(event))
         last = event.position
@@ -275,7 +214,7 @@ def rebuild(state: CLIState, names: tuple[str, ...], as_json: bool) -> None:
       monitor rebuild
       monitor rebuild --projection corpus
     """
-    with state.monitor() as app, _progress_bar("{task.description}", not as_json) as bar:
+    with state.monitor() as app, progress_bar("{task.description}", not as_json) as bar:
         tasks: dict[str, Any] = {}
 
         def progress(name: str, position: int, last: int) -> None:
@@ -285,7 +224,7 @@ def rebuild(state: CLIState, names: tuple[str, ...], as_json: bool) -> None:
 
         handled = app.rebuild(list(names) or None, progress)
     if as_json:
-        _emit_json(handled)
+        emit_json(handled)
         return
     for name, count in handled.items():
         click.echo(f"rebuilt {name}: {count:,} event(s) replayed")
@@ -352,7 +291,7 @@ def feeds_add(
             ignore_validators=ignore_validators,
         )
     if as_json:
-        _emit_json(asdict(outcome))
+        emit_json(asdict(outcome))
     elif outcome.added:
         click.echo(f"added {outcome.feed_id} {outcome.url}")
     else:
@@ -373,7 +312,7 @@ def feeds_list(state: CLIState, as_json: bool, include_removed: bool) -> None:
     with state.monitor() as app:
         rows = feed_rows(app, include_removed=include_removed)
     if as_json:
-        _emit_json(rows)
+        emit_json(rows)
         return
     table = Table(
         "id",
@@ -398,7 +337,7 @@ def feeds_list(state: CLIState, as_json: bool, include_removed: bool) -> None:
             (row["next_poll_at"] or "")[:16],
             str(row["items_total"] or 0),
         )
-    _stdout().print(table)
+    stdout().print(table)
 
 
 @feeds.command("remove")
@@ -445,7 +384,7 @@ def feeds_import(state: CLIState, file: Path, as_json: bool) -> None:
     with state.monitor() as app:
         outcomes = import_opml(app, file.read_bytes(), str(file))
     if as_json:
-        _emit_json([asdict(o) for o in outcomes])
+        emit_json([asdict(o) for o in outcomes])
         return
     added = sum(o.added for o in outcomes)
     click.echo(f"imported {added} feed(s), skipped {len(outcomes) - added}")
@@ -497,7 +436,7 @@ def poll(state: CLIState, feed_ids: tuple[str, ...], all_feeds: bool, as_json: b
     with state.monitor() as app:
         poller = Poller(app)
         try:
-            with _progress_bar("polling", not as_json) as bar:
+            with progress_bar("polling", not as_json) as bar:
                 task = bar.add_task("poll", total=None)
 
                 def progress(done: int, total: int) -> None:
@@ -507,7 +446,7 @@ def poll(state: CLIState, feed_ids: tuple[str, ...], all_feeds: bool, as_json: b
         finally:
             poller.close()
     if as_json:
-        _emit_json(summary.to_dict())
+        emit_json(summary.to_dict())
         return
     click.echo(
         f"feeds polled {summary.feeds}: fetched {summary.fetched}, "
@@ -528,155 +467,13 @@ def poll(state: CLIState, feed_ids: tuple[str, ...], all_feeds: bool, as_json: b
         click.echo(f"  skipped {skipped['feed_id']}: {skipped['status']}")
 
 
-def _article_from(source: str, app_settings: Settings) -> tuple[str, str, str]:
-    """(title, text, language hint) of a file (HTML or plain text) or an http(s) URL."""
-    if source.startswith(("http://", "https://")):
-        response = fetch(
-            source,
-            FetchLimits(
-                connect_timeout=app_settings.fetch.connect_timeout,
-                read_timeout=app_settings.fetch.read_timeout,
-                deadline=app_settings.fetch.deadline,
-                max_bytes=app_settings.fetch.max_page_bytes,
-                max_redirects=app_settings.fetch.max_redirects,
-                user_agent=app_settings.user_agent(__version__),
-                allow_private_networks=app_settings.fetch.allow_private_networks,
-            ),
-            accept="text/html, */*;q=0.5",
-        )
-        page = extract_page(response.body, response.final_url)
-        if page is None:
-            raise MonitorError(f"no article text found at {source}")
-        return page.title, page.text, page.language
-    path = Path(source)
-    if not path.is_file():
-        raise MonitorError(f"no such file: {source} (give a file or an http(s) URL)")
-    data = path.read_bytes()
-    if path.suffix.lower() in {".html", ".htm"} or data.lstrip()[:1] == b"<":
-        page = extract_page(data, path.as_uri())
-        if page is None:
-            raise MonitorError(f"no article text found in {source}")
-        return page.title, page.text, page.language
-    text = data.decode("utf-8", errors="replace")
-    return "", text, ""
-
-
-def _corpus_for_check(state: CLIState) -> tuple[Assessor | None, CorpusIndex]:
-    settings = state.settings()
-    if settings.store_path().exists():
-        app = state.monitor()
-        assessor = Assessor(app)
-        assessor.refresh()
-        return assessor, assessor.index
-    index = CorpusIndex(default_embedder())
-    index.add(
-        [
-            CorpusDocument(s.document_id, s.title, s.language, s.text, s.published)
-            for s in load_seed_corpus(settings.corpus.seeds)
-        ]
-    )
-    return None, index
-
-
-@cli.command()
-@click.argument("source")
-@click.option(
-    "--language", default="", help="The article's language, if detection should not decide."
-)
-@click.option(
-    "--published", default="", help="The article's date (YYYY-MM-DD), for the time window."
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the assessment as one JSON object.")
-@pass_state
-def check(state: CLIState, source: str, language: str, published: str, as_json: bool) -> None:
-    """Assess one article (a file or a URL) against the corpus; nothing is stored.
-
-    The corpus is the store's when there is one, else the bundled seed corpus.
-
-    \b
-    Examples:
-      monitor check article.html
-      monitor check https://example.org/news/ai-act-deal --json
-      monitor check notes.txt --language nl --published 2025-02-02
-    """
-    settings = state.settings()
-    title, text, hint = _article_from(source, settings)
-    assessor, index = _corpus_for_check(state)
-    try:
-        result = assess(
-            text,
-            index,
-            title=title,
-            language_hint=language or hint,
-            published=published,
-            thresholds=thresholds_from(settings.assessment),
-        )
-    finally:
-        if assessor is not None:
-            assessor.app.close()
-    if as_json:
-        _emit_json({"source": source, "title": title, **result.to_dict()})
-        return
-    console = _stdout()
-    style = {"update": "bold green", "known": "yellow", "duplicate": "magenta"}.get(
-        result.verdict, "dim"
-    )
-    console.print(f"[{style}]{result.verdict.upper()}[/]  {title or source}")
-    console.print(f"language {result.language} · relevance {result.relevance:.2f}")
-    if result.nearest_document_id:
-        console.print(
-            f"nearest story: {result.nearest_title or result.nearest_document_id} "
-            f"(similarity {result.similarity:.2f})"
-        )
-    for reason in result.reasons:
-        console.print(f"  · {reason}")
-    if result.novel_sentences:
-        console.print("new sentences:")
-        for sentence in result.novel_sentences:
-            console.print(f"  [green]+[/] {sentence.text}")
-
-
-@cli.command()
-@click.option("--since", help="Only updates flagged on or after this date (YYYY-MM-DD).")
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="Print the updates as a JSON array.")
-@pass_state
-def updates(state: CLIState, since: str | None, limit: int, as_json: bool) -> None:
-    """The flagged updates on the AI Act, newest first, with the story each follows.
-
-    \b
-    Examples:
-      monitor updates
-      monitor updates --since 2025-02-01 --json
-    """
-    with state.monitor() as app:
-        rows = app.query(
-            "SELECT * FROM updates WHERE flagged_at >= ? ORDER BY position DESC LIMIT ?",
-            (since or "", limit),
-        )
-    for row in rows:
-        row["novel_sentences"] = json.loads(row["novel_sentences"] or "[]")
-        row["reasons"] = json.loads(row["reasons"] or "[]")
-    if as_json:
-        _emit_json(rows)
-        return
-    console = _stdout()
-    if not rows:
-        console.print("no updates flagged" + (f" since {since}" if since else ""))
-    for row in rows:
-        console.print(
-            f"[bold]{row['title'] or row['url']}[/]  ({row['language']}, {row['flagged_at'][:10]})"
-        )
-        console.print(f"  {row['url']}")
-        if row["follows_document_id"]:
-            console.print(f"  follows: {row['follows_title'] or row['follows_document_id']}")
-        for sentence in row["novel_sentences"][:3]:
-            console.print(f"  [green]+[/] {sentence['text']}")
+for _command in (check, updates, rescore, corpus):
+    cli.add_command(_command)
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; errors become one line on stderr (a traceback with -v) and an exit code."""
-    _current.clear()
+    current.clear()
     try:
         result = cli.main(args=argv, prog_name="monitor", standalone_mode=False)
     except click.ClickException as exc:
@@ -688,7 +485,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("interrupted", err=True)
         sys.exit(130)
     except (MonitorError, EventStoreError, OSError) as exc:
-        if _current and _current[0].verbose:
+        if current and current[0].verbose:
             traceback.print_exc()
         click.echo(f"error: {exc}", err=True)
         sys.exit(getattr(exc, "exit_code", 1))

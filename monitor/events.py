@@ -235,3 +235,13 @@ class UpdateFlagged(Event):
     novel_sentences: list[dict[str, object]]
     reasons: list[str]
     feed_id: str = ""
+
+
+@REGISTRY.register
+@dataclass(frozen=True)
+class UpdateWithdrawn(Event):
+    """A flagged update no longer holds: a rescore with the current corpus judged otherwise."""
+
+    item_id: str
+    verdict: str
+    reason: str

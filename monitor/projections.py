@@ -25,6 +25,7 @@ from monitor.events import (
     FeedRemoved,
     ItemDiscovered,
     UpdateFlagged,
+    UpdateWithdrawn,
 )
 
 _decoded: dict[tuple[str, int], Event | UnknownEvent] = {}
@@ -340,8 +341,8 @@ class AssessmentsProjection:
     """``assessments`` (the latest verdict per item) and ``updates`` (flagged updates)."""
 
     name = "assessments"
-    version = 1
-    event_types = ("ArticleAssessed", "UpdateFlagged")
+    version = 2
+    event_types = ("ArticleAssessed", "UpdateFlagged", "UpdateWithdrawn")
 
     def setup(self, db: sqlite_utils.Database) -> None:
         """Create the tables."""
@@ -395,6 +396,9 @@ class AssessmentsProjection:
                     recorded.position,
                 ),
             )
+        elif isinstance(event, UpdateWithdrawn):
+            # The event stays in the log; the read model shows what holds now.
+            db.execute("DELETE FROM updates WHERE item_id = ?", (event.item_id,))
         elif isinstance(event, UpdateFlagged):
             db.execute(
                 "INSERT OR REPLACE INTO updates VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",

@@ -1,0 +1,337 @@
+"""The assessment's commands: check one article, list updates, the corpus, rescore."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+
+import click
+from rich.table import Table
+
+from monitor import __version__
+from monitor.assess import CorpusDocument, CorpusIndex, assess
+from monitor.assessor import Assessor, record_manual_article, thresholds_from
+from monitor.cli_support import CLIState, emit_json, pass_state, stdout
+from monitor.corpus import load_seed_corpus
+from monitor.corpus_admin import add_document, corpus_rows, remove_document
+from monitor.embedding import default_embedder
+from monitor.errors import MonitorError
+from monitor.extract import extract_page
+from monitor.fetch import FetchLimits, fetch
+from monitor.settings import Settings
+
+
+def _article_from(source: str, app_settings: Settings) -> tuple[str, str, str]:
+    """(title, text, language hint) of a file (HTML or plain text) or an http(s) URL."""
+    if source.startswith(("http://", "https://")):
+        response = fetch(
+            source,
+            FetchLimits(
+                connect_timeout=app_settings.fetch.connect_timeout,
+                read_timeout=app_settings.fetch.read_timeout,
+                deadline=app_settings.fetch.deadline,
+                max_bytes=app_settings.fetch.max_page_bytes,
+                max_redirects=app_settings.fetch.max_redirects,
+                user_agent=app_settings.user_agent(__version__),
+                allow_private_networks=app_settings.fetch.allow_private_networks,
+            ),
+            accept="text/html, */*;q=0.5",
+        )
+        page = extract_page(response.body, response.final_url)
+        if page is None:
+            raise MonitorError(f"no article text found at {source}")
+        return page.title, page.text, page.language
+    path = Path(source)
+    if not path.is_file():
+        raise MonitorError(f"no such file: {source} (give a file or an http(s) URL)")
+    data = path.read_bytes()
+    if path.suffix.lower() in {".html", ".htm"} or data.lstrip()[:1] == b"<":
+        page = extract_page(data, path.as_uri())
+        if page is None:
+            raise MonitorError(f"no article text found in {source}")
+        return page.title, page.text, page.language
+    text = data.decode("utf-8", errors="replace")
+    return "", text, ""
+
+
+def _corpus_for_check(state: CLIState) -> tuple[Assessor | None, CorpusIndex]:
+    settings = state.settings()
+    if settings.store_path().exists():
+        app = state.monitor()
+        assessor = Assessor(app)
+        assessor.refresh()
+        return assessor, assessor.index
+    index = CorpusIndex(default_embedder())
+    index.add(
+        [
+            CorpusDocument(s.document_id, s.title, s.language, s.text, s.published)
+            for s in load_seed_corpus(settings.corpus.seeds)
+        ]
+    )
+    return None, index
+
+
+@click.command()
+@click.argument("source")
+@click.option(
+    "--language", default="", help="The article's language, if detection should not decide."
+)
+@click.option(
+    "--published", default="", help="The article's date (YYYY-MM-DD), for the time window."
+)
+@click.option(
+    "--store",
+    "keep",
+    is_flag=True,
+    help="Record the article and its verdict in the store (an update is flagged).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the assessment as one JSON object.")
+@pass_state
+def check(
+    state: CLIState, source: str, language: str, published: str, keep: bool, as_json: bool
+) -> None:
+    """Assess one article (a file or a URL) against the corpus; nothing is stored.
+
+    The corpus is the store's when there is one, else the bundled seed corpus.
+    With --store the article is recorded as an item of the pseudo-feed "manual"
+    and assessed like a polled one.
+
+    \b
+    Examples:
+      monitor check article.html
+      monitor check https://example.org/news/ai-act-deal --json
+      monitor check notes.txt --language nl --published 2025-02-02
+      monitor check https://example.org/news/gpai-code --store
+    """
+    settings = state.settings()
+    title, text, hint = _article_from(source, settings)
+    if keep:
+        with state.monitor() as app:
+            item_id = record_manual_article(app, source, title, text, language or hint, published)
+            # In log order with anything else pending, so first-story detection holds.
+            Assessor(app).assess_pending()
+            rows = app.query("SELECT * FROM assessments WHERE item_id = ?", (item_id,))
+        if as_json:
+            emit_json({"source": source, "title": title, "item_id": item_id, **rows[0]})
+        else:
+            click.echo(f"recorded as item {item_id}: {rows[0]['verdict']}")
+            for reason in json.loads(rows[0]["reasons"]):
+                click.echo(f"  · {reason}")
+        return
+    assessor, index = _corpus_for_check(state)
+    try:
+        result = assess(
+            text,
+            index,
+            title=title,
+            language_hint=language or hint,
+            published=published,
+            thresholds=thresholds_from(settings.assessment),
+        )
+    finally:
+        if assessor is not None:
+            assessor.app.close()
+    if as_json:
+        emit_json({"source": source, "title": title, **result.to_dict()})
+        return
+    console = stdout()
+    style = {"update": "bold green", "known": "yellow", "duplicate": "magenta"}.get(
+        result.verdict, "dim"
+    )
+    console.print(f"[{style}]{result.verdict.upper()}[/]  {title or source}")
+    console.print(f"language {result.language} · relevance {result.relevance:.2f}")
+    if result.nearest_document_id:
+        console.print(
+            f"nearest story: {result.nearest_title or result.nearest_document_id} "
+            f"(similarity {result.similarity:.2f})"
+        )
+    for reason in result.reasons:
+        console.print(f"  · {reason}")
+    if result.novel_sentences:
+        console.print("new sentences:")
+        for sentence in result.novel_sentences:
+            console.print(f"  [green]+[/] {sentence.text}")
+
+
+@click.command()
+@click.option("--since", help="Only updates flagged on or after this date (YYYY-MM-DD).")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the updates as a JSON array.")
+@pass_state
+def updates(state: CLIState, since: str | None, limit: int, as_json: bool) -> None:
+    """The flagged updates on the AI Act, newest first, with the story each follows.
+
+    \b
+    Examples:
+      monitor updates
+      monitor updates --since 2025-02-01 --json
+    """
+    with state.monitor() as app:
+        rows = app.query(
+            "SELECT * FROM updates WHERE flagged_at >= ? ORDER BY position DESC LIMIT ?",
+            (since or "", limit),
+        )
+    for row in rows:
+        row["novel_sentences"] = json.loads(row["novel_sentences"] or "[]")
+        row["reasons"] = json.loads(row["reasons"] or "[]")
+    if as_json:
+        emit_json(rows)
+        return
+    console = stdout()
+    if not rows:
+        console.print("no updates flagged" + (f" since {since}" if since else ""))
+    for row in rows:
+        console.print(
+            f"[bold]{row['title'] or row['url']}[/]  ({row['language']}, {row['flagged_at'][:10]})"
+        )
+        console.print(f"  {row['url']}")
+        if row["follows_document_id"]:
+            console.print(f"  follows: {row['follows_title'] or row['follows_document_id']}")
+        for sentence in row["novel_sentences"][:3]:
+            console.print(f"  [green]+[/] {sentence['text']}")
+
+
+def _valid_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str:
+    if not value:
+        return ""
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+@click.command()
+@click.option(
+    "--since",
+    callback=_valid_date,
+    help="Only articles extracted on or after this date (YYYY-MM-DD); default all.",
+)
+@click.option("--dry-run", is_flag=True, help="Print what would change; record nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+@pass_state
+def rescore(state: CLIState, since: str, dry_run: bool, as_json: bool) -> None:
+    """Assess stored articles again with the current corpus and settings.
+
+    New verdicts are appended as events (the old ones stay in the log); an
+    update that no longer holds is withdrawn, a new one is flagged. Prints
+    which verdicts changed and why.
+
+    \b
+    Examples:
+      monitor rescore --since 2025-02-01
+      monitor rescore --dry-run --json
+    """
+    with state.monitor() as app:
+        summary = Assessor(app).rescore(since, dry_run=dry_run)
+    if as_json:
+        emit_json(summary.to_dict())
+        return
+    verb = "would change" if dry_run else "changed"
+    click.echo(
+        f"rescored {summary.rescored} article(s): {len(summary.changes)} {verb}, "
+        f"{summary.unchanged} unchanged"
+    )
+    for change in summary.changes:
+        click.echo(
+            f"  {change['old_verdict'] or '(none)'} -> {change['new_verdict']}  "
+            f"{change['title'] or change['item_id']}"
+        )
+        click.echo(f"      {change['reason']}")
+
+
+@click.group()
+def corpus() -> None:
+    """The reference corpus that articles are compared against.
+
+    \b
+    Examples:
+      monitor corpus list
+      monitor corpus add statement.txt --language en --date 2025-07-10
+      monitor corpus remove manual-3f2a9c0d1e2b4a5c
+    """
+
+
+@corpus.command("list")
+@click.option("--all", "include_removed", is_flag=True, help="Include removed documents.")
+@click.option("--json", "as_json", is_flag=True, help="Print the documents as a JSON array.")
+@pass_state
+def corpus_list(state: CLIState, include_removed: bool, as_json: bool) -> None:
+    """The corpus documents, in the order they joined (seed, flagged, manual).
+
+    \b
+    Examples:
+      monitor corpus list
+      monitor corpus list --all --json
+    """
+    with state.monitor() as app:
+        rows = corpus_rows(app, include_removed)
+    if as_json:
+        emit_json(rows)
+        return
+    table = Table("id", "origin", "lang", "published", "title", box=None)
+    for row in rows:
+        removed = " (removed)" if row["removed_at"] else ""
+        table.add_row(
+            row["document_id"],
+            row["origin"],
+            row["language"],
+            row["published"] or "",
+            (row["title"] or "") + removed,
+        )
+    stdout().print(table)
+    click.echo(f"{len(rows)} document(s)")
+
+
+@corpus.command("add")
+@click.argument("source")
+@click.option("--language", default="", help="The document's language (default: detected).")
+@click.option("--date", "published", callback=_valid_date, help="Its date (YYYY-MM-DD).")
+@click.option("--title", default="", help="A title (default: the page's, or the first line).")
+@click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
+@pass_state
+def corpus_add(
+    state: CLIState, source: str, language: str, published: str, title: str, as_json: bool
+) -> None:
+    """Add a text (a file or a URL) to the corpus by hand.
+
+    \b
+    Examples:
+      monitor corpus add commission-statement.html --date 2025-07-10
+      monitor corpus add https://example.org/ai-act-guidelines --language en
+    """
+    page_title, text, hint = _article_from(source, state.settings())
+    url = source if source.startswith(("http://", "https://")) else ""
+    with state.monitor() as app:
+        outcome = add_document(
+            app,
+            text,
+            title=title or page_title,
+            language=language or hint,
+            published=published,
+            url=url,
+            source=source,
+        )
+    if as_json:
+        emit_json(asdict(outcome))
+    elif outcome.added:
+        click.echo(f"added {outcome.document_id} ({outcome.language})")
+    else:
+        click.echo(f"not added: {outcome.reason} as {outcome.document_id}")
+
+
+@corpus.command("remove")
+@click.argument("document_id")
+@click.option("--reason", default="", help="Why (kept in the log).")
+@pass_state
+def corpus_remove(state: CLIState, document_id: str, reason: str) -> None:
+    """Take a document out of the corpus (its events stay in the log).
+
+    \b
+    Example:
+      monitor corpus remove seed-en-2024-09-25-zhitong-meta-ai-pact --reason "outdated"
+    """
+    with state.monitor() as app:
+        row = remove_document(app, document_id, reason)
+    click.echo(f"removed {row['document_id']} ({row['title']})")

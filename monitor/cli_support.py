@@ -1,0 +1,72 @@
+"""What every command of the CLI shares: the global options' state and output helpers."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from monitor.app import Monitor
+from monitor.logging import configure_logging
+from monitor.settings import Settings, load_settings
+
+
+@dataclass
+class CLIState:
+    """What the global options said, and the settings read from them."""
+
+    db: Path | None = None
+    config: Path | None = None
+    verbose: bool = False
+    log_json: bool | None = None
+    _settings: Settings | None = None
+
+    def settings(self) -> Settings:
+        """Load and validate the settings once, with the command line's overrides."""
+        if self._settings is None:
+            overrides: dict[str, Any] = {}
+            if self.db is not None:
+                overrides["store.path"] = str(self.db.expanduser().resolve())
+            if self.log_json is not None:
+                overrides["logging.json"] = self.log_json
+            self._settings = load_settings(self.config, overrides=overrides)
+            level = "DEBUG" if self.verbose else self._settings.logging.level
+            configure_logging(level, self._settings.logging.json_lines)
+        return self._settings
+
+    def monitor(self, create: bool = False) -> Monitor:
+        """Open the application on the configured store."""
+        return Monitor(self.settings(), create=create)
+
+
+# The state of the running invocation, so that ``main`` knows whether -v was given.
+current: list[CLIState] = []
+pass_state = click.make_pass_decorator(CLIState)
+
+
+def emit_json(value: Any) -> None:
+    """One JSON document on stdout."""
+    click.echo(json.dumps(value, ensure_ascii=False, sort_keys=False))
+
+
+def stdout() -> Console:
+    """The console for a command's human-readable output."""
+    return Console(soft_wrap=True)
+
+
+def progress_bar(label: str, enabled: bool) -> Progress:
+    """A progress bar on stderr, shown only on a terminal and never with --json."""
+    return Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        disable=not (enabled and sys.stderr.isatty()),
+    )
