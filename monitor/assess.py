@@ -52,15 +52,14 @@ Mask = np.ndarray[Any, np.dtype[np.bool_]]
 class Thresholds:
     """The decision's thresholds; see the module's docstring for where they come from."""
 
-    relevant: float = 0.5
+    relevant: float = 0.55
     semantic_floor: float = 0.35
     semantic_span: float = 0.4
     known_story: float = 0.80
-    novel_sentence: float = 0.60
-    novel_share_for_update: float = 0.5
+    novel_sentence: float = 0.45
+    novel_share_for_update: float = 0.6
     duplicate_containment: float = 0.7
-    aligned_sentence: float = 0.60
-    aligned_share_for_story: float = 0.5
+    aligned_share_for_story: float = 0.4
     duplicate_vector: float = 0.97
     window_days: int = 120
 
@@ -92,6 +91,10 @@ class CorpusIndex:
     duplicates: DuplicateIndex = field(default_factory=DuplicateIndex)
     titles: dict[str, str] = field(default_factory=dict)
     prototype_vectors: Vectors | None = None
+    # Each document's date as a day number (-1: undated), for the window as one comparison.
+    days: np.ndarray[Any, np.dtype[np.int64]] = field(
+        default_factory=lambda: np.zeros(0, dtype=np.int64)
+    )
 
     def add_copy_source(self, key: str, title: str, text: str) -> None:
         """Index a text for near-copies only (an earlier article, not a corpus document)."""
@@ -116,6 +119,10 @@ class CorpusIndex:
             self.things.append(named_things(document.text, document.language))
             del a, b
         self.documents.extend(documents)
+        dates = [_parse_date(d.published) if d.published else None for d in documents]
+        self.days = np.concatenate(
+            [self.days, np.asarray([d.toordinal() if d else -1 for d in dates], dtype=np.int64)]
+        )
         self.sentences.extend(new_sentences)
         if doc_rows:
             self.doc_vectors = np.vstack([self.doc_vectors, np.vstack(doc_rows)])
@@ -184,16 +191,12 @@ def _parse_date(value: str) -> date | None:
             return None
 
 
-def _in_window(documents: Sequence[CorpusDocument], published: str, days: int) -> Mask:
-    """Which corpus documents count as known for an article of this date."""
+def _in_window(index: CorpusIndex, published: str, days: int) -> Mask:
+    """Which corpus documents count as known for an article of this date (undated: all)."""
     when = _parse_date(published) if published else None
-    mask = np.ones(len(documents), dtype=bool)
     if when is None:
-        return mask
-    for i, document in enumerate(documents):
-        then = _parse_date(document.published)
-        if then is not None and abs((when - then).days) > days:
-            mask[i] = False
+        return np.ones(len(index.documents), dtype=bool)
+    mask: Mask = (index.days < 0) | (np.abs(index.days - when.toordinal()) <= days)
     return mask
 
 
@@ -229,6 +232,8 @@ class _Story:
     similarity: float
     aligned_share: float
     sentence_similarity: tuple[float, ...]
+    # The closest documents in the window: what the article's named things are checked against.
+    documents: tuple[int, ...] = ()
 
 
 TOP_DOCUMENTS = 50
@@ -251,7 +256,8 @@ def _story(
     if not len(index.doc_vectors) or not window.any():
         return _Story(None, 0.0, 0.0, flat)
     doc_sims = np.where(window, index.doc_vectors @ doc_vector, -1.0)
-    top = np.argsort(-doc_sims)[:TOP_DOCUMENTS]
+    top = np.argpartition(-doc_sims, min(TOP_DOCUMENTS, len(doc_sims)) - 1)[:TOP_DOCUMENTS]
+    top = top[np.argsort(-doc_sims[top])]
     top = top[doc_sims[top] > -1.0]
     rows = np.flatnonzero(np.isin(index.sentence_doc, top))
     sims = sentence_vectors @ index.sentence_vectors[rows].T
@@ -259,13 +265,15 @@ def _story(
     best_doc, best_score, best_share = None, -1.0, 0.0
     for doc in top:
         columns = owners == doc
-        share = float((sims[:, columns].max(axis=1) >= thresholds.aligned_sentence).mean())
+        share = float((sims[:, columns].max(axis=1) >= thresholds.novel_sentence).mean())
         score = max(float(doc_sims[doc]), share)
         if score > best_score:
             best_doc, best_score, best_share = int(doc), score, share
     per_sentence = tuple(round(float(v), 3) for v in sims.max(axis=1)) if rows.size else flat
     similarity = round(float(doc_sims[best_doc]), 3) if best_doc is not None else 0.0
-    return _Story(best_doc, similarity, round(best_share, 3), per_sentence)
+    return _Story(
+        best_doc, similarity, round(best_share, 3), per_sentence, tuple(int(d) for d in top)
+    )
 
 
 def _verdict(
@@ -295,9 +303,9 @@ def _verdict(
     return "update", "about the AI Act, and the corpus has nothing like it"
 
 
-def _known_things(index: CorpusIndex, window: Mask) -> dict[str, list[str]]:
+def _known_things(index: CorpusIndex, documents: Sequence[int]) -> dict[str, list[str]]:
     known: dict[str, list[str]] = {}
-    for i in np.flatnonzero(window):
+    for i in documents:
         for kind, values in index.things[int(i)].items():
             known.setdefault(kind, []).extend(values)
     return known
@@ -355,7 +363,7 @@ def assess(
         )
         return Assessment(verdict="irrelevant", reasons=tuple(reasons), **common)
 
-    window = _in_window(index.documents, published, thresholds.window_days)
+    window = _in_window(index, published, thresholds.window_days)
     copy = index.duplicates.nearest(body) if len(index.duplicates) else None
     if copy is not None and copy[1] >= thresholds.duplicate_containment:
         title_of = index.titles.get(copy[0], "")
@@ -398,10 +406,13 @@ def assess(
         for i, flag in enumerate(flags)
         if flag
     )
+    # Named things are checked against the closest documents, or without vectors the
+    # newest ones in the window: a bounded cost whatever the corpus size.
+    compared = story.documents or tuple(np.flatnonzero(window)[-TOP_DOCUMENTS:])
     fresh = {
         kind: values
         for kind, values in new_things(
-            named_things(body, language), _known_things(index, window)
+            named_things(body, language), _known_things(index, compared)
         ).items()
         if values
     }

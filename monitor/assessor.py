@@ -45,6 +45,7 @@ def thresholds_from(settings: AssessmentSettings) -> Thresholds:
         known_story=settings.known_story,
         novel_sentence=settings.novel_sentence,
         novel_share_for_update=settings.novel_share_for_update,
+        aligned_share_for_story=settings.aligned_share_for_story,
         duplicate_containment=settings.duplicate_containment,
         window_days=settings.window_days,
     )

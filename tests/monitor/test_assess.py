@@ -44,12 +44,29 @@ def test_a_new_development_in_english_is_an_update_with_its_new_sentences(
         "AI Act's obligations that apply from 2 August 2025. Meta declined to sign, saying "
         "the code creates legal uncertainty. The AI Office will supervise compliance and can "
         "fine providers up to 3% of global turnover from August 2026.",
+        published="2025-08-01",
     )
     assert result.verdict == "update" and result.relevant
     assert len(result.novel_sentences) >= 3
     assert "Anthropic" in result.new_things.get("names", [])
-    assert result.nearest_document_id.startswith("seed-")
-    assert result.reasons and "corpus does not have" in result.reasons[0]
+    # The seeds (2023-2024) are outside the window of an article of August 2025.
+    assert result.nearest_document_id == ""
+    assert result.reasons and "the corpus has nothing like it" in result.reasons[0]
+
+
+def test_the_time_window_decides_what_counts_as_known(index: CorpusIndex) -> None:
+    # Weeks after the seed on Meta and the AI Pact, "Meta declined to sign a voluntary
+    # code" is what the corpus already says; a year later it is news again.
+    text = (
+        "Meta declined to sign the EU's voluntary AI commitments, a spokesperson said, "
+        "while Microsoft and Google confirmed they would sign. The company said it was "
+        "focusing on compliance work under the AI Act. Mistral will not sign either."
+    )
+    soon = judge(index, text, published="2024-10-10")
+    later = judge(index, text, published="2025-10-10")
+    assert soon.verdict == "known"
+    assert soon.nearest_document_id == "seed-en-2024-09-25-zhitong-meta-ai-pact"
+    assert later.verdict == "update" and later.nearest_document_id == ""
 
 
 def test_a_german_new_development_is_an_update(index: CorpusIndex) -> None:

@@ -1,0 +1,1 @@
+"""The assessment's evaluation set and the command that scores it."""
