@@ -10,7 +10,6 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from monitor import __version__
 from monitor.assess import CorpusDocument, CorpusIndex, assess
 from monitor.assessor import Assessor, record_manual_article, thresholds_from
 from monitor.cli_support import CLIState, emit_json, pass_state, stdout
@@ -19,7 +18,8 @@ from monitor.corpus_admin import add_document, corpus_rows, remove_document
 from monitor.embedding import default_embedder
 from monitor.errors import MonitorError
 from monitor.extract import extract_page
-from monitor.fetch import FetchLimits, fetch
+from monitor.fetch import fetch
+from monitor.poll import fetch_limits
 from monitor.settings import Settings
 
 
@@ -28,15 +28,7 @@ def _article_from(source: str, app_settings: Settings) -> tuple[str, str, str]:
     if source.startswith(("http://", "https://")):
         response = fetch(
             source,
-            FetchLimits(
-                connect_timeout=app_settings.fetch.connect_timeout,
-                read_timeout=app_settings.fetch.read_timeout,
-                deadline=app_settings.fetch.deadline,
-                max_bytes=app_settings.fetch.max_page_bytes,
-                max_redirects=app_settings.fetch.max_redirects,
-                user_agent=app_settings.user_agent(__version__),
-                allow_private_networks=app_settings.fetch.allow_private_networks,
-            ),
+            fetch_limits(app_settings, page=True),
             accept="text/html, */*;q=0.5",
         )
         page = extract_page(response.body, response.final_url)

@@ -43,6 +43,7 @@ from monitor.identity import item_id as make_item_id
 from monitor.identity import new_entries, normalize_url
 from monitor.politeness import HostGate
 from monitor.schedule import Backoff, next_after_failure, next_after_success
+from monitor.settings import Settings
 from monitor.workers import WorkerCrashedError, WorkerPool, WorkerTimeoutError
 
 FEED_ACCEPT = (
@@ -96,6 +97,19 @@ class _NewItem:
     feed_language: str
 
 
+def fetch_limits(settings: Settings, *, page: bool) -> FetchLimits:
+    """The fetch limits of the settings, for a feed or for an article page."""
+    return FetchLimits(
+        connect_timeout=settings.fetch.connect_timeout,
+        read_timeout=settings.fetch.read_timeout,
+        deadline=settings.fetch.deadline,
+        max_bytes=settings.fetch.max_page_bytes if page else settings.fetch.max_feed_bytes,
+        max_redirects=settings.fetch.max_redirects,
+        user_agent=settings.user_agent(__version__),
+        allow_private_networks=settings.fetch.allow_private_networks,
+    )
+
+
 class Poller:
     """Runs polling passes for one monitor (one store, one set of settings)."""
 
@@ -111,16 +125,8 @@ class Poller:
         settings = app.settings
         self.now = now
         self.resolver = resolver
-        self.feed_limits = FetchLimits(
-            connect_timeout=settings.fetch.connect_timeout,
-            read_timeout=settings.fetch.read_timeout,
-            deadline=settings.fetch.deadline,
-            max_bytes=settings.fetch.max_feed_bytes,
-            max_redirects=settings.fetch.max_redirects,
-            user_agent=settings.user_agent(__version__),
-            allow_private_networks=settings.fetch.allow_private_networks,
-        )
-        self.page_limits = replace(self.feed_limits, max_bytes=settings.fetch.max_page_bytes)
+        self.feed_limits = fetch_limits(settings, page=False)
+        self.page_limits = fetch_limits(settings, page=True)
         self.gate = HostGate(settings.fetch.per_host_concurrency, settings.fetch.per_host_delay)
         self.backoff = Backoff(
             settings.polling.backoff_base, settings.polling.backoff_cap, settings.polling.jitter
