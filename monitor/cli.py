@@ -17,7 +17,9 @@ from rich.table import Table
 from events import EventStoreError, RecordedEvent
 from monitor import __version__
 from monitor.cli_assessment import check, corpus, rescore, updates
+from monitor.cli_daemon import health, run
 from monitor.cli_support import CLIState, current, emit_json, pass_state, progress_bar, stdout
+from monitor.daemon import read_heartbeat
 from monitor.errors import MonitorError
 from monitor.feed_admin import (
     add_default_feeds,
@@ -105,10 +107,40 @@ def status(state: CLIState, as_json: bool) -> None:
     """
     with state.monitor() as app:
         info = app.status()
+        counts = app.query(
+            "SELECT (SELECT count(*) FROM items) AS items, "
+            "(SELECT count(*) FROM articles) AS articles, "
+            "(SELECT count(*) FROM items WHERE extraction = 'failed') AS extraction_failed, "
+            "(SELECT count(*) FROM assessments) AS assessed, "
+            "(SELECT count(*) FROM updates) AS updates"
+        )[0]
+    beat = read_heartbeat(state.settings().store_path())
+    info["counts"] = counts
+    info["daemon"] = (
+        {"state": "never started"}
+        if beat is None
+        else {
+            "state": beat.state,
+            "pid": beat.pid,
+            "heartbeat_at": beat.at.isoformat(),
+            "started_at": beat.started_at.isoformat(),
+            "feeds_scheduled": beat.feeds,
+        }
+    )
     if as_json:
         emit_json(info)
         return
     console = stdout()
+    daemon = info["daemon"]
+    console.print(
+        f"daemon         {daemon['state']}"
+        + (f" (pid {daemon['pid']}, heartbeat {daemon['heartbeat_at']})" if beat else "")
+    )
+    console.print(
+        f"items          {counts['items']:,} ({counts['articles']:,} extracted, "
+        f"{counts['extraction_failed']:,} failed); {counts['assessed']:,} assessed, "
+        f"{counts['updates']:,} update(s) flagged"
+    )
     console.print(f"store          {info['store']} ({info['store_bytes']:,} bytes)")
     console.print(f"events         {info['events']:,} (last position {info['last_position']:,})")
     console.print(f"corpus         {info['corpus_documents']} document(s)")
@@ -467,7 +499,7 @@ def poll(state: CLIState, feed_ids: tuple[str, ...], all_feeds: bool, as_json: b
         click.echo(f"  skipped {skipped['feed_id']}: {skipped['status']}")
 
 
-for _command in (check, updates, rescore, corpus):
+for _command in (check, updates, rescore, corpus, run, health):
     cli.add_command(_command)
 
 

@@ -135,6 +135,17 @@ class AssessmentSettings(_Section):
     grow_corpus: bool = True
 
 
+class DaemonSettings(_Section):
+    """``monitor run``: the scheduler's rhythm, its heartbeat and its shutdown."""
+
+    heartbeat_interval: Duration = Field(10.0, gt=0)
+    health_max_age: Duration = Field(60.0, gt=0)
+    startup_spread: Duration = Field(300.0, ge=0)
+    process_interval: Duration = Field(30.0, gt=0)
+    sync_interval: Duration = Field(60.0, gt=0)
+    shutdown_timeout: Duration = Field(30.0, gt=0)
+
+
 class DefaultFeed(_Section):
     """A feed that ``monitor init`` adds."""
 
@@ -161,6 +172,7 @@ class Settings(_Section):
     polling: PollingSettings = PollingSettings()
     extraction: ExtractionSettings = ExtractionSettings()
     assessment: AssessmentSettings = AssessmentSettings()
+    daemon: DaemonSettings = DaemonSettings()
     feeds: list[DefaultFeed] = Field(default_factory=list)
     #: The files the settings were read from, in order (not a key of the file).
     sources: tuple[str, ...] = ()

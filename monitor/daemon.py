@@ -1,0 +1,295 @@
+"""``monitor run``: the scheduler that polls each feed at its own time, and its heartbeat.
+
+One APScheduler (3.x) job per active feed, each a one-shot date job at the
+feed's ``next_poll_at`` (its interval with jitter, or its backoff after
+failures, or a server's Retry-After), rescheduled after every poll: a feed is
+never polled twice at once, and a feed that fails waits its backoff. Feeds
+overdue at start are spread over ``daemon.startup_spread`` so that a restart
+does not fire them all at once. Periodic jobs extract and assess what is
+pending, pick up feeds other commands added or removed, and write the
+heartbeat that ``monitor health`` reads.
+
+One daemon per store: an exclusive ``flock`` on ``<store>.lock``. The kernel
+releases it when the process dies, however it dies, so a crash never leaves a
+stale lock behind.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import random
+import signal
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import FrameType
+from typing import IO, Any
+
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.schedulers.background import BackgroundScheduler
+from loguru import logger
+
+from monitor.app import Monitor
+from monitor.errors import MonitorError
+from monitor.poll import Poller
+
+
+class DaemonError(MonitorError):
+    """The daemon cannot start (another holds the store) or cannot go on."""
+
+
+def lock_path(store: Path) -> Path:
+    """The lock file of a store."""
+    return store.with_name(store.name + ".lock")
+
+
+def heartbeat_path(store: Path) -> Path:
+    """The heartbeat file of a store's daemon."""
+    return store.with_name(store.name + ".heartbeat")
+
+
+class StoreLock:
+    """An exclusive, crash-safe lock on a store: one scheduler per store."""
+
+    def __init__(self, store: Path) -> None:
+        self.path = lock_path(store)
+        self._handle: IO[str] | None = None
+
+    def acquire(self) -> None:
+        """Take the lock or say who holds it."""
+        handle = self.path.open("a+")
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            handle.close()
+            raise DaemonError(
+                f"another `monitor run` ({holder}) is already running on this store; "
+                f"one scheduler per store (lock: {self.path})"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        self._handle = handle
+
+    def release(self) -> None:
+        """Let the lock go (the kernel does it too when the process ends)."""
+        if self._handle is not None:
+            fcntl.flock(self._handle.fileno(), fcntl.LOCK_UN)
+            self._handle.close()
+            self._handle = None
+
+
+@dataclass(frozen=True)
+class Heartbeat:
+    """What the daemon last said about itself."""
+
+    pid: int
+    at: datetime
+    started_at: datetime
+    state: str
+    feeds: int
+
+    def age(self, now: datetime) -> float:
+        """Seconds since it was written."""
+        return (now - self.at).total_seconds()
+
+
+def read_heartbeat(store: Path) -> Heartbeat | None:
+    """The daemon's last heartbeat, or None when there is none (or it is unreadable)."""
+    try:
+        data = json.loads(heartbeat_path(store).read_text(encoding="utf-8"))
+        return Heartbeat(
+            pid=int(data["pid"]),
+            at=datetime.fromisoformat(data["at"]),
+            started_at=datetime.fromisoformat(data["started_at"]),
+            state=str(data["state"]),
+            feeds=int(data.get("feeds", 0)),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def _parse(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+class Daemon:
+    """The long-running monitor: scheduler, jobs, heartbeat and a clean stop."""
+
+    def __init__(
+        self, app: Monitor, now: Callable[[], datetime] = lambda: datetime.now(UTC)
+    ) -> None:
+        self.app = app
+        self.settings = app.settings.daemon
+        self.now = now
+        self.store = app.settings.store_path()
+        self.lock = StoreLock(self.store)
+        self.poller: Poller | None = None
+        self.scheduler = BackgroundScheduler(
+            executors={"default": ThreadPoolExecutor(max(1, app.settings.fetch.concurrency))},
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
+            timezone=UTC,
+        )
+        self.started_at = now()
+        self.state = "starting"
+        self._stop = threading.Event()
+        self._process_lock = threading.Lock()
+        self._feeds: set[str] = set()
+        self._random = random.Random()
+        #: True when in-flight work was abandoned at shutdown (the caller should exit hard).
+        self.abandoned = False
+
+    # -- jobs ---------------------------------------------------------------------
+
+    def _feed_job_id(self, feed_id: str) -> str:
+        return f"feed:{feed_id}"
+
+    def _schedule_feed(self, feed: dict[str, Any], first: bool) -> None:
+        now = self.now()
+        due = _parse(feed.get("next_poll_at")) or now
+        if due <= now:
+            # Overdue (or never polled): spread, so that a restart does not fire them all.
+            spread = min(self.settings.startup_spread, float(feed.get("interval_seconds") or 0))
+            due = now + timedelta(seconds=self._random.uniform(0, spread) if first else 0)
+        self.scheduler.add_job(
+            self._poll_feed,
+            "date",
+            run_date=due,
+            args=[feed["feed_id"]],
+            id=self._feed_job_id(feed["feed_id"]),
+            replace_existing=True,
+            name=f"poll {feed['url']}",
+        )
+
+    def _poll_feed(self, feed_id: str) -> None:
+        if self._stop.is_set() or self.poller is None:
+            return
+        rows = self.app.query("SELECT * FROM feeds WHERE feed_id = ?", (feed_id,))
+        if not rows or rows[0]["status"] != "active":
+            self._feeds.discard(feed_id)
+            return
+        self.poller._poll_guarded(rows[0])
+        if self._stop.is_set():
+            return
+        fresh = self.app.query("SELECT * FROM feeds WHERE feed_id = ?", (feed_id,))
+        if fresh and fresh[0]["status"] == "active":
+            self._schedule_feed(fresh[0], first=False)
+        else:
+            self._feeds.discard(feed_id)
+
+    def sync_feeds(self, first: bool = False) -> None:
+        """Schedule feeds added since, unschedule those removed or gone."""
+        self.app.catch_up()
+        active = {
+            row["feed_id"]: row
+            for row in self.app.query("SELECT * FROM feeds WHERE status = 'active'")
+        }
+        for feed_id in self._feeds - set(active):
+            job = self.scheduler.get_job(self._feed_job_id(feed_id))
+            if job is not None:
+                job.remove()
+            logger.bind(feed=feed_id).info("feed no longer active: unscheduled")
+        for feed_id in set(active) - self._feeds:
+            self._schedule_feed(active[feed_id], first=first)
+        self._feeds = set(active)
+
+    def process_pending(self) -> None:
+        """Extract what is pending and assess what is extracted (one at a time)."""
+        if self.poller is None or self._stop.is_set():
+            return
+        with self._process_lock:
+            self.poller.extract_pending()
+            if self.app.settings.assessment.enabled:
+                self.poller.assess_pending()
+
+    def beat(self) -> None:
+        """Write the heartbeat (atomically: a reader never sees half a file)."""
+        path = heartbeat_path(self.store)
+        data = {
+            "pid": os.getpid(),
+            "at": _iso(self.now()),
+            "started_at": _iso(self.started_at),
+            "state": self.state,
+            "feeds": len(self._feeds),
+        }
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_text(json.dumps(data), encoding="utf-8")
+        temporary.replace(path)
+
+    # -- life ---------------------------------------------------------------------
+
+    def request_stop(self, signum: int | None = None, _frame: FrameType | None = None) -> None:
+        """Ask the daemon to stop (the signal handler)."""
+        if signum is not None:
+            logger.info(f"received {signal.Signals(signum).name}: stopping")
+        self._stop.set()
+
+    def run(self, install_signals: bool = True) -> None:
+        """Run until a stop is requested; then stop within ``shutdown_timeout``."""
+        self.lock.acquire()
+        try:
+            if install_signals:
+                signal.signal(signal.SIGTERM, self.request_stop)
+                signal.signal(signal.SIGINT, self.request_stop)
+            self.poller = Poller(self.app)
+            self.sync_feeds(first=True)
+            every = self.settings
+            self.scheduler.add_job(
+                self.beat, "interval", seconds=every.heartbeat_interval, id="heartbeat"
+            )
+            self.scheduler.add_job(
+                self.process_pending, "interval", seconds=every.process_interval, id="process"
+            )
+            self.scheduler.add_job(
+                self.sync_feeds, "interval", seconds=every.sync_interval, id="sync"
+            )
+            self.state = "running"
+            self.beat()
+            self.scheduler.start()
+            logger.info(f"monitor running: {len(self._feeds)} feed(s) scheduled on {self.store}")
+            while not self._stop.wait(0.5):
+                pass
+            self._shutdown()
+        finally:
+            self.lock.release()
+
+    def _shutdown(self) -> None:
+        self.state = "stopping"
+        self.beat()
+        started = time.monotonic()
+        done = threading.Event()
+
+        def stop_scheduler() -> None:
+            self.scheduler.shutdown(wait=True)
+            done.set()
+
+        threading.Thread(target=stop_scheduler, daemon=True).start()
+        if not done.wait(self.settings.shutdown_timeout):
+            self.abandoned = True
+            logger.warning(
+                f"in-flight work did not finish within {self.settings.shutdown_timeout:.0f} s; "
+                "abandoned (the next start picks it up)"
+            )
+        if self.poller is not None:
+            self.poller.close()
+        self.state = "stopped"
+        self.beat()
+        logger.info(f"monitor stopped in {time.monotonic() - started:.1f} s")

@@ -1,0 +1,209 @@
+"""``monitor run`` as a real subprocess against a local feed server, and ``monitor health``."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from monitor.daemon import DaemonError, StoreLock
+from tests.monitor.test_cli import run as cli
+from tests.monitor.test_poll_assess import NEW, OFF_TOPIC, rss
+from tests.support.server import LocalServer, Reply
+
+pytestmark = pytest.mark.slow
+
+DAEMON_CONFIG = """
+feeds = []
+[fetch]
+allow_private_networks = true
+per_host_delay = 0
+[extraction]
+fetch_pages = false
+[daemon]
+heartbeat_interval = "0.2s"
+health_max_age = "5s"
+startup_spread = "0.1s"
+process_interval = "0.5s"
+sync_interval = "0.5s"
+shutdown_timeout = "10s"
+"""
+
+
+@pytest.fixture
+def env(db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    config = tmp_path / "monitor.toml"
+    config.write_text(DAEMON_CONFIG)
+    monkeypatch.setenv("MONITOR_CONFIG", str(config))
+    return {**os.environ, "MONITOR_DB": str(db_path), "MONITOR_CONFIG": str(config)}
+
+
+@pytest.fixture
+def daemons(env: dict[str, str]) -> Iterator[Callable[[], subprocess.Popen[str]]]:
+    started: list[subprocess.Popen[str]] = []
+
+    def start() -> subprocess.Popen[str]:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "monitor", "run"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def wait_for(condition: Callable[[], bool], timeout: float = 60, what: str = "") -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def events_of(db: Path, kind: str) -> list[dict[str, object]]:
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute("SELECT payload FROM events WHERE event_type = ?", (kind,)).fetchall()
+    finally:
+        conn.close()
+    return [json.loads(row[0]) for row in rows]
+
+
+def heartbeat(db: Path) -> dict[str, object]:
+    path = db.with_name(db.name + ".heartbeat")
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def test_run_polls_assesses_stops_on_sigterm_and_resumes(
+    env: dict[str, str],
+    db_path: Path,
+    server: LocalServer,
+    daemons: Callable[[], subprocess.Popen[str]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    feed = [("w1", "AI code signed", NEW)]
+    server.route("/wire", lambda _seen: Reply(200, rss(feed)))
+    assert cli(capsys, "init")[0] == 0
+    assert cli(capsys, "feeds", "add", server.url("/wire"), "--interval", "1s")[0] == 0
+
+    def polls() -> int:
+        return sum(r.path == "/wire" for r in server.requests)
+
+    daemon = daemons()
+    wait_for(lambda: heartbeat(db_path).get("state") == "running", what="the heartbeat")
+    wait_for(lambda: len(events_of(db_path, "UpdateFlagged")) == 1, what="the update")
+    code, out, _ = cli(capsys, "health", "--json")
+    assert code == 0 and json.loads(out)["healthy"] is True
+    feed.append(("w2", "Bikes", OFF_TOPIC))  # a new item while it runs
+    wait_for(lambda: len(events_of(db_path, "ArticleAssessed")) == 2, what="the second item")
+    before = polls()
+    wait_for(lambda: polls() >= before + 2, what="polls at the feed's interval")
+
+    daemon.send_signal(signal.SIGTERM)
+    started = time.monotonic()
+    _, stderr = daemon.communicate(timeout=30)
+    assert daemon.returncode == 0, stderr
+    assert time.monotonic() - started < 10 + 5
+    assert "stopping" in stderr and "monitor stopped" in stderr
+    code, _, err = cli(capsys, "health")
+    assert code == 1 and "the daemon is stopped" in err
+
+    # Start again: it resumes, and nothing is discovered or flagged twice.
+    count = polls()
+    daemon = daemons()
+    wait_for(lambda: polls() >= count + 2, what="polls after the restart")
+    daemon.send_signal(signal.SIGINT)
+    daemon.communicate(timeout=30)
+    assert daemon.returncode == 0
+    discovered = [e["item_id"] for e in events_of(db_path, "ItemDiscovered")]
+    assert len(discovered) == len(set(discovered)) == 2
+    assert len(events_of(db_path, "UpdateFlagged")) == 1
+    assert len(events_of(db_path, "ArticleAssessed")) == 2
+
+
+def test_one_daemon_per_store_and_a_killed_ones_lock_is_taken_over(
+    env: dict[str, str],
+    db_path: Path,
+    daemons: Callable[[], subprocess.Popen[str]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli(capsys, "init")[0] == 0
+    first = daemons()
+    wait_for(lambda: heartbeat(db_path).get("state") == "running", what="the first daemon")
+    second = daemons()
+    _, stderr = second.communicate(timeout=60)
+    assert second.returncode == 1
+    assert f"another `monitor run` (pid {first.pid}) is already running" in stderr
+
+    first.kill()  # SIGKILL: no cleanup at all
+    first.wait()
+    third = daemons()
+    wait_for(
+        lambda: (
+            heartbeat(db_path).get("pid") == third.pid
+            and heartbeat(db_path).get("state") == "running"
+        ),
+        what="the third daemon",
+    )
+    third.send_signal(signal.SIGTERM)
+    third.communicate(timeout=30)
+    assert third.returncode == 0
+
+
+def test_the_lock_is_exclusive_within_a_process_too(tmp_path: Path) -> None:
+    store = tmp_path / "monitor.db"
+    one, two = StoreLock(store), StoreLock(store)
+    one.acquire()
+    with pytest.raises(DaemonError, match=f"pid {os.getpid()}"):
+        two.acquire()
+    one.release()
+    two.acquire()
+    two.release()
+
+
+def test_health_without_a_daemon_says_why(
+    env: dict[str, str], db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = cli(capsys, "health")
+    assert code == 1 and "no heartbeat" in err and f"no store at {db_path}" in err
+    cli(capsys, "init")
+    heartbeat_file = db_path.with_name(db_path.name + ".heartbeat")
+    heartbeat_file.write_text(
+        json.dumps(
+            {
+                "pid": 1,
+                "at": "2020-01-01T00:00:00Z",
+                "started_at": "2020-01-01T00:00:00Z",
+                "state": "running",
+            }
+        )
+    )
+    code, out, _ = cli(capsys, "health", "--json")
+    report = json.loads(out)
+    assert code == 1 and not report["healthy"]
+    assert "stuck or gone" in report["problems"][0]
+
+
+@pytest.mark.parametrize("command", [["run"], ["health"]], ids=" ".join)
+def test_daemon_commands_have_help_with_an_example(
+    command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = cli(capsys, *command, "--help")
+    assert code == 0 and "Example" in out
