@@ -28,8 +28,11 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
 
 def signature(text: str) -> MinHash:
     """A MinHash signature of the text's shingles."""
+    return _signature(shingles(text))
+
+
+def _signature(grams: set[bytes]) -> MinHash:
     minhash = MinHash(num_perm=NUM_PERM, seed=7)
-    grams = shingles(text)
     if grams:
         minhash.update_batch(list(grams))
     return minhash
@@ -72,8 +75,9 @@ class DuplicateIndex:
         """Index a text under a key (a second add of a key is ignored)."""
         if key in self._signatures:
             return
-        minhash = signature(text)
-        self._signatures[key] = (minhash, len(shingles(text)))
+        grams = shingles(text)
+        minhash = _signature(grams)
+        self._signatures[key] = (minhash, len(grams))
         self._lsh.insert(key, minhash)
 
     def __len__(self) -> int:
@@ -81,8 +85,9 @@ class DuplicateIndex:
 
     def nearest(self, text: str) -> tuple[str, float] | None:
         """The known text that contains most of this one, and how much of it (0 to 1)."""
-        minhash = signature(text)
-        size = len(shingles(text))
+        grams = shingles(text)
+        minhash = _signature(grams)
+        size = len(grams)
         best: tuple[str, float] | None = None
         for key in self._lsh.query(minhash):
             other, other_size = self._signatures[key]
