@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from monitor.corpus import SeedDocument
 from monitor.embedding import Embedder, Vectors
 from monitor.entities import named_things, new_things
 from monitor.neardup import DuplicateIndex
@@ -73,6 +74,11 @@ class CorpusDocument:
     language: str
     text: str
     published: str = ""
+
+    @classmethod
+    def from_seed(cls, seed: SeedDocument) -> CorpusDocument:
+        """A document of the seed corpus, as the assessment needs it."""
+        return cls(seed.document_id, seed.title, seed.language, seed.text, seed.published)
 
 
 @dataclass

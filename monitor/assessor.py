@@ -8,6 +8,7 @@ development is the update, and it joins the corpus; later ones are known.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -36,6 +37,22 @@ from monitor.settings import AssessmentSettings
 def flagged_document_id(item_id: str) -> str:
     """The corpus document an article becomes when it is flagged as an update."""
     return f"item-{item_id}"
+
+
+def copy_key(item_id: str) -> str:
+    """The key under which an earlier article is indexed for copies."""
+    return f"item:{item_id}"
+
+
+def _as_document(values: Mapping[str, Any]) -> CorpusDocument:
+    """A corpus document from a ``corpus_documents`` row (or a ``CorpusDocumentAdded``)."""
+    return CorpusDocument(
+        values["document_id"],
+        values["title"] or "",
+        values["language"] or "",
+        values["text"] or "",
+        values["published"] or "",
+    )
 
 
 def thresholds_from(settings: AssessmentSettings) -> Thresholds:
@@ -91,27 +108,14 @@ class Assessor:
 
     def refresh(self) -> int:
         """Index corpus documents not indexed yet; returns how many were added."""
-        rows = self.app.query(
-            "SELECT document_id, title, language, text, published FROM corpus_documents "
-            "WHERE removed_at IS NULL ORDER BY added_position"
-        )
+        rows = self._corpus_rows()
         removed = self._indexed - {r["document_id"] for r in rows}
         if removed:
             # Rare (corpus remove): start the index again rather than edit matrices.
             self.index = CorpusIndex(self.index.embedder)
             self._indexed.clear()
             self._copies.clear()
-        fresh = [
-            CorpusDocument(
-                r["document_id"],
-                r["title"] or "",
-                r["language"] or "",
-                r["text"] or "",
-                r["published"] or "",
-            )
-            for r in rows
-            if r["document_id"] not in self._indexed
-        ]
+        fresh = [_as_document(r) for r in rows if r["document_id"] not in self._indexed]
         if fresh:
             self.index.add(fresh)
             self._indexed.update(d.document_id for d in fresh)
@@ -122,15 +126,24 @@ class Assessor:
         if self._copies:
             return
         since = (datetime.now(UTC) - timedelta(days=self.settings.window_days)).isoformat()
-        rows = self.app.query(
+        for row in self._relevant_articles(since):
+            self.index.add_copy_source(copy_key(row["item_id"]), row["title"] or "", row["text"])
+            self._copies.add(row["item_id"])
+
+    def _corpus_rows(self) -> list[dict[str, Any]]:
+        return self.app.query(
+            "SELECT document_id, title, language, text, published FROM corpus_documents "
+            "WHERE removed_at IS NULL ORDER BY added_position"
+        )
+
+    def _relevant_articles(self, since: str, until: str | None = None) -> list[dict[str, Any]]:
+        """Relevant articles that were not copies, extracted in [since, until): copy sources."""
+        return self.app.query(
             "SELECT a.item_id, a.title, a.text FROM articles a JOIN assessments s "
             "ON s.item_id = a.item_id WHERE s.relevant = 1 AND s.verdict != 'duplicate' "
-            "AND a.extracted_at >= ?",
-            (since,),
+            "AND a.extracted_at >= ?" + (" AND a.extracted_at < ?" if until is not None else ""),
+            (since,) if until is None else (since, until),
         )
-        for row in rows:
-            self.index.add_copy_source(f"item:{row['item_id']}", row["title"] or "", row["text"])
-            self._copies.add(row["item_id"])
 
     def judge(self, article: dict[str, Any], index: CorpusIndex | None = None) -> Assessment:
         """Assess one stored article (a row of ``articles``) without recording anything."""
@@ -209,7 +222,7 @@ class Assessor:
         self.app.record([(item_stream(item_id), events), *appends])
         if result.relevant and result.verdict != "duplicate":
             self.index.add_copy_source(
-                f"item:{item_id}", article.get("title") or "", article["text"]
+                copy_key(item_id), article.get("title") or "", article["text"]
             )
             self._copies.add(item_id)
 
@@ -260,56 +273,25 @@ class Assessor:
         if not rows:
             return summary
         own = {flagged_document_id(r["item_id"]) for r in rows}
-        corpus = self.app.query(
-            "SELECT document_id, title, language, text, published FROM corpus_documents "
-            "WHERE removed_at IS NULL ORDER BY added_position"
-        )
+        corpus = self._corpus_rows()
         index = CorpusIndex(self.index.embedder)
-        index.add(
-            [
-                CorpusDocument(
-                    r["document_id"],
-                    r["title"] or "",
-                    r["language"] or "",
-                    r["text"] or "",
-                    r["published"] or "",
-                )
-                for r in corpus
-                if r["document_id"] not in own
-            ]
-        )
+        index.add([_as_document(r) for r in corpus if r["document_id"] not in own])
         active = {r["document_id"] for r in corpus}
         window_start = (
             datetime.fromisoformat(rows[0]["extracted_at"])
             - timedelta(days=self.settings.window_days)
         ).isoformat()
-        for earlier in self.app.query(
-            "SELECT a.item_id, a.title, a.text FROM articles a JOIN assessments s "
-            "ON s.item_id = a.item_id WHERE s.relevant = 1 AND s.verdict != 'duplicate' "
-            "AND a.extracted_at >= ? AND a.extracted_at < ?",
-            (window_start, since),
-        ):
+        for earlier in self._relevant_articles(window_start, since):
             index.add_copy_source(
-                f"item:{earlier['item_id']}", earlier["title"] or "", earlier["text"]
+                copy_key(earlier["item_id"]), earlier["title"] or "", earlier["text"]
             )
         for row in rows:
             result = self.judge(row, index)
             summary.rescored += 1
             if result.verdict == "update" and self.settings.grow_corpus:
-                joined = self._joined(row, result)
-                index.add(
-                    [
-                        CorpusDocument(
-                            joined.document_id,
-                            joined.title,
-                            joined.language,
-                            joined.text,
-                            joined.published,
-                        )
-                    ]
-                )
+                index.add([_as_document(asdict(self._joined(row, result)))])
             if result.relevant and result.verdict != "duplicate":
-                index.add_copy_source(f"item:{row['item_id']}", row["title"] or "", row["text"])
+                index.add_copy_source(copy_key(row["item_id"]), row["title"] or "", row["text"])
             old = row["old_verdict"] or ""
             if old == result.verdict and (row["old_nearest"] or "") == result.nearest_document_id:
                 summary.unchanged += 1

@@ -56,12 +56,7 @@ def _corpus_for_check(state: CLIState) -> tuple[Assessor | None, CorpusIndex]:
         assessor.refresh()
         return assessor, assessor.index
     index = CorpusIndex(default_embedder())
-    index.add(
-        [
-            CorpusDocument(s.document_id, s.title, s.language, s.text, s.published)
-            for s in load_seed_corpus(settings.corpus.seeds)
-        ]
-    )
+    index.add([CorpusDocument.from_seed(s) for s in load_seed_corpus(settings.corpus.seeds)])
     return None, index
 
 

@@ -42,9 +42,7 @@ def run_stream(
 ) -> list[Assessment]:
     """Assess the articles in order, as the monitor does: updates join the corpus."""
     index = CorpusIndex(embedder)
-    index.add(
-        [CorpusDocument(s.document_id, s.title, s.language, s.text, s.published) for s in seeds]
-    )
+    index.add([CorpusDocument.from_seed(s) for s in seeds])
     results = []
     for case in cases:
         result = assess(

@@ -20,12 +20,7 @@ META = (SEEDS / "en-2024-09-25-zhitong-meta-ai-pact.txt").read_text(encoding="ut
 @pytest.fixture(scope="module")
 def index() -> CorpusIndex:
     corpus = CorpusIndex(default_embedder())
-    corpus.add(
-        [
-            CorpusDocument(s.document_id, s.title, s.language, s.text, s.published)
-            for s in load_seed_corpus(SEEDS / "seeds.toml")
-        ]
-    )
+    corpus.add([CorpusDocument.from_seed(s) for s in load_seed_corpus(SEEDS / "seeds.toml")])
     return corpus
 
 
