@@ -135,6 +135,20 @@ class CorpusIndex:
             self.sentence_vectors = np.vstack([self.sentence_vectors, vectors])
             self.sentence_doc = np.concatenate([self.sentence_doc, np.asarray(owners)])
 
+    def learn(
+        self, document: CorpusDocument, copy_key: str, result: Assessment, grow: bool
+    ) -> None:
+        """What the index takes in after a verdict (first-story detection).
+
+        An update joins the corpus (when it grows), so later reports of it are
+        known; any relevant article that is not itself a copy is indexed for
+        copies, so later copies of it are duplicates.
+        """
+        if grow and result.verdict == "update":
+            self.add([document])
+        if result.relevant and result.verdict != "duplicate":
+            self.add_copy_source(copy_key, document.title, document.text)
+
     def prototypes(self) -> Vectors:
         """The vectors of the statements of what the Act is (embedded once)."""
         if self.prototype_vectors is None:

@@ -288,10 +288,12 @@ class Assessor:
         for row in rows:
             result = self.judge(row, index)
             summary.rescored += 1
-            if result.verdict == "update" and self.settings.grow_corpus:
-                index.add([_as_document(asdict(self._joined(row, result)))])
-            if result.relevant and result.verdict != "duplicate":
-                index.add_copy_source(copy_key(row["item_id"]), row["title"] or "", row["text"])
+            index.learn(
+                _as_document(asdict(self._joined(row, result))),
+                copy_key(row["item_id"]),
+                result,
+                self.settings.grow_corpus,
+            )
             old = row["old_verdict"] or ""
             if old == result.verdict and (row["old_nearest"] or "") == result.nearest_document_id:
                 summary.unchanged += 1

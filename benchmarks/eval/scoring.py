@@ -49,12 +49,8 @@ def run_stream(
             case.text, index, title=case.title, published=case.published, thresholds=thresholds
         )
         results.append(result)
-        if result.verdict == "update":
-            index.add(
-                [CorpusDocument(case.id, case.title, result.language, case.text, case.published)]
-            )
-        if result.relevant and result.verdict != "duplicate":
-            index.add_copy_source(case.id, case.title, case.text)
+        document = CorpusDocument(case.id, case.title, result.language, case.text, case.published)
+        index.learn(document, case.id, result, grow=True)
     return results
 
 
