@@ -18,6 +18,7 @@ from events import EventStoreError, RecordedEvent
 from monitor import __version__
 from monitor.cli_assessment import check, corpus, rescore, updates
 from monitor.cli_daemon import health, run
+from monitor.cli_digest import digest
 from monitor.cli_support import CLIState, current, emit_json, pass_state, progress_bar, stdout
 from monitor.daemon import read_heartbeat
 from monitor.errors import MonitorError
@@ -114,8 +115,18 @@ def status(state: CLIState, as_json: bool) -> None:
             "(SELECT count(*) FROM assessments) AS assessed, "
             "(SELECT count(*) FROM updates) AS updates"
         )[0]
+        last_digest = app.query(
+            "SELECT digest_id, published_at, label, updates, trigger FROM digests "
+            "ORDER BY position DESC LIMIT 1"
+        )
+        owed = app.query(
+            "SELECT digest_id, channel, status, attempts, last_reason, next_attempt_at "
+            "FROM deliveries WHERE status != 'delivered' ORDER BY digest_id, channel"
+        )
     beat = read_heartbeat(state.settings().store_path())
     info["counts"] = counts
+    info["last_digest"] = last_digest[0] if last_digest else None
+    info["deliveries_owed"] = owed
     info["daemon"] = (
         {"state": "never started"}
         if beat is None
@@ -141,6 +152,23 @@ def status(state: CLIState, as_json: bool) -> None:
         f"{counts['extraction_failed']:,} failed); {counts['assessed']:,} assessed, "
         f"{counts['updates']:,} update(s) flagged"
     )
+    digest = info["last_digest"]
+    console.print(
+        "last digest    "
+        + (
+            f"{digest['digest_id']} at {digest['published_at'][:16]}: {digest['updates']} "
+            f"update(s), {digest['label']}"
+            if digest
+            else "none published yet"
+        )
+    )
+    for delivery in owed:
+        console.print(
+            f"  owed: {delivery['channel']} of {delivery['digest_id']} {delivery['status']} "
+            f"({delivery['last_reason']}, {delivery['attempts']} attempt(s)); "
+            f"next {delivery['next_attempt_at'] or 'never'}",
+            style="yellow",
+        )
     console.print(f"store          {info['store']} ({info['store_bytes']:,} bytes)")
     console.print(f"events         {info['events']:,} (last position {info['last_position']:,})")
     console.print(f"corpus         {info['corpus_documents']} document(s)")
@@ -499,7 +527,7 @@ def poll(state: CLIState, feed_ids: tuple[str, ...], all_feeds: bool, as_json: b
         click.echo(f"  skipped {skipped['feed_id']}: {skipped['status']}")
 
 
-for _command in (check, updates, rescore, corpus, run, health):
+for _command in (check, updates, rescore, corpus, run, health, digest):
     cli.add_command(_command)
 
 

@@ -245,3 +245,54 @@ class UpdateWithdrawn(Event):
     item_id: str
     verdict: str
     reason: str
+
+
+@REGISTRY.register
+@dataclass(frozen=True)
+class DigestPublished(Event):
+    """A digest was made: the whole digest (``Digest.to_dict``) is kept, so it is never lost.
+
+    ``through_position`` is the last log position it covers: the next digest
+    "since the last" starts after it. ``channels`` are the deliveries owed.
+    """
+
+    digest_id: str
+    label: str
+    since: str
+    until: str
+    through_position: int
+    item_ids: list[str]
+    empty: bool
+    trigger: str  # "schedule" or "command"
+    channels: list[str]
+    digest: dict[str, object]
+
+
+@REGISTRY.register
+@dataclass(frozen=True)
+class DigestDelivered(Event):
+    """A digest reached one channel (files, email, apprise)."""
+
+    digest_id: str
+    channel: str
+    target: str
+    attempt: int
+
+
+@REGISTRY.register
+@dataclass(frozen=True)
+class DigestDeliveryFailed(Event):
+    """A digest did not reach a channel; ``next_attempt_at`` empty means no more tries."""
+
+    digest_id: str
+    channel: str
+    target: str
+    attempt: int
+    reason: str
+    detail: str
+    next_attempt_at: str = ""
+
+
+def digest_stream(digest_id: str) -> str:
+    """The stream of one digest's events (publication and deliveries)."""
+    return f"digest-{digest_id}"

@@ -7,9 +7,13 @@ just logs, with context bound per feed or item.
 from __future__ import annotations
 
 import sys
-from typing import TextIO
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TextIO
 
 from loguru import logger
+
+if TYPE_CHECKING:
+    from loguru import Message
 
 _TEXT_FORMAT = (
     "<green>{time:YYYY-MM-DD HH:mm:ss}</green> <level>{level: <7}</level> "
@@ -17,12 +21,18 @@ _TEXT_FORMAT = (
 )
 
 
+def _current_stderr(message: Message) -> None:
+    sys.stderr.write(message)
+
+
 def configure_logging(
     level: str = "INFO", json_lines: bool = False, sink: TextIO | None = None
 ) -> None:
     """Send log records to stderr (or ``sink``) as text or as JSON lines."""
     logger.remove()
-    target = sink if sink is not None else sys.stderr
+    # Standard error is looked up at each write, not bound once: a test harness or a
+    # caller that swaps sys.stderr later still gets the records.
+    target: TextIO | Callable[[Message], None] = sink if sink is not None else _current_stderr
     if json_lines:
         logger.add(target, level=level, serialize=True, backtrace=False, diagnose=False)
     else:
@@ -30,7 +40,7 @@ def configure_logging(
             target,
             level=level,
             format=_TEXT_FORMAT,
-            colorize=target.isatty() if hasattr(target, "isatty") else False,
+            colorize=(sink or sys.stderr).isatty(),
             backtrace=False,
             diagnose=False,
         )

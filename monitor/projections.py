@@ -15,6 +15,9 @@ from monitor.events import (
     ArticleExtracted,
     CorpusDocumentAdded,
     CorpusDocumentRemoved,
+    DigestDelivered,
+    DigestDeliveryFailed,
+    DigestPublished,
     ExtractionFailed,
     FeedAdded,
     FeedMarkedGone,
@@ -420,9 +423,91 @@ class AssessmentsProjection:
             )
 
 
-MonitorProjection = CorpusProjection | FeedsProjection | ItemsProjection | AssessmentsProjection
+class DigestsProjection:
+    """``digests`` (each published digest) and ``deliveries`` (each channel's state)."""
+
+    name = "digests"
+    version = 1
+    event_types = ("DigestPublished", "DigestDelivered", "DigestDeliveryFailed")
+
+    def setup(self, db: sqlite_utils.Database) -> None:
+        """Create the tables."""
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS digests ("
+            "digest_id TEXT PRIMARY KEY, label TEXT, since TEXT, until TEXT, "
+            "through_position INTEGER, updates INTEGER, empty INTEGER, trigger TEXT, "
+            "published_at TEXT, position INTEGER)"
+        )
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS deliveries ("
+            "digest_id TEXT, channel TEXT, status TEXT, target TEXT, attempts INTEGER, "
+            "last_reason TEXT, last_detail TEXT, next_attempt_at TEXT, delivered_at TEXT, "
+            "PRIMARY KEY (digest_id, channel))"
+        )
+
+    def drop(self, db: sqlite_utils.Database) -> None:
+        """Drop the tables."""
+        db.execute("DROP TABLE IF EXISTS digests")
+        db.execute("DROP TABLE IF EXISTS deliveries")
+
+    def handle(self, db: sqlite_utils.Database, recorded: RecordedEvent) -> None:
+        """Record a digest and the deliveries it owes; follow each delivery's fate."""
+        event = decode(recorded)
+        at = recorded.recorded_at
+        if isinstance(event, DigestPublished):
+            db.execute(
+                "INSERT OR REPLACE INTO digests VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (
+                    event.digest_id,
+                    event.label,
+                    event.since,
+                    event.until,
+                    event.through_position,
+                    len(event.item_ids),
+                    int(event.empty),
+                    event.trigger,
+                    at,
+                    recorded.position,
+                ),
+            )
+            db.conn.executemany(
+                "INSERT OR IGNORE INTO deliveries VALUES (?, ?, 'pending', '', 0, '', '', ?, NULL)",
+                [(event.digest_id, channel, at) for channel in event.channels],
+            )
+        elif isinstance(event, DigestDelivered):
+            db.execute(
+                "UPDATE deliveries SET status = 'delivered', target = ?, attempts = ?, "
+                "next_attempt_at = NULL, delivered_at = ? WHERE digest_id = ? AND channel = ?",
+                (event.target, event.attempt, at, event.digest_id, event.channel),
+            )
+        elif isinstance(event, DigestDeliveryFailed):
+            db.execute(
+                "UPDATE deliveries SET status = ?, target = ?, attempts = ?, last_reason = ?, "
+                "last_detail = ?, next_attempt_at = ? WHERE digest_id = ? AND channel = ?",
+                (
+                    "failed" if event.next_attempt_at else "given_up",
+                    event.target,
+                    event.attempt,
+                    event.reason,
+                    event.detail,
+                    event.next_attempt_at or None,
+                    event.digest_id,
+                    event.channel,
+                ),
+            )
+
+
+MonitorProjection = (
+    CorpusProjection | FeedsProjection | ItemsProjection | AssessmentsProjection | DigestsProjection
+)
 
 
 def all_projections() -> list[MonitorProjection]:
     """Every read model of the monitor, for the projection runner."""
-    return [CorpusProjection(), FeedsProjection(), ItemsProjection(), AssessmentsProjection()]
+    return [
+        CorpusProjection(),
+        FeedsProjection(),
+        ItemsProjection(),
+        AssessmentsProjection(),
+        DigestsProjection(),
+    ]

@@ -6,6 +6,7 @@ start, and an error names the key, where its value came from and what was expect
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -13,14 +14,18 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    SecretStr,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
 from monitor.errors import ConfigError
@@ -146,6 +151,111 @@ class DaemonSettings(_Section):
     shutdown_timeout: Duration = Field(30.0, gt=0)
 
 
+def _valid_timezone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"unknown time zone {value!r} (an IANA name such as Europe/Brussels)"
+        ) from None
+    return value
+
+
+def _valid_crontab(value: str) -> str:
+    # Checked with the trigger the daemon will build, so what passes here runs there.
+    if value.strip():
+        from monitor.schedule import cron_trigger  # noqa: PLC0415 (apscheduler: slow import)
+
+        try:
+            cron_trigger(value, "UTC")
+        except ValueError as exc:
+            raise ValueError(
+                f"{value!r} is not a crontab line (minute hour day month weekday, "
+                f"e.g. '0 7 * * *' for 07:00 every day; seconds may come first): {exc}"
+            ) from None
+    return value.strip()
+
+
+class EmailSettings(_Section):
+    """Digests by email over SMTP; the password is best set in the environment."""
+
+    enabled: bool = False
+    host: str = ""
+    port: int = Field(587, ge=1, le=65535)
+    security: Literal["starttls", "tls", "none"] = "starttls"
+    username: str = ""
+    password: SecretStr = SecretStr("")
+    sender: str = Field("", alias="from")
+    to: list[str] = Field(default_factory=list)
+    timeout: float = Field(30.0, gt=0)
+    # A CA bundle for a relay with a private certificate authority ("" = the system's).
+    ca_file: Path | None = None
+
+    @field_validator("ca_file", mode="before")
+    @classmethod
+    def _empty_ca_means_system(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @model_validator(mode="after")
+    def _complete_when_enabled(self) -> EmailSettings:
+        if self.enabled:
+            missing = [
+                name
+                for name, value in (("host", self.host), ("from", self.sender), ("to", self.to))
+                if not value
+            ]
+            if missing:
+                keys = " and ".join(f"digest.email.{name}" for name in missing)
+                raise ValueError(f"email is enabled, but {keys} must be set too")
+        return self
+
+
+class AppriseSettings(_Section):
+    """Notifications through Apprise URLs (they carry tokens: best set in the environment)."""
+
+    urls: list[str] = Field(default_factory=list)
+
+    @field_validator("urls")
+    @classmethod
+    def _apprise_installed(cls, value: list[str]) -> list[str]:
+        if value and importlib.util.find_spec("apprise") is None:
+            raise ValueError(
+                "Apprise URLs are set but apprise is not installed "
+                "(pip install 'ai-act-monitor[notify]')"
+            )
+        return value
+
+
+DigestFormat = Literal["md", "html", "json", "atom"]
+
+
+def _default_formats() -> list[DigestFormat]:
+    return ["md", "html", "json"]
+
+
+class DigestSettings(_Section):
+    """Digests: when they are made, what they show, where they go and how failures retry."""
+
+    schedule: Annotated[str, AfterValidator(_valid_crontab)] = "0 7 * * *"
+    timezone: Annotated[str, AfterValidator(_valid_timezone)] = "UTC"
+    send_empty: bool = True
+    max_sentences: int = Field(5, ge=1)
+    chart_days: int = Field(14, ge=0, le=366)
+    output_dir: Path | None = None
+    formats: list[DigestFormat] = Field(default_factory=_default_formats)
+    atom_entries: int = Field(50, ge=1)
+    retry_base: Duration = 300.0
+    retry_cap: Duration = 21600.0
+    max_attempts: int = Field(0, ge=0)
+    email: EmailSettings = EmailSettings()
+    apprise: AppriseSettings = AppriseSettings()
+
+    @field_validator("output_dir", mode="before")
+    @classmethod
+    def _empty_means_default(cls, value: object) -> object:
+        return None if value == "" else value
+
+
 class DefaultFeed(_Section):
     """A feed that ``monitor init`` adds."""
 
@@ -173,6 +283,7 @@ class Settings(_Section):
     extraction: ExtractionSettings = ExtractionSettings()
     assessment: AssessmentSettings = AssessmentSettings()
     daemon: DaemonSettings = DaemonSettings()
+    digest: DigestSettings = DigestSettings()
     feeds: list[DefaultFeed] = Field(default_factory=list)
     #: The files the settings were read from, in order (not a key of the file).
     sources: tuple[str, ...] = ()
@@ -189,6 +300,12 @@ class Settings(_Section):
             return self.store.path.expanduser()
         return default_store_path()
 
+    def digest_dir(self) -> Path:
+        """Where digests are written: the configured folder, or ``digests`` next to the store."""
+        if self.digest.output_dir is not None:
+            return self.digest.output_dir.expanduser()
+        return self.store_path().with_name("digests")
+
 
 def default_store_path(environ: Mapping[str, str] | None = None) -> Path:
     """``$XDG_DATA_HOME/ai-act-monitor/monitor.db``, or under ``~/.local/share``."""
@@ -198,7 +315,12 @@ def default_store_path(environ: Mapping[str, str] | None = None) -> Path:
 
 
 # Keys whose values are paths: a relative path is read relative to its file.
-_PATH_KEYS = {("store", "path"), ("corpus", "seeds")}
+_PATH_KEYS = {
+    ("store", "path"),
+    ("corpus", "seeds"),
+    ("digest", "output_dir"),
+    ("digest", "email", "ca_file"),
+}
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -277,7 +399,10 @@ def _describe(error: Mapping[str, Any]) -> str:
     if kind == "missing":
         return "missing key"
     got = error.get("input")
-    return f"{error.get('msg', 'invalid value')} (got {got!r})"
+    message = str(error.get("msg", "invalid value")).removeprefix("Value error, ")
+    if isinstance(got, Mapping):  # a whole section was judged: its keys are in the message
+        return message
+    return f"{message} (got {got!r})"
 
 
 def load_settings(

@@ -1,0 +1,249 @@
+"""A digest: the flagged updates of a period grouped by story, and how the monitor fared.
+
+Pure: built from rows the read models gave, rendered elsewhere
+(``monitor.digest_render``). A digest round-trips through ``to_dict`` and
+``from_dict``, so the one recorded in ``DigestPublished`` can be rendered and
+delivered again, exactly as it was, however the read models change later.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+#: The group of updates that follow no story the corpus knew.
+NEW_STORY = ""
+
+
+@dataclass(frozen=True)
+class DigestEntry:
+    """One flagged update as a reader sees it."""
+
+    item_id: str
+    title: str
+    url: str
+    source: str
+    language: str
+    published: str
+    flagged_at: str
+    similarity: float
+    novel_sentences: list[str]
+    reasons: list[str]
+
+
+@dataclass(frozen=True)
+class StoryGroup:
+    """The updates that follow one known story (``document_id`` empty: a new story)."""
+
+    document_id: str
+    title: str
+    entries: list[DigestEntry]
+
+
+@dataclass(frozen=True)
+class FailingFeed:
+    """A feed whose last poll failed, or that answered 410 Gone."""
+
+    feed_id: str
+    name: str
+    url: str
+    status: str
+    reason: str
+    consecutive_failures: int
+
+
+@dataclass(frozen=True)
+class DayVolume:
+    """What one day brought: articles extracted, the relevant ones, updates flagged."""
+
+    day: str
+    articles: int
+    relevant: int
+    updates: int
+
+
+@dataclass(frozen=True)
+class DigestHealth:
+    """The short health section: failing feeds, failed extractions, volume of the period."""
+
+    feeds_active: int
+    failing_feeds: list[FailingFeed]
+    items: int
+    articles: int
+    extraction_failures: int
+    relevant: int
+    updates: int
+
+
+@dataclass(frozen=True)
+class Digest:
+    """Everything one digest says; ``since`` and ``until`` are ISO times (UTC)."""
+
+    digest_id: str
+    generated_at: str
+    since: str
+    until: str
+    label: str
+    groups: list[StoryGroup]
+    health: DigestHealth
+    volume: list[DayVolume] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        """True when no update was flagged in the period."""
+        return not self.groups
+
+    @property
+    def update_count(self) -> int:
+        """How many updates the digest carries."""
+        return sum(len(group.entries) for group in self.groups)
+
+    def item_ids(self) -> list[str]:
+        """The items of every update, in the digest's order."""
+        return [entry.item_id for group in self.groups for entry in group.entries]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (JSON-ready), the shape ``--format json`` prints and events keep."""
+        data = asdict(self)
+        data["empty"] = self.empty
+        data["updates"] = self.update_count
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Digest:
+        """The digest from ``to_dict``'s output (extra keys are ignored)."""
+        health = dict(data["health"])
+        health["failing_feeds"] = [FailingFeed(**f) for f in health.get("failing_feeds", [])]
+        return cls(
+            digest_id=data["digest_id"],
+            generated_at=data["generated_at"],
+            since=data["since"],
+            until=data["until"],
+            label=data["label"],
+            groups=[
+                StoryGroup(
+                    document_id=g["document_id"],
+                    title=g["title"],
+                    entries=[DigestEntry(**e) for e in g["entries"]],
+                )
+                for g in data["groups"]
+            ],
+            health=DigestHealth(**health),
+            volume=[DayVolume(**v) for v in data.get("volume", [])],
+        )
+
+
+def source_name(feed_name: str | None, url: str) -> str:
+    """Who published it: the feed's name, or else the host of the article."""
+    if feed_name:
+        return feed_name
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or "unknown source"
+
+
+def _loads(value: object) -> list[Any]:
+    if isinstance(value, list):
+        return value
+    if isinstance(value, str) and value:
+        loaded = json.loads(value)
+        return loaded if isinstance(loaded, list) else []
+    return []
+
+
+def entry_from_row(row: Mapping[str, Any]) -> DigestEntry:
+    """A digest entry from a row of the ``updates`` read model (joined with the feed's name)."""
+    sentences = [
+        str(s.get("text", "")) if isinstance(s, Mapping) else str(s)
+        for s in _loads(row.get("novel_sentences"))
+    ]
+    return DigestEntry(
+        item_id=row["item_id"],
+        title=row.get("title") or row.get("url") or row["item_id"],
+        url=row.get("url") or "",
+        source=source_name(row.get("feed_name"), row.get("url") or ""),
+        language=row.get("language") or "",
+        published=row.get("published") or "",
+        flagged_at=row.get("flagged_at") or "",
+        similarity=float(row.get("similarity") or 0.0),
+        novel_sentences=[s for s in sentences if s],
+        reasons=[str(r) for r in _loads(row.get("reasons"))],
+    )
+
+
+def group_by_story(rows: Iterable[Mapping[str, Any]]) -> list[StoryGroup]:
+    """Updates grouped by the story they follow; newest group first, newest entry first.
+
+    A group's place is that of its newest update, so the story that moved last
+    leads. Rows are ordered by their log position where they carry one.
+    """
+    ordered = sorted(rows, key=lambda r: (r.get("position") or 0, r["item_id"]), reverse=True)
+    groups: dict[str, StoryGroup] = {}
+    for row in ordered:
+        key = row.get("follows_document_id") or NEW_STORY
+        group = groups.get(key)
+        if group is None:
+            title = row.get("follows_title") or ("" if key == NEW_STORY else key)
+            group = groups[key] = StoryGroup(document_id=key, title=title, entries=[])
+        group.entries.append(entry_from_row(row))
+    return list(groups.values())
+
+
+def daily_volume(rows: Iterable[Mapping[str, Any]], first: date, last: date) -> list[DayVolume]:
+    """One entry per day from ``first`` to ``last``, zeros where nothing happened."""
+    by_day = {str(row["day"]): row for row in rows}
+    days = []
+    day = first
+    while day <= last:
+        row = by_day.get(day.isoformat(), {})
+        days.append(
+            DayVolume(
+                day=day.isoformat(),
+                articles=int(row.get("articles") or 0),
+                relevant=int(row.get("relevant") or 0),
+                updates=int(row.get("updates") or 0),
+            )
+        )
+        day += timedelta(days=1)
+    return days
+
+
+def digest_id_for(until: datetime) -> str:
+    """A digest's id: its end, to the second (readable, sortable, one per moment)."""
+    return until.strftime("%Y%m%dT%H%M%SZ")
+
+
+def describe_period(since: datetime | None, until: datetime, since_last: bool) -> str:
+    """The period in words, for headings and subjects."""
+    end = until.strftime("%Y-%m-%d %H:%M UTC")
+    if since is None:
+        return f"everything until {end}"
+    start = since.strftime("%Y-%m-%d %H:%M UTC")
+    if since_last:
+        return f"since the last digest ({start}) until {end}"
+    return f"{start} to {end}"
+
+
+def build_digest(
+    *,
+    until: datetime,
+    since: datetime | None,
+    label: str,
+    updates: Sequence[Mapping[str, Any]],
+    health: DigestHealth,
+    volume: Sequence[DayVolume],
+) -> Digest:
+    """Assemble a digest from what the read models gave."""
+    return Digest(
+        digest_id=digest_id_for(until),
+        generated_at=until.isoformat().replace("+00:00", "Z"),
+        since="" if since is None else since.isoformat().replace("+00:00", "Z"),
+        until=until.isoformat().replace("+00:00", "Z"),
+        label=label,
+        groups=group_by_story(updates),
+        health=health,
+        volume=list(volume),
+    )

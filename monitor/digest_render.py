@@ -1,0 +1,250 @@
+"""Render a digest as Markdown, HTML (for browsers and email clients), Atom or JSON.
+
+Pure: a ``Digest`` in, text out. Titles, sentences and links come from feeds
+anyone can write, so HTML is autoescaped, Markdown has its link syntax
+escaped, and only http(s) links are ever made clickable.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from html import escape
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree as ET
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from monitor import __version__
+from monitor.digest import DayVolume, Digest, describe_period
+
+FORMATS = ("md", "html", "atom", "json")
+SUFFIXES = {"md": ".md", "html": ".html", "atom": ".atom", "json": ".json"}
+MEDIA_TYPES = {
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "atom": "application/atom+xml",
+    "json": "application/json",
+}
+ATOM_NS = "http://www.w3.org/2005/Atom"
+#: Bars of the HTML chart are at most this many pixels wide.
+CHART_WIDTH = 360
+
+
+def safe_url(url: str) -> str:
+    """The URL when it is http(s), else "#": a feed cannot plant a javascript: link."""
+    return url if re.match(r"(?i)^https?://", url or "") else "#"
+
+
+def markdown_text(text: str) -> str:
+    """Text on one line with Markdown's link and emphasis characters escaped."""
+    flat = " ".join(str(text).split())
+    return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", flat)
+
+
+@cache
+def _environment(autoescape: bool) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=autoescape,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["safe_url"] = safe_url
+    env.filters["md"] = markdown_text
+    return env
+
+
+def _period(digest: Digest) -> str:
+    until = datetime.fromisoformat(digest.until)
+    since = datetime.fromisoformat(digest.since) if digest.since else None
+    return describe_period(since, until, since_last="last digest" in digest.label)
+
+
+@dataclass(frozen=True)
+class _ChartDay:
+    day: str
+    articles: int
+    relevant: int
+    updates: int
+    articles_px: int
+    relevant_px: int
+    updates_px: int
+
+
+def chart_rows(volume: list[DayVolume], width: int = CHART_WIDTH) -> list[_ChartDay]:
+    """Days with bar widths in pixels, scaled to the busiest day (a count > 0 shows >= 2 px)."""
+    top = max((max(d.articles, d.relevant, d.updates) for d in volume), default=0)
+    if top == 0:
+        return []
+
+    def px(count: int) -> int:
+        return 0 if count == 0 else max(2, round(width * count / top))
+
+    return [
+        _ChartDay(
+            d.day,
+            d.articles,
+            d.relevant,
+            d.updates,
+            px(d.articles),
+            px(d.relevant),
+            px(d.updates),
+        )
+        for d in volume
+    ]
+
+
+def _context(digest: Digest, max_sentences: int) -> dict[str, Any]:
+    return {
+        "digest": digest,
+        "period": _period(digest),
+        "max_sentences": max_sentences,
+        "chart": chart_rows(digest.volume),
+    }
+
+
+def render_markdown(digest: Digest, max_sentences: int = 5) -> str:
+    """The digest as Markdown (also the plain-text part of an email)."""
+    safe = _escaped_for_markdown(digest)
+    text = _environment(False).get_template("digest.md.j2").render(_context(safe, max_sentences))
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def _escaped_for_markdown(digest: Digest) -> Digest:
+    data = digest.to_dict()
+    for group in data["groups"]:
+        group["title"] = markdown_text(group["title"])
+        for entry in group["entries"]:
+            entry["title"] = markdown_text(entry["title"])
+            entry["source"] = markdown_text(entry["source"])
+            entry["url"] = safe_url(entry["url"]).replace(")", "%29").replace(" ", "%20")
+            entry["novel_sentences"] = [markdown_text(s) for s in entry["novel_sentences"]]
+            entry["reasons"] = [markdown_text(r) for r in entry["reasons"]]
+    for feed in data["health"]["failing_feeds"]:
+        feed["name"] = markdown_text(feed["name"])
+    return Digest.from_dict(data)
+
+
+def render_html(digest: Digest, max_sentences: int = 5) -> str:
+    """The digest as one HTML page, with inline styles so that email clients show it too."""
+    template = _environment(True).get_template("digest.html.j2")
+    safe = Digest.from_dict(
+        {
+            **digest.to_dict(),
+            "groups": [
+                {
+                    **group,
+                    "entries": [
+                        {**entry, "url": safe_url(entry["url"])} for entry in group["entries"]
+                    ],
+                }
+                for group in digest.to_dict()["groups"]
+            ],
+        }
+    )
+    return template.render(_context(safe, max_sentences))
+
+
+def render_json(digest: Digest) -> str:
+    """The digest as one JSON document (the shape ``Digest.to_dict`` gives)."""
+    return json.dumps(digest.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attrs)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def render_atom(digest: Digest, feed_url: str = "") -> str:
+    """An Atom 1.0 feed with one entry per update, for a feed reader to subscribe to.
+
+    Entry ids are stable per item (``urn:ai-act-monitor:update:<item>``), so a
+    reader that sees the same update in two feeds shows it once.
+    """
+    ET.register_namespace("", ATOM_NS)
+    feed = ET.Element(f"{{{ATOM_NS}}}feed")
+    _sub(feed, "id", "urn:ai-act-monitor:updates")
+    _sub(feed, "title", "AI Act updates")
+    _sub(feed, "subtitle", f"{digest.label}: {_period(digest)}")
+    _sub(feed, "updated", _latest(digest))
+    _sub(feed, "generator", "ai-act-monitor", version=__version__)
+    if feed_url:
+        _sub(feed, "link", rel="self", href=feed_url, type="application/atom+xml")
+    author = _sub(feed, "author")
+    _sub(author, "name", "ai-act-monitor")
+    for group in digest.groups:
+        for entry in group.entries:
+            node = _sub(feed, "entry")
+            _sub(node, "id", f"urn:ai-act-monitor:update:{entry.item_id}")
+            _sub(node, "title", entry.title)
+            _sub(node, "updated", entry.flagged_at or digest.generated_at)
+            if entry.published:
+                _sub(node, "published", _atom_time(entry.published) or entry.flagged_at)
+            url = safe_url(entry.url)
+            if url != "#":
+                _sub(node, "link", rel="alternate", href=url)
+            writer = _sub(node, "author")
+            _sub(writer, "name", entry.source)
+            if entry.language:
+                _sub(node, "category", term=entry.language, label=f"language: {entry.language}")
+            story = group.title or group.document_id
+            if story:
+                _sub(node, "category", term=f"story:{group.document_id}", label=story)
+            _sub(node, "summary", " ".join(entry.novel_sentences[:2]) or entry.title)
+            _sub(
+                node,
+                "content",
+                _entry_html(entry.novel_sentences, entry.reasons, story),
+                type="html",
+            )
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def _entry_html(sentences: list[str], reasons: list[str], story: str) -> str:
+    parts = []
+    if story:
+        parts.append(f"<p>Follows: {escape(story)}</p>")
+    if sentences:
+        items = "".join(f"<li>{escape(s)}</li>" for s in sentences)
+        parts.append(f"<p>What is new:</p><ul>{items}</ul>")
+    parts.append(f"<p>Why flagged: {escape('; '.join(reasons))}</p>")
+    return "".join(parts)
+
+
+def _atom_time(value: str) -> str:
+    """An RFC 3339 time from a stored date, or '' when it is not one."""
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+def _latest(digest: Digest) -> str:
+    times = [e.flagged_at for g in digest.groups for e in g.entries if e.flagged_at]
+    return max(times, default=digest.generated_at)
+
+
+def render(digest: Digest, fmt: str, max_sentences: int = 5) -> str:
+    """The digest in one of ``FORMATS``."""
+    if fmt == "md":
+        return render_markdown(digest, max_sentences)
+    if fmt == "html":
+        return render_html(digest, max_sentences)
+    if fmt == "atom":
+        return render_atom(digest)
+    if fmt == "json":
+        return render_json(digest)
+    raise ValueError(f"unknown digest format {fmt!r}; one of {', '.join(FORMATS)}")
