@@ -35,8 +35,10 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from loguru import logger
 
 from monitor.app import Monitor
+from monitor.digests import Digests
 from monitor.errors import MonitorError
 from monitor.poll import Poller
+from monitor.schedule import cron_trigger
 
 
 class DaemonError(MonitorError):
@@ -220,6 +222,43 @@ class Daemon:
             if self.app.settings.assessment.enabled:
                 self.poller.assess_pending()
 
+    def publish_digest(self) -> None:
+        """The scheduled digest: what is new since the last one, published and delivered."""
+        if self._stop.is_set():
+            return
+        with self._process_lock:
+            # Assess what is pending first, so the digest does not miss an update by minutes.
+            if self.poller is not None:
+                self.poller.extract_pending()
+                if self.app.settings.assessment.enabled:
+                    self.poller.assess_pending()
+            Digests(self.app, now=self.now).publish_now(trigger="schedule")
+
+    def retry_deliveries(self) -> None:
+        """Deliver again what failed before and is due now."""
+        if not self._stop.is_set():
+            Digests(self.app, now=self.now).deliver()
+
+    def _schedule_digests(self) -> None:
+        digest = self.app.settings.digest
+        if not digest.schedule:
+            logger.info("no digest schedule (digest.schedule is empty)")
+            return
+        trigger = cron_trigger(digest.schedule, digest.timezone)
+        job = self.scheduler.add_job(self.publish_digest, trigger, id="digest")
+        last = Digests(self.app, now=self.now).last_published()
+        if last is not None:
+            # A digest due while the daemon was down is published now, not skipped.
+            since = _parse(last["published_at"]) or self.now()
+            missed = trigger.get_next_fire_time(None, since)
+            if missed is not None and missed <= self.now():
+                logger.info(f"the digest due at {_iso(missed)} was missed: publishing it now")
+                self.scheduler.add_job(self.publish_digest, "date", id="digest-missed")
+        logger.info(
+            f"digests on schedule {digest.schedule!r} ({digest.timezone}); "
+            f"next at {job.trigger.get_next_fire_time(None, self.now())}"
+        )
+
     def beat(self) -> None:
         """Write the heartbeat (atomically: a reader never sees half a file)."""
         path = heartbeat_path(self.store)
@@ -261,6 +300,10 @@ class Daemon:
             self.scheduler.add_job(
                 self.sync_feeds, "interval", seconds=every.sync_interval, id="sync"
             )
+            self.scheduler.add_job(
+                self.retry_deliveries, "interval", seconds=every.process_interval, id="deliveries"
+            )
+            self._schedule_digests()
             self.state = "running"
             self.beat()
             self.scheduler.start()

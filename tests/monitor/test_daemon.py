@@ -17,7 +17,7 @@ import pytest
 from monitor.daemon import DaemonError, StoreLock
 from tests.monitor.test_cli import run as cli
 from tests.monitor.test_poll_assess import NEW, OFF_TOPIC, rss
-from tests.support.server import LocalServer, Reply
+from tests.support.server import LocalServer, Reply, drip
 
 pytestmark = pytest.mark.slow
 
@@ -35,6 +35,9 @@ startup_spread = "0.1s"
 process_interval = "0.5s"
 sync_interval = "0.5s"
 shutdown_timeout = "10s"
+[digest]
+# Seconds first: a digest every 2 s, so that a test sees several.
+schedule = "*/2 * * * * *"
 """
 
 
@@ -109,6 +112,18 @@ def test_run_polls_assesses_stops_on_sigterm_and_resumes(
     daemon = daemons()
     wait_for(lambda: heartbeat(db_path).get("state") == "running", what="the heartbeat")
     wait_for(lambda: len(events_of(db_path, "UpdateFlagged")) == 1, what="the update")
+    [flagged] = events_of(db_path, "UpdateFlagged")
+
+    def digested() -> list[str]:
+        return [i for d in events_of(db_path, "DigestPublished") for i in d["item_ids"]]  # type: ignore[attr-defined]
+
+    wait_for(lambda: flagged["item_id"] in digested(), what="a digest with the update")
+    [with_update] = [
+        d for d in events_of(db_path, "DigestPublished") if d["item_ids"] == [flagged["item_id"]]
+    ]
+    written = db_path.with_name("digests") / f"digest-{with_update['digest_id']}.md"
+    wait_for(written.exists, what="the digest's file")
+    assert "AI code signed" in written.read_text()
     code, out, _ = cli(capsys, "health", "--json")
     assert code == 0 and json.loads(out)["healthy"] is True
     feed.append(("w2", "Bikes", OFF_TOPIC))  # a new item while it runs
@@ -136,6 +151,56 @@ def test_run_polls_assesses_stops_on_sigterm_and_resumes(
     assert len(discovered) == len(set(discovered)) == 2
     assert len(events_of(db_path, "UpdateFlagged")) == 1
     assert len(events_of(db_path, "ArticleAssessed")) == 2
+    # Each update is in exactly one digest, across the restart too.
+    assert digested() == [flagged["item_id"]]
+    published = [d["digest_id"] for d in events_of(db_path, "DigestPublished")]
+    assert len(published) == len(set(published)) >= 3
+
+
+def test_work_that_outlasts_the_shutdown_bound_is_abandoned_and_redone(
+    env: dict[str, str],
+    db_path: Path,
+    server: LocalServer,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    body = rss([("s1", "AI code signed", NEW)])
+    server.route("/slow", Reply(200, drip(body, every=0.3)))  # minutes to send
+    assert cli(capsys, "init")[0] == 0
+    assert cli(capsys, "feeds", "add", server.url("/slow"), "--interval", "1h")[0] == 0
+    bounded = {**env, "MONITOR_DAEMON__SHUTDOWN_TIMEOUT": "1s"}
+    daemon = subprocess.Popen(
+        [sys.executable, "-m", "monitor", "run"],
+        env=bounded,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_for(lambda: len(server.requests_to("/slow")) == 1, what="the slow poll to start")
+        daemon.send_signal(signal.SIGTERM)
+        started = time.monotonic()
+        _, stderr = daemon.communicate(timeout=30)
+    finally:
+        if daemon.poll() is None:
+            daemon.kill()
+    assert daemon.returncode == 0, stderr
+    assert time.monotonic() - started < 1 + 4
+    assert "abandoned (the next start picks it up)" in stderr
+    # Nothing half-done was recorded: the poll that was cut left no event at all.
+    assert events_of(db_path, "FeedPolled") == [] and events_of(db_path, "ItemDiscovered") == []
+    assert heartbeat(db_path)["state"] == "stopped"
+
+    # The next start polls the feed again (it is still due) and finishes the work.
+    server.route("/slow", Reply(200, body))
+    daemon = subprocess.Popen(
+        [sys.executable, "-m", "monitor", "run"], env=bounded, stderr=subprocess.DEVNULL, text=True
+    )
+    try:
+        wait_for(lambda: len(events_of(db_path, "ItemDiscovered")) == 1, what="the redone poll")
+    finally:
+        daemon.send_signal(signal.SIGTERM)
+        daemon.wait(timeout=30)
+    assert len(events_of(db_path, "FeedPolled")) == 1
 
 
 def test_one_daemon_per_store_and_a_killed_ones_lock_is_taken_over(
