@@ -192,6 +192,8 @@ class Assessment:
     new_things: dict[str, list[str]] = field(default_factory=dict)
     reasons: tuple[str, ...] = ()
     embedder: str = ""
+    #: True when the article tells the nearest document's story (a follow-up when an update).
+    same_story: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data with stable keys (the ``ArticleAssessed`` payload's shape)."""
@@ -455,5 +457,6 @@ def assess(
         novel_sentences=novel,
         new_things=fresh,
         reasons=tuple(reasons),
+        same_story=same_story,
         **common,
     )

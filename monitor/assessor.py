@@ -192,6 +192,7 @@ class Assessor:
             novel_sentences=result.to_dict()["novel_sentences"],
             reasons=list(result.reasons),
             feed_id=article.get("feed_id") or "",
+            new_story=not result.same_story,
         )
 
     def _joined(self, article: dict[str, Any], result: Assessment) -> CorpusDocumentAdded:

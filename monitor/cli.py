@@ -18,6 +18,7 @@ from events import EventStoreError, RecordedEvent
 from monitor import __version__
 from monitor.cli_assessment import check, corpus, rescore, updates
 from monitor.cli_daemon import health, run
+from monitor.cli_demo import demo
 from monitor.cli_digest import digest
 from monitor.cli_support import CLIState, current, emit_json, pass_state, progress_bar, stdout
 from monitor.daemon import read_heartbeat
@@ -527,7 +528,7 @@ def poll(state: CLIState, feed_ids: tuple[str, ...], all_feeds: bool, as_json: b
         click.echo(f"  skipped {skipped['feed_id']}: {skipped['status']}")
 
 
-for _command in (check, updates, rescore, corpus, run, health, digest):
+for _command in (check, updates, rescore, corpus, run, health, digest, demo):
     cli.add_command(_command)
 
 

@@ -183,7 +183,7 @@ def group_by_story(rows: Iterable[Mapping[str, Any]]) -> list[StoryGroup]:
     ordered = sorted(rows, key=lambda r: (r.get("position") or 0, r["item_id"]), reverse=True)
     groups: dict[str, StoryGroup] = {}
     for row in ordered:
-        key = row.get("follows_document_id") or NEW_STORY
+        key = NEW_STORY if row.get("new_story") else (row.get("follows_document_id") or NEW_STORY)
         group = groups.get(key)
         if group is None:
             title = row.get("follows_title") or ("" if key == NEW_STORY else key)

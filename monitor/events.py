@@ -7,6 +7,7 @@ Type names and payload keys are stable once released. A change of shape bumps
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
 from events import Event, EventRegistry
 
@@ -222,7 +223,14 @@ class ArticleAssessed(Event):
 @REGISTRY.register
 @dataclass(frozen=True)
 class UpdateFlagged(Event):
-    """An article brings an update on the AI Act: what a reader is alerted to."""
+    """An article brings an update on the AI Act: what a reader is alerted to.
+
+    ``follows_document_id`` is the nearest known story; ``new_story`` says whether
+    the article follows that story up (False) or tells a story the corpus did not
+    have (True). Version 2 added ``new_story``.
+    """
+
+    schema_version: ClassVar[int] = 2
 
     item_id: str
     title: str
@@ -235,6 +243,15 @@ class UpdateFlagged(Event):
     novel_sentences: list[dict[str, object]]
     reasons: list[str]
     feed_id: str = ""
+    new_story: bool = False
+
+
+@REGISTRY.upcaster("UpdateFlagged", 1)
+def _update_flagged_v1(payload: dict[str, Any]) -> dict[str, Any]:
+    # Version 1 did not say it, but its first reason did: the assessor led a
+    # follow-up's reasons with "follows up ..." and a new story's with anything else.
+    reasons = payload.get("reasons") or [""]
+    return {**payload, "new_story": not str(reasons[0]).startswith("follows up ")}
 
 
 @REGISTRY.register

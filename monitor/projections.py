@@ -344,7 +344,7 @@ class AssessmentsProjection:
     """``assessments`` (the latest verdict per item) and ``updates`` (flagged updates)."""
 
     name = "assessments"
-    version = 2
+    version = 3
     event_types = ("ArticleAssessed", "UpdateFlagged", "UpdateWithdrawn")
 
     def setup(self, db: sqlite_utils.Database) -> None:
@@ -361,7 +361,8 @@ class AssessmentsProjection:
             "CREATE TABLE IF NOT EXISTS updates ("
             "item_id TEXT PRIMARY KEY, feed_id TEXT, title TEXT, url TEXT, language TEXT, "
             "published TEXT, follows_document_id TEXT, follows_title TEXT, similarity REAL, "
-            "novel_sentences TEXT, reasons TEXT, flagged_at TEXT, position INTEGER)"
+            "novel_sentences TEXT, reasons TEXT, flagged_at TEXT, position INTEGER, "
+            "new_story INTEGER)"
         )
 
     def drop(self, db: sqlite_utils.Database) -> None:
@@ -404,7 +405,7 @@ class AssessmentsProjection:
             db.execute("DELETE FROM updates WHERE item_id = ?", (event.item_id,))
         elif isinstance(event, UpdateFlagged):
             db.execute(
-                "INSERT OR REPLACE INTO updates VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT OR REPLACE INTO updates VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     event.item_id,
                     event.feed_id,
@@ -419,6 +420,7 @@ class AssessmentsProjection:
                     json.dumps(event.reasons, ensure_ascii=False),
                     at,
                     recorded.position,
+                    int(event.new_story),
                 ),
             )
 
