@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 import time
@@ -16,12 +17,7 @@ from rich.table import Table
 
 from events import EventStoreError, RecordedEvent
 from monitor import __version__
-from monitor.cli_assessment import check, corpus, rescore, updates
-from monitor.cli_daemon import health, run
-from monitor.cli_demo import demo
-from monitor.cli_digest import digest
 from monitor.cli_support import CLIState, current, emit_json, pass_state, progress_bar, stdout
-from monitor.daemon import read_heartbeat
 from monitor.errors import MonitorError
 from monitor.feed_admin import (
     add_default_feeds,
@@ -32,11 +28,51 @@ from monitor.feed_admin import (
     import_opml,
     remove_feed,
 )
-from monitor.poll import Poller
+from monitor.heartbeat import read_heartbeat
 from monitor.settings import parse_duration
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class LazyGroup(click.Group):
+    """A group whose commands in other modules are imported only when run or listed.
+
+    ``monitor health`` runs every few seconds under a container's HEALTHCHECK; it
+    should not pay for importing the assessment stack (about a second).
+    """
+
+    def __init__(self, *args: Any, lazy: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = lazy or {}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = self.lazy.get(cmd_name)
+        if target is None:
+            return super().get_command(ctx, cmd_name)
+        module, _, name = target.partition(":")
+        command = getattr(importlib.import_module(module), name)
+        assert isinstance(command, click.Command)
+        return command
+
+
+LAZY_COMMANDS = {
+    "check": "monitor.cli_assessment:check",
+    "updates": "monitor.cli_assessment:updates",
+    "rescore": "monitor.cli_assessment:rescore",
+    "corpus": "monitor.cli_assessment:corpus",
+    "run": "monitor.cli_daemon:run",
+    "health": "monitor.cli_daemon:health",
+    "digest": "monitor.cli_digest:digest",
+    "demo": "monitor.cli_demo:demo",
+}
+
+
+@click.group(
+    cls=LazyGroup,
+    lazy=LAZY_COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -494,6 +530,8 @@ def poll(state: CLIState, feed_ids: tuple[str, ...], all_feeds: bool, as_json: b
       monitor poll --all --json
       monitor poll --feed 3f2a9c1b7d0e
     """
+    from monitor.poll import Poller  # noqa: PLC0415 (the fetch and assessment stack)
+
     with state.monitor() as app:
         poller = Poller(app)
         try:
@@ -526,10 +564,6 @@ def poll(state: CLIState, feed_ids: tuple[str, ...], all_feeds: bool, as_json: b
         click.echo(f"  failed {failure['feed_id']} {failure['reason']}: {failure['detail']}")
     for skipped in summary.skipped:
         click.echo(f"  skipped {skipped['feed_id']}: {skipped['status']}")
-
-
-for _command in (check, updates, rescore, corpus, run, health, digest, demo):
-    cli.add_command(_command)
 
 
 def main(argv: list[str] | None = None) -> None:

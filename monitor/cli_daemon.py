@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import click
+from loguru import logger
 
 from monitor.cli_support import CLIState, emit_json, pass_state
-from monitor.daemon import Daemon, read_heartbeat
+from monitor.heartbeat import read_heartbeat
 
 
 @click.command()
@@ -19,7 +20,8 @@ from monitor.daemon import Daemon, read_heartbeat
 def run(state: CLIState) -> None:
     """Run the monitor as a daemon: poll each feed at its own time, extract, assess.
 
-    Runs until SIGTERM or SIGINT, then stops within daemon.shutdown_timeout;
+    A new store is initialised first (seed corpus and default feeds), as `monitor
+    init` does. Runs until SIGTERM or SIGINT, then stops within daemon.shutdown_timeout;
     work in flight is finished or abandoned without losing an event, and the
     next start picks it up. One daemon per store. Logs go to stderr (JSON lines
     with --log-json).
@@ -29,7 +31,18 @@ def run(state: CLIState) -> None:
       monitor run
       monitor --log-json --db /data/monitor.db run
     """
+    from monitor.daemon import Daemon  # noqa: PLC0415 (the scheduler: only for `run`)
+    from monitor.feed_admin import add_default_feeds  # noqa: PLC0415
+
     app = state.monitor(create=True)
+    if app.created:
+        # A new store (a container's first start): load the seed corpus and default feeds.
+        report = app.init()
+        added, _ = add_default_feeds(app)
+        logger.info(
+            f"new store {report.store_path}: {report.seeds_added} seed document(s), "
+            f"{added} default feed(s)"
+        )
     daemon = Daemon(app)
     try:
         daemon.run()

@@ -24,7 +24,6 @@ import signal
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import FrameType
@@ -37,6 +36,7 @@ from loguru import logger
 from monitor.app import Monitor
 from monitor.digests import Digests
 from monitor.errors import MonitorError
+from monitor.heartbeat import heartbeat_path
 from monitor.poll import Poller
 from monitor.schedule import cron_trigger
 
@@ -48,11 +48,6 @@ class DaemonError(MonitorError):
 def lock_path(store: Path) -> Path:
     """The lock file of a store."""
     return store.with_name(store.name + ".lock")
-
-
-def heartbeat_path(store: Path) -> Path:
-    """The heartbeat file of a store's daemon."""
-    return store.with_name(store.name + ".heartbeat")
 
 
 class StoreLock:
@@ -87,36 +82,6 @@ class StoreLock:
             fcntl.flock(self._handle.fileno(), fcntl.LOCK_UN)
             self._handle.close()
             self._handle = None
-
-
-@dataclass(frozen=True)
-class Heartbeat:
-    """What the daemon last said about itself."""
-
-    pid: int
-    at: datetime
-    started_at: datetime
-    state: str
-    feeds: int
-
-    def age(self, now: datetime) -> float:
-        """Seconds since it was written."""
-        return (now - self.at).total_seconds()
-
-
-def read_heartbeat(store: Path) -> Heartbeat | None:
-    """The daemon's last heartbeat, or None when there is none (or it is unreadable)."""
-    try:
-        data = json.loads(heartbeat_path(store).read_text(encoding="utf-8"))
-        return Heartbeat(
-            pid=int(data["pid"]),
-            at=datetime.fromisoformat(data["at"]),
-            started_at=datetime.fromisoformat(data["started_at"]),
-            state=str(data["state"]),
-            feeds=int(data.get("feeds", 0)),
-        )
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
 
 
 def _iso(moment: datetime) -> str:

@@ -8,9 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 
-from monitor.cli import main
+from monitor.cli import cli, main
 from monitor.corpus import load_seed_corpus
 from monitor.resources import bundled_config_dir
 from monitor.settings import load_settings
@@ -134,15 +135,31 @@ def test_db_option_overrides_the_environment(
     assert other.exists() and not db_path.exists()
 
 
-@pytest.mark.parametrize(
-    "command", [[], ["init"], ["status"], ["events"], ["rebuild"]], ids=" ".join
-)
-def test_every_command_has_help_with_an_example(
-    command: list[str], capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, out, _ = run(capsys, *command, "--help")
-    assert code == 0
-    assert "Example" in out and "monitor " in out
+def _command_paths() -> list[list[str]]:
+    """Every command and subcommand of the CLI, the lazily loaded ones included."""
+    paths: list[list[str]] = []
+
+    def walk(group: click.Group, prefix: list[str]) -> None:
+        context = click.Context(group)
+        for name in group.list_commands(context):
+            command = group.get_command(context, name)
+            assert command is not None, name
+            paths.append([*prefix, name])
+            if isinstance(command, click.Group):
+                walk(command, [*prefix, name])
+
+    walk(cli, [])
+    return paths
+
+
+def test_every_command_has_help_with_an_example(capsys: pytest.CaptureFixture[str]) -> None:
+    paths = _command_paths()
+    names = {" ".join(p) for p in paths}
+    assert {"digest", "digest list", "demo", "health", "feeds add", "corpus add"} <= names
+    for command in [[], *paths]:
+        code, out, _ = run(capsys, *command, "--help")
+        assert code == 0, command
+        assert "Example" in out and "monitor " in out, command
 
 
 def test_the_installed_command_and_python_m_work_outside_the_source_tree(

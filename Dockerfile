@@ -1,0 +1,46 @@
+# ai-act-monitor as a container: `monitor run` as a non-root user, the store on /data.
+#
+#   docker build -t ai-act-monitor .
+#   docker run -d --name monitor -v monitor-data:/data ai-act-monitor
+#
+# BASE is a build argument so that a machine without a registry can build on a
+# local image of the same kind (scripts/container-check does that with podman).
+ARG BASE=python:3.11-slim
+
+FROM ${BASE} AS build
+ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1 PYTHONDONTWRITEBYTECODE=1
+WORKDIR /src
+COPY pyproject.toml README.md ./
+COPY events ./events
+COPY monitor ./monitor
+COPY config ./config
+# The virtual environment is copied whole into the final stage: no compiler, no
+# pip cache and no source tree end up in the image.
+RUN python3 -m venv /opt/monitor \
+    && /opt/monitor/bin/pip install --no-compile ".[notify]" \
+    && /opt/monitor/bin/python -m compileall -q /opt/monitor/lib
+
+FROM ${BASE}
+LABEL org.opencontainers.image.title="ai-act-monitor" \
+      org.opencontainers.image.description="Event-sourced news monitor that flags updates on the EU AI Act" \
+      org.opencontainers.image.licenses="Apache-2.0"
+COPY --from=build /opt/monitor /opt/monitor
+RUN useradd --no-log-init --uid 10001 --user-group --home-dir /data --no-create-home monitor \
+    && mkdir -p /data \
+    && chown monitor:monitor /data
+# The store and its digests live on the volume; logs are JSON lines on stderr.
+# Mount a settings file and point MONITOR_CONFIG at it, e.g.
+#   -v ./monitor.toml:/config/monitor.toml:ro -e MONITOR_CONFIG=/config/monitor.toml
+ENV PATH=/opt/monitor/bin:$PATH \
+    MONITOR_DB=/data/monitor.db \
+    MONITOR_LOG_JSON=true \
+    PYTHONUNBUFFERED=1 \
+    HOME=/data
+VOLUME ["/data"]
+WORKDIR /data
+USER 10001:10001
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
+    CMD ["monitor", "health"]
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["monitor"]
+CMD ["run"]
