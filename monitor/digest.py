@@ -102,6 +102,11 @@ class Digest:
         """How many updates the digest carries."""
         return sum(len(group.entries) for group in self.groups)
 
+    @property
+    def story_count(self) -> int:
+        """Stories moved: each known story followed up, and each new story on its own."""
+        return sum(len(g.entries) if g.document_id == NEW_STORY else 1 for g in self.groups)
+
     def item_ids(self) -> list[str]:
         """The items of every update, in the digest's order."""
         return [entry.item_id for group in self.groups for entry in group.entries]

@@ -111,7 +111,7 @@ def _context(digest: Digest, max_sentences: int) -> dict[str, Any]:
 
 def render_markdown(digest: Digest, max_sentences: int = 5) -> str:
     """The digest as Markdown (also the plain-text part of an email)."""
-    stories = len(digest.groups)
+    stories = digest.story_count
     lines = [f"# AI Act updates: {digest.label}", "", _period(digest), ""]
     if digest.empty:
         lines += ["No new update on the AI Act was flagged in this period.", ""]

@@ -39,6 +39,7 @@ def test_the_demo_flags_the_sample_updates_and_writes_a_digest(
     markdown = Path(report["digest_files"][0]).read_text()
     assert "## New stories (nothing like them was known)" in markdown
     assert markdown.count("### [") == 2
+    assert "2 update(s) in 2 stories." in markdown
     atom = feedparser.parse(Path(report["digest_files"][-1]).read_text())
     assert atom.bozo == 0 and len(atom.entries) == 2
 
