@@ -156,6 +156,7 @@ def status(state: CLIState, as_json: bool) -> None:
             "SELECT digest_id, published_at, label, updates, trigger FROM digests "
             "ORDER BY position DESC LIMIT 1"
         )
+        feeds_state = feed_rows(app)
         owed = app.query(
             "SELECT digest_id, channel, status, attempts, last_reason, next_attempt_at "
             "FROM deliveries WHERE status != 'delivered' ORDER BY digest_id, channel"
@@ -164,6 +165,25 @@ def status(state: CLIState, as_json: bool) -> None:
     info["counts"] = counts
     info["last_digest"] = last_digest[0] if last_digest else None
     info["deliveries_owed"] = owed
+    info["feeds"] = [
+        {
+            key: row[key]
+            for key in (
+                "feed_id",
+                "name",
+                "url",
+                "status",
+                "last_polled_at",
+                "last_outcome",
+                "last_error_reason",
+                "next_poll_at",
+                "consecutive_failures",
+                "backoff_seconds",
+                "items_total",
+            )
+        }
+        for row in feeds_state
+    ]
     info["daemon"] = (
         {"state": "never started"}
         if beat is None
@@ -215,6 +235,8 @@ def status(state: CLIState, as_json: bool) -> None:
     for name, count in info["event_types"].items():
         table.add_row(name, f"{count:,}")
     console.print(table)
+    if feeds_state:
+        console.print(_feeds_table(feeds_state))
     table = Table("read model", "checkpoint", "behind", "version", box=None, pad_edge=False)
     for p in info["projections"]:
         table.add_row(p["name"], f"{p['position']:,}", f"{p['behind']:,}", str(p["version"]))
@@ -411,6 +433,11 @@ def feeds_list(state: CLIState, as_json: bool, include_removed: bool) -> None:
     if as_json:
         emit_json(rows)
         return
+    stdout().print(_feeds_table(rows))
+
+
+def _feeds_table(rows: list[dict[str, Any]]) -> Table:
+    """The feeds with their polling state, as ``feeds list`` and ``status`` show them."""
     table = Table(
         "id",
         "name",
@@ -418,12 +445,14 @@ def feeds_list(state: CLIState, as_json: bool, include_removed: bool) -> None:
         "last poll",
         "result",
         "failures",
+        "backoff",
         "next poll",
         "items",
         box=None,
         pad_edge=False,
     )
     for row in rows:
+        backoff = row.get("backoff_seconds")
         table.add_row(
             row["feed_id"],
             (row["name"] or "")[:40],
@@ -431,10 +460,11 @@ def feeds_list(state: CLIState, as_json: bool, include_removed: bool) -> None:
             (row["last_polled_at"] or "never")[:16],
             row["last_outcome"] or "",
             str(row["consecutive_failures"] or 0),
+            "" if backoff is None else f"{backoff / 60:.0f} min",
             (row["next_poll_at"] or "")[:16],
             str(row["items_total"] or 0),
         )
-    stdout().print(table)
+    return table
 
 
 @feeds.command("remove")

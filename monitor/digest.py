@@ -159,15 +159,22 @@ def _loads(value: object) -> list[Any]:
     return []
 
 
+def _plain(text: str) -> str:
+    return " ".join(text.lower().split()).rstrip(".!?:")
+
+
 def entry_from_row(row: Mapping[str, Any]) -> DigestEntry:
     """A digest entry from a row of the ``updates`` read model (joined with the feed's name)."""
     sentences = [
         str(s.get("text", "")) if isinstance(s, Mapping) else str(s)
         for s in _loads(row.get("novel_sentences"))
     ]
+    title = row.get("title") or row.get("url") or row["item_id"]
+    # Pages often repeat their headline in the body; it is new, but shown already.
+    sentences = [s for s in sentences if _plain(s) != _plain(title)]
     return DigestEntry(
         item_id=row["item_id"],
-        title=row.get("title") or row.get("url") or row["item_id"],
+        title=title,
         url=row.get("url") or "",
         source=source_name(row.get("feed_name"), row.get("url") or ""),
         language=row.get("language") or "",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -33,7 +34,21 @@ def feed_rows(app: Monitor, include_removed: bool = False) -> list[dict[str, Any
     for row in rows:
         row["tags"] = json.loads(row["tags"] or "[]")
         row["ignore_validators"] = bool(row["ignore_validators"])
+        row["backoff_seconds"] = _backoff(row)
     return rows
+
+
+def _backoff(row: dict[str, Any]) -> float | None:
+    """Seconds a failing feed waits between its last poll and the next (None when healthy)."""
+    if not row.get("consecutive_failures") or not row.get("next_poll_at"):
+        return None
+    try:
+        wait = datetime.fromisoformat(row["next_poll_at"]) - datetime.fromisoformat(
+            row["last_polled_at"]
+        )
+    except (TypeError, ValueError):
+        return None
+    return round(max(0.0, wait.total_seconds()), 1)
 
 
 def find_feed(app: Monitor, url_or_id: str) -> dict[str, Any]:

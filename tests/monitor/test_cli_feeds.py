@@ -145,6 +145,14 @@ def test_poll_json_summary_and_exit_code_zero_when_feeds_fail(
         1,
     )
     assert summary["failures"][0]["reason"] == "http_status"
+    # status shows each feed: last poll, result, next poll, failures and the backoff.
+    code, out, _ = run(capsys, "status", "--json")
+    feeds = {f["url"]: f for f in json.loads(out)["feeds"]}
+    broken, ok = feeds[server.url("/broken")], feeds[server.url("/ok")]
+    assert (broken["last_outcome"], broken["consecutive_failures"]) == ("failed", 1)
+    assert broken["last_error_reason"] == "http_status"
+    assert 300 <= broken["backoff_seconds"] <= 330  # backoff_base 5m, jitter up to 10%
+    assert (ok["last_outcome"], ok["backoff_seconds"], ok["items_total"]) == ("fetched", None, 1)
     code, out, _ = run(capsys, "poll")
     assert code == 0 and "feeds polled 0" in out, "nothing is due right after a poll"
     code, out, _ = run(capsys, "poll", "--all")

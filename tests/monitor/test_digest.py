@@ -93,7 +93,13 @@ def app(tmp_path: Path) -> Any:
 def test_updates_are_grouped_by_the_story_they_follow_newest_story_first(app: Monitor) -> None:
     flag(app, "a", "Trilogue follow-up one", TRILOGUE)
     flag(app, "b", "Meta and the AI Pact", META)
-    flag(app, "c", "Trilogue follow-up two", TRILOGUE, ("First new.", "Second new."))
+    flag(
+        app,
+        "c",
+        "Trilogue follow-up two",
+        TRILOGUE,
+        ("Trilogue follow-up two", "First new.", "Second new."),
+    )
     flag(app, "d", "Something nobody knew")
     digests = Digests(app)
     made = digests.collect(digests.window())
