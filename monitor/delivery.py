@@ -99,7 +99,9 @@ def deliver_email(settings: EmailSettings, message: EmailMessage) -> str:
     except smtplib.SMTPRecipientsRefused as exc:
         raise DeliveryError("smtp_refused", f"{target}: every recipient refused") from exc
     except smtplib.SMTPNotSupportedError as exc:
-        raise DeliveryError("smtp_tls", f"{target}: {exc}") from None
+        # Raised when the relay offers no STARTTLS, or no AUTH (to log in with).
+        reason = "smtp_auth" if "AUTH" in str(exc) else "smtp_tls"
+        raise DeliveryError(reason, f"{target}: {exc}") from None
     except ssl.SSLError as exc:
         raise DeliveryError("smtp_tls", f"{target}: TLS failed: {exc}") from None
     except (smtplib.SMTPException, OSError) as exc:

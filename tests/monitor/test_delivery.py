@@ -184,7 +184,11 @@ def test_an_smtp_server_that_is_down_fails_the_delivery_and_a_retry_sends_it(
 
 
 @pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl to make a certificate")
-def test_starttls_with_login_against_a_relay_with_its_own_certificate(tmp_path: Path) -> None:
+@pytest.mark.parametrize("security", ["starttls", "tls"])
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
+def test_tls_with_login_against_a_relay_with_its_own_certificate(
+    tmp_path: Path, security: str
+) -> None:
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(
         [
@@ -206,19 +210,25 @@ def test_starttls_with_login_against_a_relay_with_its_own_certificate(tmp_path: 
 
     inbox = Inbox()
     port = free_port()
+    # STARTTLS on a plain port (587), or TLS from the first byte (465).
+    tls: dict[str, Any] = (
+        {"tls_context": context, "require_starttls": True}
+        if security == "starttls"
+        # aiosmtpd cannot tell that an implicit-TLS session is encrypted.
+        else {"ssl_context": context, "auth_require_tls": False}
+    )
     controller = Controller(
         inbox,
         hostname="127.0.0.1",
         port=port,
-        tls_context=context,
-        require_starttls=True,
         authenticator=authenticator,
         auth_required=True,
+        **tls,
     )
     controller.start()
     try:
         settings = email(
-            port, security="starttls", ca_file=str(cert), username="monitor", password="s3cret"
+            port, security=security, ca_file=str(cert), username="monitor", password="s3cret"
         )
         with open_monitor(tmp_path, **settings) as app:
             app.init()
@@ -227,7 +237,7 @@ def test_starttls_with_login_against_a_relay_with_its_own_certificate(tmp_path: 
     finally:
         controller.stop()
     assert row["status"] == "delivered", row
-    assert logins == [(b"monitor", b"s3cret")]
+    assert logins == [(b"monitor", b"s3cret")]  # the password went over TLS only
     assert inbox.messages[0]["Subject"] == "AI Act updates: nothing new (all updates so far)"
 
 

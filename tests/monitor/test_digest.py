@@ -30,6 +30,7 @@ from monitor.events import (
     feed_stream,
     item_stream,
 )
+from monitor.schedule import cron_trigger
 from tests.monitor.helpers import open_monitor
 from tests.monitor.test_cli import run
 
@@ -305,3 +306,24 @@ def test_the_atom_feed_parses_back_with_feedparser() -> None:
     assert "Nieuw: de Raad stemde in." in parsed.entries[1].content[0].value
     assert {t.term for t in parsed.entries[1].tags} == {"nl", f"story:{TRILOGUE}"}
     assert parsed.entries[1].updated_parsed[:3] == (2026, 11, 23)
+
+
+def test_the_daemon_publishes_a_digest_missed_while_it_was_down(tmp_path: Path) -> None:
+    from monitor.daemon import Daemon  # noqa: PLC0415 (only this test needs the scheduler)
+
+    with open_monitor(tmp_path, digest__schedule="0 7 * * *") as monitor:
+        monitor.init()
+        Digests(monitor).publish_now()
+        [published] = monitor.query("SELECT published_at FROM digests")
+        last = datetime.fromisoformat(published["published_at"])
+
+        def scheduled_at(now: datetime) -> list[str]:
+            daemon = Daemon(monitor, now=lambda: now)
+            daemon._schedule_digests()
+            return sorted(job.id for job in daemon.scheduler.get_jobs())
+
+        due = cron_trigger("0 7 * * *", "UTC").get_next_fire_time(None, last)
+        # Started again before the next 07:00: only the schedule.
+        assert scheduled_at(due - timedelta(minutes=1)) == ["digest"]
+        # Started after a 07:00 passed with the daemon down: the missed one too.
+        assert scheduled_at(due + timedelta(minutes=1)) == ["digest", "digest-missed"]
