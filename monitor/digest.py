@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 #: The group of updates that follow no story the corpus knew.
 NEW_STORY = ""
@@ -91,6 +92,8 @@ class Digest:
     groups: list[StoryGroup]
     health: DigestHealth
     volume: list[DayVolume] = field(default_factory=list)
+    #: The time zone the reader's times are shown in (``digest.timezone``).
+    timezone: str = "UTC"
 
     @property
     def empty(self) -> bool:
@@ -139,6 +142,7 @@ class Digest:
             ],
             health=DigestHealth(**health),
             volume=[DayVolume(**v) for v in data.get("volume", [])],
+            timezone=data.get("timezone", "UTC"),
         )
 
 
@@ -228,12 +232,19 @@ def digest_id_for(until: datetime) -> str:
     return until.strftime("%Y%m%dT%H%M%SZ")
 
 
-def describe_period(since: datetime | None, until: datetime, since_last: bool) -> str:
-    """The period in words, for headings and subjects."""
-    end = until.strftime("%Y-%m-%d %H:%M UTC")
+def describe_period(
+    since: datetime | None, until: datetime, since_last: bool, timezone: str = "UTC"
+) -> str:
+    """The period in words, for headings and subjects, in the reader's time zone."""
+    zone = ZoneInfo(timezone)
+
+    def local(moment: datetime) -> str:
+        return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
+
+    end = local(until)
     if since is None:
         return f"everything until {end}"
-    start = since.strftime("%Y-%m-%d %H:%M UTC")
+    start = local(since)
     if since_last:
         return f"since the last digest ({start}) until {end}"
     return f"{start} to {end}"
@@ -247,6 +258,7 @@ def build_digest(
     updates: Sequence[Mapping[str, Any]],
     health: DigestHealth,
     volume: Sequence[DayVolume],
+    timezone: str = "UTC",
 ) -> Digest:
     """Assemble a digest from what the read models gave."""
     return Digest(
@@ -258,4 +270,5 @@ def build_digest(
         groups=group_by_story(updates),
         health=health,
         volume=list(volume),
+        timezone=timezone,
     )

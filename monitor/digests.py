@@ -32,7 +32,7 @@ from monitor.digest import (
     build_digest,
     daily_volume,
 )
-from monitor.digest_render import SUFFIXES, render, render_atom
+from monitor.digest_render import SUFFIXES, render, render_atom, render_summary
 from monitor.errors import MonitorError
 from monitor.events import (
     DigestDelivered,
@@ -136,6 +136,7 @@ class Digests:
             updates=updates,
             health=self._health(window.since),
             volume=self._volume(until),
+            timezone=self.settings.timezone,
         )
 
     def _health(self, since: datetime | None) -> DigestHealth:
@@ -357,7 +358,7 @@ class Digests:
             urls = self.settings.apprise.urls
             if not urls:
                 raise DeliveryError("not_configured", "digest.apprise.urls is empty now")
-            return deliver_apprise(urls, subject(digest), render(digest, "md", sentences))
+            return deliver_apprise(urls, subject(digest), render_summary(digest))
         raise DeliveryError("unknown_channel", f"no channel {channel!r}")
 
     def atom_feed(self) -> str:

@@ -261,6 +261,7 @@ def test_apprise_notifies_and_a_failed_notice_is_retried(
     assert len(bodies) == 2
     assert bodies[1]["title"] == "AI Act updates: 1 update(s) (all updates so far)"
     assert "First update" in bodies[1]["message"]
+    assert "Why flagged" not in bodies[1]["message"]  # a notice, not the whole digest
 
 
 def test_digest_settings_are_validated_with_the_key_named(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from monitor.digest_render import (
     render_atom,
     render_html,
     render_markdown,
+    render_summary,
     safe_url,
 )
 from monitor.digests import Digests
@@ -253,6 +254,16 @@ def test_html_escapes_what_feeds_wrote_and_drops_script_links() -> None:
     assert 'href="#"' in html and "javascript:" not in html
     assert safe_url("https://a.example/x") == "https://a.example/x"
     assert safe_url("data:text/html,hi") == "#"
+
+
+def test_times_are_shown_in_the_readers_time_zone() -> None:
+    made = _digest([_row("x")])
+    brussels = Digest.from_dict({**made.to_dict(), "timezone": "Europe/Brussels"})
+    assert "2026-11-23 07:00 UTC to 2026-11-24 07:00 UTC" in render_markdown(made)
+    assert "2026-11-23 08:00 CET to 2026-11-24 08:00 CET" in render_markdown(brussels)
+    summary = render_summary(brussels)
+    assert summary.startswith("1 update(s) on the AI Act (2026-11-23 08:00 CET")
+    assert "[Title x](https://news.example/x) (news.example, nl; follows EU agrees" in summary
 
 
 def test_markdown_escapes_link_syntax_in_titles() -> None:
