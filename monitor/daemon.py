@@ -123,6 +123,7 @@ class Daemon:
         self._random = random.Random()
         #: True when in-flight work was abandoned at shutdown (the caller should exit hard).
         self.abandoned = False
+        self._signal: int | None = None
 
     # -- jobs ---------------------------------------------------------------------
 
@@ -241,9 +242,12 @@ class Daemon:
     # -- life ---------------------------------------------------------------------
 
     def request_stop(self, signum: int | None = None, _frame: FrameType | None = None) -> None:
-        """Ask the daemon to stop (the signal handler)."""
-        if signum is not None:
-            logger.info(f"received {signal.Signals(signum).name}: stopping")
+        """Ask the daemon to stop (the signal handler).
+
+        Nothing is logged here: a handler runs between two bytecodes of the main
+        thread, which may be inside the logger's lock at that moment.
+        """
+        self._signal = signum
         self._stop.set()
 
     def run(self, install_signals: bool = True) -> None:
@@ -275,9 +279,26 @@ class Daemon:
             logger.info(f"monitor running: {len(self._feeds)} feed(s) scheduled on {self.store}")
             while not self._stop.wait(0.5):
                 pass
+            if self._signal is not None:
+                logger.info(f"received {signal.Signals(self._signal).name}: stopping")
+            if install_signals:
+                self._start_watchdog()
             self._shutdown()
         finally:
             self.lock.release()
+
+    def _start_watchdog(self) -> None:
+        """Exit hard if the stop itself hangs: the bound on shutdown holds whatever blocks."""
+        grace = self.settings.shutdown_timeout + 15
+
+        def force_exit() -> None:
+            # Straight to the file descriptor: the logger's lock may be what hangs.
+            os.write(2, f"monitor: not stopped {grace:.0f} s after the request; exiting\n".encode())
+            os._exit(0)
+
+        watchdog = threading.Timer(grace, force_exit)
+        watchdog.daemon = True
+        watchdog.start()
 
     def _shutdown(self) -> None:
         self.state = "stopping"

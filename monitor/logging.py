@@ -6,6 +6,7 @@ just logs, with context bound per feed or item.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
@@ -19,6 +20,23 @@ _TEXT_FORMAT = (
     "<green>{time:YYYY-MM-DD HH:mm:ss}</green> <level>{level: <7}</level> "
     "{message} <dim>{extra}</dim>"
 )
+
+
+class _ToLoguru(logging.Handler):
+    """Route the standard library's records (APScheduler, trafilatura, apprise) to loguru.
+
+    Without it they reach stderr as plain text through logging's last resort and
+    break the JSON lines a container's log collector reads.
+    """
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            level: str | int = logger.level(record.levelname).name
+        except ValueError:
+            level = record.levelno
+        logger.bind(source=record.name).opt(exception=record.exc_info).log(
+            level, record.getMessage()
+        )
 
 
 def _current_stderr(message: Message) -> None:
@@ -44,3 +62,8 @@ def configure_logging(
             backtrace=False,
             diagnose=False,
         )
+    # Third-party loggers: warnings and up (their INFO is chatter: a job started, ...).
+    # Other handlers (a test harness's) stay; ours is added once.
+    root = logging.getLogger()
+    root.handlers = [h for h in root.handlers if not isinstance(h, _ToLoguru)]
+    root.addHandler(_ToLoguru(level=logging.WARNING))

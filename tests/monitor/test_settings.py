@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import logging
 from pathlib import Path
 
 import pytest
 
 from monitor.errors import ConfigError
+from monitor.logging import configure_logging
 from monitor.resources import bundled_config_dir
 from monitor.settings import default_store_path, load_settings
 
@@ -96,3 +99,13 @@ def test_a_missing_or_broken_config_file_is_a_clear_error(tmp_path: Path) -> Non
     broken.write_text("[store\n")
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_settings(broken, environ={})
+
+
+def test_standard_library_warnings_become_json_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    configure_logging("INFO", json_lines=True)
+    logging.getLogger("apscheduler.scheduler").warning("Run time of job was missed")
+    logging.getLogger("trafilatura").info("chatter below WARNING is dropped")
+    lines = [json.loads(line) for line in capsys.readouterr().err.splitlines()]
+    assert [line["record"]["message"] for line in lines] == ["Run time of job was missed"]
+    assert lines[0]["record"]["extra"]["source"] == "apscheduler.scheduler"
+    assert lines[0]["record"]["level"]["name"] == "WARNING"
