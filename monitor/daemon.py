@@ -39,6 +39,7 @@ from monitor.errors import MonitorError
 from monitor.heartbeat import heartbeat_path
 from monitor.poll import Poller
 from monitor.schedule import cron_trigger
+from monitor.times import iso_z, parse_iso
 
 
 class DaemonError(MonitorError):
@@ -84,18 +85,12 @@ class StoreLock:
             self._handle = None
 
 
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
-
-
 def _parse(value: str | None) -> datetime | None:
-    if not value:
-        return None
+    """A stored time, or None when there is none (or it is not a time)."""
     try:
-        moment = datetime.fromisoformat(value)
+        return parse_iso(value) if value else None
     except ValueError:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 class Daemon:
@@ -218,7 +213,7 @@ class Daemon:
             since = _parse(last["published_at"]) or self.now()
             missed = trigger.get_next_fire_time(None, since)
             if missed is not None and missed <= self.now():
-                logger.info(f"the digest due at {_iso(missed)} was missed: publishing it now")
+                logger.info(f"the digest due at {iso_z(missed)} was missed: publishing it now")
                 self.scheduler.add_job(self.publish_digest, "date", id="digest-missed")
         logger.info(
             f"digests on schedule {digest.schedule!r} ({digest.timezone}); "
@@ -230,8 +225,8 @@ class Daemon:
         path = heartbeat_path(self.store)
         data = {
             "pid": os.getpid(),
-            "at": _iso(self.now()),
-            "started_at": _iso(self.started_at),
+            "at": iso_z(self.now()),
+            "started_at": iso_z(self.started_at),
             "state": self.state,
             "feeds": len(self._feeds),
         }

@@ -16,8 +16,12 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from monitor.times import iso_z
+
 #: The group of updates that follow no story the corpus knew.
 NEW_STORY = ""
+#: The label of a digest that covers what is new since the one before.
+SINCE_LAST = "since the last digest"
 
 
 @dataclass(frozen=True)
@@ -263,9 +267,9 @@ def build_digest(
     """Assemble a digest from what the read models gave."""
     return Digest(
         digest_id=digest_id_for(until),
-        generated_at=until.isoformat().replace("+00:00", "Z"),
-        since="" if since is None else since.isoformat().replace("+00:00", "Z"),
-        until=until.isoformat().replace("+00:00", "Z"),
+        generated_at=iso_z(until),
+        since="" if since is None else iso_z(since),
+        until=iso_z(until),
         label=label,
         groups=group_by_story(updates),
         health=health,

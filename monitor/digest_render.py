@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import cache
 from html import escape
 from pathlib import Path
@@ -20,16 +19,11 @@ from xml.etree import ElementTree as ET
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from monitor import __version__
-from monitor.digest import DayVolume, Digest, describe_period
+from monitor.digest import SINCE_LAST, DayVolume, Digest, describe_period
+from monitor.times import iso_z, parse_iso
 
 FORMATS = ("md", "html", "atom", "json")
 SUFFIXES = {"md": ".md", "html": ".html", "atom": ".atom", "json": ".json"}
-MEDIA_TYPES = {
-    "md": "text/markdown; charset=utf-8",
-    "html": "text/html; charset=utf-8",
-    "atom": "application/atom+xml",
-    "json": "application/json",
-}
 ATOM_NS = "http://www.w3.org/2005/Atom"
 #: Bars of the HTML chart are at most this many pixels wide.
 CHART_WIDTH = 360
@@ -47,10 +41,10 @@ def markdown_text(text: str) -> str:
 
 
 @cache
-def _environment(autoescape: bool) -> Environment:
+def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(Path(__file__).parent / "templates"),
-        autoescape=autoescape,
+        autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -61,10 +55,9 @@ def _environment(autoescape: bool) -> Environment:
 
 
 def _period(digest: Digest) -> str:
-    until = datetime.fromisoformat(digest.until)
-    since = datetime.fromisoformat(digest.since) if digest.since else None
+    since = parse_iso(digest.since) if digest.since else None
     return describe_period(
-        since, until, since_last="last digest" in digest.label, timezone=digest.timezone
+        since, parse_iso(digest.until), digest.label == SINCE_LAST, timezone=digest.timezone
     )
 
 
@@ -203,22 +196,8 @@ def render_summary(digest: Digest, limit: int = 10) -> str:
 
 def render_html(digest: Digest, max_sentences: int = 5) -> str:
     """The digest as one HTML page, with inline styles so that email clients show it too."""
-    template = _environment(True).get_template("digest.html.j2")
-    safe = Digest.from_dict(
-        {
-            **digest.to_dict(),
-            "groups": [
-                {
-                    **group,
-                    "entries": [
-                        {**entry, "url": safe_url(entry["url"])} for entry in group["entries"]
-                    ],
-                }
-                for group in digest.to_dict()["groups"]
-            ],
-        }
-    )
-    return template.render(_context(safe, max_sentences))
+    template = _environment().get_template("digest.html.j2")
+    return template.render(_context(digest, max_sentences))
 
 
 def render_json(digest: Digest) -> str:
@@ -293,12 +272,9 @@ def _entry_html(sentences: list[str], reasons: list[str], story: str) -> str:
 def _atom_time(value: str) -> str:
     """An RFC 3339 time from a stored date, or '' when it is not one."""
     try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return iso_z(parse_iso(value))
     except ValueError:
         return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.isoformat().replace("+00:00", "Z")
 
 
 def _latest(digest: Digest) -> str:

@@ -26,6 +26,7 @@ from monitor.delivery import (
     subject,
 )
 from monitor.digest import (
+    SINCE_LAST,
     Digest,
     DigestHealth,
     FailingFeed,
@@ -40,19 +41,10 @@ from monitor.events import (
     DigestPublished,
     digest_stream,
 )
+from monitor.times import parse_iso, store_stamp
 
 PERIODS = {"day": timedelta(days=1), "week": timedelta(days=7)}
 ATOM_FILE = "updates.atom"
-
-
-def _stamp(moment: datetime) -> str:
-    """The store's own time format, so that times compare as text."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def _parse(value: str) -> datetime:
-    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -63,7 +55,6 @@ class Window:
     since: datetime | None
     after_position: int | None
     through: int
-    since_last: bool
 
 
 @dataclass(frozen=True)
@@ -101,18 +92,16 @@ class Digests:
         through = self.app.store.last_position()
         now = self.now()
         if since is not None:
-            return Window(f"since {since:%Y-%m-%d}", since, None, through, False)
+            return Window(f"since {since:%Y-%m-%d}", since, None, through)
         if period is not None:
             if period not in PERIODS:
                 raise MonitorError(f"unknown period {period!r}; one of {', '.join(PERIODS)}")
             label = {"day": "the last day", "week": "the last week"}[period]
-            return Window(label, now - PERIODS[period], None, through, False)
+            return Window(label, now - PERIODS[period], None, through)
         last = self.last_published()
         if last is None:
-            return Window("all updates so far", None, None, through, False)
-        return Window(
-            "since the last digest", _parse(last["until"]), last["through_position"], through, True
-        )
+            return Window("all updates so far", None, None, through)
+        return Window(SINCE_LAST, parse_iso(last["until"]), last["through_position"], through)
 
     def collect(self, window: Window) -> Digest:
         """The digest of a window, from the read models."""
@@ -121,7 +110,7 @@ class Digests:
         if window.after_position is not None:
             where, params = "u.position > ?", [window.after_position]
         elif window.since is not None:
-            where, params = "u.flagged_at >= ?", [_stamp(window.since)]
+            where, params = "u.flagged_at >= ?", [store_stamp(window.since)]
         else:
             where, params = "1", []
         updates = self.app.query(
@@ -140,7 +129,7 @@ class Digests:
         )
 
     def _health(self, since: datetime | None) -> DigestHealth:
-        start = _stamp(since) if since else ""
+        start = store_stamp(since) if since else ""
         counts = self.app.query(
             "SELECT (SELECT count(*) FROM feeds WHERE status = 'active') AS feeds_active, "
             "(SELECT count(*) FROM items WHERE discovered_at >= :s) AS items, "
@@ -269,7 +258,7 @@ class Digests:
 
     def deliver(self, digest_id: str | None = None, force: bool = False) -> list[DeliveryOutcome]:
         """Attempt the deliveries that are owed and due (or all owed ones with ``force``)."""
-        now = _stamp(self.now())
+        now = store_stamp(self.now())
         sql = "SELECT * FROM deliveries WHERE status IN ('pending', 'failed')"
         params: list[Any] = []
         if digest_id is not None:
@@ -323,7 +312,7 @@ class Digests:
         next_at = ""
         if limit == 0 or attempt < limit:
             wait = min(self.settings.retry_cap, self.settings.retry_base * 2 ** (attempt - 1))
-            next_at = _stamp(self.now() + timedelta(seconds=wait))
+            next_at = store_stamp(self.now() + timedelta(seconds=wait))
         event = DigestDeliveryFailed(
             digest.digest_id, channel, target, attempt, reason, detail, next_at
         )
@@ -385,6 +374,6 @@ def parse_since(value: str) -> datetime:
     try:
         if len(value) == 10:
             return datetime.combine(date.fromisoformat(value), datetime.min.time(), UTC)
-        return _parse(value)
+        return parse_iso(value)
     except ValueError:
         raise MonitorError(f"{value!r} is not a date (YYYY-MM-DD) or an ISO time") from None
