@@ -91,25 +91,14 @@ def digest(
         window = digests.window(since=parse_since(since) if since else None, period=period)
         made = digests.collect(window)
         if publish:
-            published = digests.publish(made, window, trigger="command")
-            if not published:
+            outcomes = digests.publish(made, window, trigger="command")
+            if outcomes is None:
                 raise MonitorError(f"a digest {made.digest_id} was already published this second")
             click.echo(
                 f"published digest {made.digest_id}: {made.update_count} update(s), {made.label}",
                 err=True,
             )
-            owed = app.query(
-                "SELECT * FROM deliveries WHERE digest_id = ? ORDER BY channel", (made.digest_id,)
-            )
-            for row in owed:
-                if row["status"] == "delivered":
-                    click.echo(f"  {row['channel']}: delivered to {row['target']}", err=True)
-                else:
-                    click.echo(
-                        f"  {row['channel']}: FAILED ({row['last_reason']}) {row['last_detail']}; "
-                        f"retried at {row['next_attempt_at'] or 'never'}",
-                        err=True,
-                    )
+            _report(outcomes)
     _write(render(made, fmt, app.settings.digest.max_sentences), output)
 
 

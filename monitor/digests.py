@@ -209,8 +209,8 @@ class Digests:
             channels.append("apprise")
         return channels
 
-    def publish(self, digest: Digest, window: Window, trigger: str) -> bool:
-        """Record the digest as published (once per digest id) and deliver it."""
+    def publish(self, digest: Digest, window: Window, trigger: str) -> list[DeliveryOutcome] | None:
+        """Record the digest as published and deliver it; None when that id was published."""
         event = DigestPublished(
             digest_id=digest.digest_id,
             label=digest.label,
@@ -232,12 +232,11 @@ class Digests:
             ]
         )
         if not result.written:
-            return False
+            return None
         logger.bind(digest=digest.digest_id).info(
             f"digest published: {digest.update_count} update(s), {digest.label}"
         )
-        self.deliver(digest_id=digest.digest_id, force=True)
-        return True
+        return self.deliver(digest_id=digest.digest_id, force=True)
 
     def publish_now(self, trigger: str = "schedule") -> Digest | None:
         """The scheduled digest: what is new since the last one (None when skipped empty)."""
@@ -268,9 +267,13 @@ class Digests:
             sql += " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
             params.append(now)
         outcomes = []
+        read: dict[str, Digest] = {}  # a digest owed on several channels is read once
         for row in self.app.query(sql + " ORDER BY digest_id, channel", params):
-            digest = self.published_digest(row["digest_id"])
-            outcomes.append(self._attempt(digest, row["channel"], (row["attempts"] or 0) + 1))
+            digest_id = row["digest_id"]
+            if digest_id not in read:
+                read[digest_id] = self.published_digest(digest_id)
+            attempt = (row["attempts"] or 0) + 1
+            outcomes.append(self._attempt(read[digest_id], row["channel"], attempt))
         return outcomes
 
     def _target(self, channel: str) -> str:
