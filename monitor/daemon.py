@@ -179,9 +179,7 @@ class Daemon:
         if self.poller is None or self._stop.is_set():
             return
         with self._process_lock:
-            self.poller.extract_pending()
-            if self.app.settings.assessment.enabled:
-                self.poller.assess_pending()
+            self.poller.process_pending()
 
     def publish_digest(self) -> None:
         """The scheduled digest: what is new since the last one, published and delivered."""
@@ -190,9 +188,7 @@ class Daemon:
         with self._process_lock:
             # Assess what is pending first, so the digest does not miss an update by minutes.
             if self.poller is not None:
-                self.poller.extract_pending()
-                if self.app.settings.assessment.enabled:
-                    self.poller.assess_pending()
+                self.poller.process_pending()
             Digests(self.app, now=self.now).publish_now(trigger="schedule")
 
     def retry_deliveries(self) -> None:

@@ -196,10 +196,14 @@ class Poller:
                 done += 1
                 if progress is not None:
                     progress(done, len(feeds))
+        self.process_pending()
+        return self.summary
+
+    def process_pending(self) -> None:
+        """Extract the items left pending, then assess them (when assessment is enabled)."""
         self.extract_pending()
         if self.app.settings.assessment.enabled:
             self.assess_pending()
-        return self.summary
 
     def assess_pending(self) -> None:
         """Judge the articles not assessed yet (this pass's, and any a stopped pass left)."""
