@@ -29,8 +29,8 @@ import numpy as np
 from benchmarks.common import peak_rss_mb, report, verdict
 from benchmarks.eval.dataset import load_cases, seeds
 from monitor.assess import CorpusDocument, CorpusIndex, Thresholds, assess
-from monitor.embedding import Vectors, default_embedder
-from monitor.text import split_sentences
+from monitor.assess.embedding import Vectors, default_embedder
+from monitor.assess.text import split_sentences
 
 SIZES = (3, 1_000, 10_000)
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from benchmarks.common import peak_rss_mb, report, timed
 from monitor.app import Monitor
-from monitor.digest_render import FORMATS, render
-from monitor.digests import Digests
+from monitor.digest import Digests
+from monitor.digest.render import FORMATS, render
 from monitor.events import (
     ArticleExtracted,
     FeedAdded,

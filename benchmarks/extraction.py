@@ -27,7 +27,7 @@ from pathlib import Path
 import trafilatura
 
 from benchmarks.common import report, verdict
-from monitor.extract import choose_text, extract_page
+from monitor.ingest import choose_text, extract_page
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "pages"
 Extractor = Callable[[bytes, str], str]

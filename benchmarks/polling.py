@@ -27,8 +27,8 @@ from benchmarks.common import peak_rss_mb, report, timed, verdict
 from benchmarks.feed_server import feed_document
 from monitor.app import Monitor
 from monitor.events import FeedAdded, feed_stream
-from monitor.identity import feed_id_for
-from monitor.poll import Poller
+from monitor.ingest import Poller
+from monitor.ingest.identity import feed_id_for
 from monitor.settings import load_settings
 
 

@@ -18,10 +18,10 @@ from events import (
     RecordedEvent,
     SQLiteEventStore,
 )
-from monitor.corpus import load_seed_corpus
 from monitor.errors import MonitorError
 from monitor.events import REGISTRY, CorpusDocumentAdded, corpus_stream
 from monitor.projections import all_projections
+from monitor.seeds import load_seed_corpus
 from monitor.settings import Settings
 
 

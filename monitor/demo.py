@@ -19,10 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from monitor.app import Monitor
-from monitor.digest_render import SUFFIXES
-from monitor.digests import ATOM_FILE, Digests
-from monitor.feed_admin import add_feed
-from monitor.poll import Poller
+from monitor.digest import ATOM_FILE, SUFFIXES, Digests
+from monitor.ingest import Poller, add_feed
 from monitor.settings import load_settings
 
 SAMPLES = Path(__file__).parent / "samples" / "demo.toml"

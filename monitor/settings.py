@@ -164,7 +164,7 @@ def _valid_timezone(value: str) -> str:
 def _valid_crontab(value: str) -> str:
     # Checked with the trigger the daemon will build, so what passes here runs there.
     if value.strip():
-        from monitor.schedule import cron_trigger  # noqa: PLC0415 (apscheduler: slow import)
+        from monitor.crontab import cron_trigger  # noqa: PLC0415 (apscheduler: slow import)
 
         try:
             cron_trigger(value, "UTC")

@@ -19,3 +19,13 @@ def parse_iso(value: str) -> datetime:
     """An ISO 8601 time, a Z allowed; one without a zone is read as UTC. Raises ValueError."""
     moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def iso_seconds(moment: datetime) -> str:
+    """A time as ISO 8601 in UTC with a Z, in whole seconds: the feeds' poll times."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def utc_now() -> datetime:
+    """The current time in UTC (the default clock; tests pass their own)."""
+    return datetime.now(UTC)

@@ -18,9 +18,7 @@ from typing import Any
 from benchmarks.common import peak_rss_mb
 from benchmarks.eval.dataset import VERDICTS, Case, load_cases, seeds
 from benchmarks.eval.scoring import CachedEmbedder, Scores, run_stream, score
-from monitor.assess import Assessment, Thresholds
-from monitor.assessor import thresholds_from
-from monitor.embedding import default_embedder
+from monitor.assess import Assessment, Thresholds, default_embedder, thresholds_from
 from monitor.settings import load_settings
 
 # What calibration may move, and the values it tries.

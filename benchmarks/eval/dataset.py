@@ -7,8 +7,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from monitor.corpus import SeedDocument, load_seed_corpus
 from monitor.resources import bundled_config_dir
+from monitor.seeds import SeedDocument, load_seed_corpus
 
 ARTICLES = Path(__file__).with_name("articles.toml")
 VERDICTS = ("update", "known", "duplicate", "irrelevant")

@@ -10,8 +10,8 @@ import numpy as np
 
 from benchmarks.eval.dataset import VERDICTS, Case
 from monitor.assess import Assessment, CorpusDocument, CorpusIndex, Thresholds, assess
-from monitor.corpus import SeedDocument
-from monitor.embedding import Embedder, Vectors
+from monitor.assess.embedding import Embedder, Vectors
+from monitor.seeds import SeedDocument
 
 
 class CachedEmbedder:

@@ -17,9 +17,8 @@ from loguru import logger
 
 from events import Event
 from monitor.app import Monitor
-from monitor.assess import Assessment, CorpusDocument, CorpusIndex, Thresholds, assess
-from monitor.corpus import content_hash
-from monitor.embedding import Embedder, default_embedder
+from monitor.assess.decision import Assessment, CorpusDocument, CorpusIndex, Thresholds, assess
+from monitor.assess.embedding import Embedder, default_embedder
 from monitor.events import (
     ArticleAssessed,
     ArticleExtracted,
@@ -31,6 +30,7 @@ from monitor.events import (
     corpus_stream,
     item_stream,
 )
+from monitor.seeds import content_hash
 from monitor.settings import AssessmentSettings
 
 

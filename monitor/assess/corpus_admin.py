@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from monitor.app import Monitor
-from monitor.corpus import content_hash
+from monitor.assess.text import detect_language
 from monitor.errors import CorpusError
 from monitor.events import CorpusDocumentAdded, CorpusDocumentRemoved, corpus_stream
-from monitor.text import detect_language
+from monitor.seeds import content_hash
 
 ORIGINS = ("seed", "flagged", "manual")
 

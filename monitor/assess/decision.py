@@ -27,12 +27,12 @@ from typing import Any
 
 import numpy as np
 
-from monitor.corpus import SeedDocument
-from monitor.embedding import Embedder, Vectors
-from monitor.entities import named_things, new_things
-from monitor.neardup import DuplicateIndex
-from monitor.text import detect_language, split_sentences
-from monitor.vocabulary import VOCABULARY_LANGUAGES, LexicalSignals, lexical_signals
+from monitor.assess.embedding import Embedder, Vectors
+from monitor.assess.entities import named_things, new_things
+from monitor.assess.neardup import DuplicateIndex
+from monitor.assess.text import detect_language, split_sentences
+from monitor.assess.vocabulary import VOCABULARY_LANGUAGES, LexicalSignals, lexical_signals
+from monitor.seeds import SeedDocument
 
 # What the Act is, in the languages the embedder covers: an article close to these
 # is about it even when the corpus is small.

@@ -10,16 +10,23 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from monitor.assess import CorpusDocument, CorpusIndex, assess
-from monitor.assessor import Assessor, record_manual_article, thresholds_from
-from monitor.cli_support import CLIState, emit_json, pass_state, stdout
-from monitor.corpus import load_seed_corpus
-from monitor.corpus_admin import add_document, corpus_rows, remove_document
-from monitor.embedding import default_embedder
+from monitor.assess import (
+    Assessor,
+    CorpusDocument,
+    CorpusIndex,
+    add_document,
+    assess,
+    corpus_rows,
+    default_embedder,
+    record_manual_article,
+    remove_document,
+    thresholds_from,
+)
+from monitor.cli.support import CLIState, emit_json, pass_state, stdout
 from monitor.errors import MonitorError
-from monitor.extract import extract_page
-from monitor.fetch import fetch
-from monitor.poll import fetch_limits
+from monitor.ingest import extract_page, fetch_limits
+from monitor.ingest.fetch import fetch
+from monitor.seeds import load_seed_corpus
 from monitor.settings import Settings
 
 

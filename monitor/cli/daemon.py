@@ -11,8 +11,8 @@ from pathlib import Path
 import click
 from loguru import logger
 
-from monitor.cli_support import CLIState, emit_json, pass_state
-from monitor.heartbeat import read_heartbeat
+from monitor.cli.support import CLIState, emit_json, pass_state
+from monitor.daemon import read_heartbeat
 
 
 @click.command()
@@ -32,7 +32,7 @@ def run(state: CLIState) -> None:
       monitor --log-json --db /data/monitor.db run
     """
     from monitor.daemon import Daemon  # noqa: PLC0415 (the scheduler: only for `run`)
-    from monitor.feed_admin import add_default_feeds  # noqa: PLC0415
+    from monitor.ingest import add_default_feeds  # noqa: PLC0415
 
     app = state.monitor(create=True)
     if app.created:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from monitor.cli_support import CLIState, emit_json, pass_state
+from monitor.cli.support import CLIState, emit_json, pass_state
 from monitor.demo import run_demo
 from monitor.logging import configure_logging
 

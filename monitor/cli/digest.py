@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from monitor.cli_support import CLIState, emit_json, pass_state, stdout
-from monitor.digest_render import FORMATS, render
-from monitor.digests import PERIODS, DeliveryOutcome, Digests, parse_since
+from monitor.cli.support import CLIState, emit_json, pass_state, stdout
+from monitor.digest import PERIODS, DeliveryOutcome, Digests, parse_since
+from monitor.digest.render import FORMATS, render
 from monitor.errors import MonitorError
 
 

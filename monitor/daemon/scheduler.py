@@ -34,11 +34,11 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from loguru import logger
 
 from monitor.app import Monitor
-from monitor.digests import Digests
+from monitor.crontab import cron_trigger
+from monitor.daemon.heartbeat import heartbeat_path
+from monitor.digest import Digests
 from monitor.errors import MonitorError
-from monitor.heartbeat import heartbeat_path
-from monitor.poll import Poller
-from monitor.schedule import cron_trigger
+from monitor.ingest import Poller
 from monitor.times import iso_z, parse_iso
 
 
@@ -149,7 +149,7 @@ class Daemon:
         if not rows or rows[0]["status"] != "active":
             self._feeds.discard(feed_id)
             return
-        self.poller._poll_guarded(rows[0])
+        self.poller.poll_one(rows[0])
         if self._stop.is_set():
             return
         fresh = self.app.query("SELECT * FROM feeds WHERE feed_id = ?", (feed_id,))

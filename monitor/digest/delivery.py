@@ -18,7 +18,7 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from monitor.digest import Digest
+from monitor.digest.model import Digest
 from monitor.settings import EmailSettings
 
 

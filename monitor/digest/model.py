@@ -1,7 +1,7 @@
 """A digest: the flagged updates of a period grouped by story, and how the monitor fared.
 
 Pure: built from rows the read models gave, rendered elsewhere
-(``monitor.digest_render``). A digest round-trips through ``to_dict`` and
+(``monitor.digest.render``). A digest round-trips through ``to_dict`` and
 ``from_dict``, so the one recorded in ``DigestPublished`` can be rendered and
 delivered again, exactly as it was, however the read models change later.
 """

@@ -1,4 +1,4 @@
-"""Making, publishing and delivering digests: the I/O around ``monitor.digest``.
+"""Making, publishing and delivering digests: the I/O around ``monitor.digest.model``.
 
 A published digest is a ``DigestPublished`` event that holds the whole digest,
 so a delivery that fails is retried from the log, however long it takes and
@@ -16,7 +16,7 @@ from typing import Any
 from loguru import logger
 
 from monitor.app import Monitor
-from monitor.delivery import (
+from monitor.digest.delivery import (
     DeliveryError,
     deliver_apprise,
     deliver_email,
@@ -25,7 +25,7 @@ from monitor.delivery import (
     email_message,
     subject,
 )
-from monitor.digest import (
+from monitor.digest.model import (
     SINCE_LAST,
     Digest,
     DigestHealth,
@@ -33,7 +33,7 @@ from monitor.digest import (
     build_digest,
     daily_volume,
 )
-from monitor.digest_render import SUFFIXES, render, render_atom, render_summary
+from monitor.digest.render import SUFFIXES, render, render_atom, render_summary
 from monitor.errors import MonitorError
 from monitor.events import (
     DigestDelivered,

@@ -19,7 +19,7 @@ from xml.etree import ElementTree as ET
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from monitor import __version__
-from monitor.digest import SINCE_LAST, DayVolume, Digest, describe_period
+from monitor.digest.model import SINCE_LAST, DayVolume, Digest, describe_period
 from monitor.times import iso_z, parse_iso
 
 FORMATS = ("md", "html", "atom", "json")

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 from monitor.app import Monitor
 from monitor.errors import MonitorError
 from monitor.events import FeedAdded, FeedReenabled, FeedRemoved, feed_stream
-from monitor.identity import feed_id_for, normalize_url
-from monitor.opml import OpmlFeed, parse_opml, render_opml
+from monitor.ingest.identity import feed_id_for, normalize_url
+from monitor.ingest.opml import OpmlFeed, parse_opml, render_opml
 
 
 class FeedAdminError(MonitorError):

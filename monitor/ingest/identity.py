@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from monitor.feeds import FeedEntry
+from monitor.ingest.feeds import FeedEntry
 
 _TRACKING_EXACT = frozenset(
     {

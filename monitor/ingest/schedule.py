@@ -5,9 +5,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
-
-from apscheduler.triggers.cron import CronTrigger
 
 
 @dataclass(frozen=True)
@@ -59,24 +56,3 @@ def next_after_failure(
     delay = failure_delay(failures, backoff, retry_after)
     spread = 1 + backoff.jitter * jitter_fraction(feed_id, failed_at.isoformat(), str(failures))
     return failed_at + timedelta(seconds=delay * spread)
-
-
-def cron_trigger(expression: str, timezone: str) -> CronTrigger:
-    """An APScheduler trigger from a crontab line, read in ``timezone``.
-
-    Five fields are standard crontab (minute hour day month weekday); six put
-    seconds first, as Quartz and croniter allow ("*/30 * * * * *": every 30 s).
-    """
-    fields = expression.split()
-    if len(fields) == 6:
-        second, minute, hour, day, month, weekday = fields
-        return CronTrigger(
-            second=second,
-            minute=minute,
-            hour=hour,
-            day=day,
-            month=month,
-            day_of_week=weekday,
-            timezone=ZoneInfo(timezone),
-        )
-    return CronTrigger.from_crontab(expression, timezone=ZoneInfo(timezone))

@@ -3,7 +3,7 @@
 trafilatura was measured here taking 99 s on one 1.6 MB page, and a hostile feed
 can keep feedparser busy as long; a thread cannot be stopped, a process can.
 Workers also put the second core to use: the poller records events while they
-parse. Each worker is ``python -m monitor.workers``, talking over its stdin and
+parse. Each worker is ``python -m monitor.ingest.workers``, talking over its stdin and
 stdout: a JSON header line, then the document's bytes; one JSON line back. A
 worker past the time limit is killed and replaced.
 """
@@ -24,12 +24,12 @@ from typing import IO, TYPE_CHECKING, Any
 from loguru import logger
 
 from monitor.errors import MonitorError
-from monitor.feeds import FeedEntry, FeedParseError, ParsedFeed, parse_feed
-from monitor.fetch import FetchError, FetchLimits, FetchResponse, Redirect, fetch
+from monitor.ingest.feeds import FeedEntry, FeedParseError, ParsedFeed, parse_feed
+from monitor.ingest.fetch import FetchError, FetchLimits, FetchResponse, Redirect, fetch
 
 if TYPE_CHECKING:
-    # monitor.extract imports trafilatura, which feed workers never need.
-    from monitor.extract import PageExtraction
+    # monitor.ingest.extract imports trafilatura, which feed workers never need.
+    from monitor.ingest.extract import PageExtraction
 
 
 class WorkerTimeoutError(MonitorError):
@@ -81,7 +81,7 @@ def _fetch_feed_job(job: dict[str, Any]) -> dict[str, Any]:
 def _run_job(job: dict[str, Any], data: bytes) -> dict[str, Any]:
     if job["kind"] == "extract":
         # Imported here: trafilatura takes a while to import, and feed workers never need it.
-        from monitor.extract import extract_page  # noqa: PLC0415
+        from monitor.ingest.extract import extract_page  # noqa: PLC0415
 
         page = extract_page(data, job["url"])
         return {"ok": asdict(page) if page else None}
@@ -127,7 +127,7 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
 class _Worker:
     def __init__(self) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "monitor.workers"],
+            [sys.executable, "-m", "monitor.ingest.workers"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -212,7 +212,7 @@ class WorkerPool:
     def extract(self, html: bytes | str, url: str) -> PageExtraction | None:
         """Extract one page in a worker; raise ``WorkerTimeoutError`` past the time limit."""
         data = html.encode("utf-8") if isinstance(html, str) else html
-        from monitor.extract import PageExtraction  # noqa: PLC0415
+        from monitor.ingest.extract import PageExtraction  # noqa: PLC0415
 
         payload = self._call({"kind": "extract", "url": url}, data).get("ok")
         return PageExtraction(**payload) if payload else None

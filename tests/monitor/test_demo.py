@@ -11,7 +11,7 @@ import pytest
 from events import RecordedEvent
 from monitor.demo import load_samples
 from monitor.events import REGISTRY, UpdateFlagged
-from tests.monitor.test_cli import run
+from tests.monitor.cli.test_cli import run
 
 
 def test_the_demo_flags_the_sample_updates_and_writes_a_digest(

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.assess import Assessment, CorpusDocument, CorpusIndex, Thresholds, assess
-from monitor.corpus import load_seed_corpus
-from monitor.embedding import default_embedder
+from monitor.assess.decision import Assessment, CorpusDocument, CorpusIndex, Thresholds, assess
+from monitor.assess.embedding import default_embedder
 from monitor.resources import bundled_config_dir
+from monitor.seeds import load_seed_corpus
 
 SEEDS = bundled_config_dir() / "seeds"
 META = (SEEDS / "en-2024-09-25-zhitong-meta-ai-pact.txt").read_text(encoding="utf-8")

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.entities import named_things, new_things
-from monitor.neardup import DuplicateIndex, containment
-from monitor.text import detect_language, split_sentences
-from monitor.vocabulary import lexical_signals
+from monitor.assess.entities import named_things, new_things
+from monitor.assess.neardup import DuplicateIndex, containment
+from monitor.assess.text import detect_language, split_sentences
+from monitor.assess.vocabulary import lexical_signals
 
 
 @pytest.mark.parametrize(

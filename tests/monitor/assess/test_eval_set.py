@@ -10,8 +10,8 @@ from collections import Counter
 
 from benchmarks.eval.dataset import VERDICTS, Case, load_cases, seeds
 from benchmarks.eval.scoring import CachedEmbedder, run_stream, score
-from monitor.assess import Assessment, Thresholds
-from monitor.embedding import default_embedder
+from monitor.assess.decision import Assessment, Thresholds
+from monitor.assess.embedding import default_embedder
 
 
 def test_the_set_has_every_verdict_in_several_languages_and_a_held_out_part() -> None:

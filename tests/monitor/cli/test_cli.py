@@ -11,9 +11,9 @@ from pathlib import Path
 import click
 import pytest
 
-from monitor.cli import cli, main
-from monitor.corpus import load_seed_corpus
+from monitor.cli.main import cli, main
 from monitor.resources import bundled_config_dir
+from monitor.seeds import load_seed_corpus
 from monitor.settings import load_settings
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.monitor.test_cli import run
-from tests.monitor.test_poll_assess import DUTCH_SAME, NEW, rss
+from tests.monitor.cli.test_cli import run
+from tests.monitor.ingest.test_poll_assess import DUTCH_SAME, NEW, rss
 from tests.support.server import LocalServer, Reply
 
 # NEW in Dutch, every sentence of it.

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from monitor.opml import parse_opml
-from tests.monitor.test_cli import run
+from monitor.ingest.opml import parse_opml
+from tests.monitor.cli.test_cli import run
 from tests.support.server import LocalServer, Reply
 
 OPML = b"""<?xml version="1.0"?>

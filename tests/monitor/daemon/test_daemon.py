@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from monitor.daemon import DaemonError, StoreLock
-from tests.monitor.test_cli import run as cli
-from tests.monitor.test_poll_assess import NEW, OFF_TOPIC, rss
+from monitor.daemon.scheduler import DaemonError, StoreLock
+from tests.monitor.cli.test_cli import run as cli
+from tests.monitor.ingest.test_poll_assess import NEW, OFF_TOPIC, rss
 from tests.support.server import LocalServer, Reply, drip
 
 pytestmark = pytest.mark.slow

@@ -19,12 +19,12 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 from pytest_httpserver import HTTPServer
 
-from monitor.digests import Digests
+from monitor.digest.publish import Digests
 from monitor.errors import ConfigError
 from monitor.settings import load_settings
+from tests.monitor.cli.test_cli import run
+from tests.monitor.digest.test_digest import TRILOGUE, flag
 from tests.monitor.helpers import open_monitor
-from tests.monitor.test_cli import run
-from tests.monitor.test_digest import TRILOGUE, flag
 
 
 class Inbox:

@@ -12,8 +12,10 @@ import feedparser
 import pytest
 
 from monitor.app import Monitor
-from monitor.digest import DayVolume, Digest, DigestHealth, build_digest, daily_volume
-from monitor.digest_render import (
+from monitor.crontab import cron_trigger
+from monitor.digest.model import DayVolume, Digest, DigestHealth, build_digest, daily_volume
+from monitor.digest.publish import Digests
+from monitor.digest.render import (
     CHART_WIDTH,
     chart_rows,
     render_atom,
@@ -22,7 +24,6 @@ from monitor.digest_render import (
     render_summary,
     safe_url,
 )
-from monitor.digests import Digests
 from monitor.events import (
     ArticleExtracted,
     FeedAdded,
@@ -31,9 +32,8 @@ from monitor.events import (
     feed_stream,
     item_stream,
 )
-from monitor.schedule import cron_trigger
+from tests.monitor.cli.test_cli import run
 from tests.monitor.helpers import open_monitor
-from tests.monitor.test_cli import run
 
 TRILOGUE = "en-2023-12-06-reuters-ai-act-trilogue"
 META = "en-2024-09-25-zhitong-meta-ai-pact"
@@ -320,7 +320,7 @@ def test_the_atom_feed_parses_back_with_feedparser() -> None:
 
 
 def test_the_daemon_publishes_a_digest_missed_while_it_was_down(tmp_path: Path) -> None:
-    from monitor.daemon import Daemon  # noqa: PLC0415 (only this test needs the scheduler)
+    from monitor.daemon.scheduler import Daemon  # noqa: PLC0415 (only this test needs the scheduler)
 
     with open_monitor(tmp_path, digest__schedule="0 7 * * *") as monitor:
         monitor.init()

@@ -6,11 +6,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from monitor.extract import PageExtraction, choose_text, detect_wall
-from monitor.feeds import FeedEntry, html_to_text
-from monitor.identity import feed_id_for, keys_for_entries, new_entries, normalize_url
-from monitor.politeness import HostGate
-from monitor.schedule import Backoff, failure_delay, next_after_failure, next_after_success
+from monitor.ingest.extract import PageExtraction, choose_text, detect_wall
+from monitor.ingest.feeds import FeedEntry, html_to_text
+from monitor.ingest.identity import feed_id_for, keys_for_entries, new_entries, normalize_url
+from monitor.ingest.politeness import HostGate
+from monitor.ingest.schedule import Backoff, failure_delay, next_after_failure, next_after_success
 
 
 def entry(guid: str = "", link: str = "", title: str = "t", summary: str = "s") -> FeedEntry:

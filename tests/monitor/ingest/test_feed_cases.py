@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 
 from monitor.app import Monitor
-from monitor.feed_admin import add_feed
-from monitor.poll import Poller
+from monitor.ingest.feed_admin import add_feed
+from monitor.ingest.poll import Poller
 from tests.monitor.helpers import events_of, open_monitor
+from tests.support.paths import CASES as TEST_CASES
 from tests.support.server import LocalServer, Reply, SeenRequest
 
-CASES = Path(__file__).resolve().parents[1] / "data" / "feeds"
+CASES = TEST_CASES / "feeds"
 SPLIT = b"<!-- NEXT POLL -->"
 
 

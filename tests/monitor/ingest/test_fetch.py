@@ -8,7 +8,13 @@ import zlib
 
 import pytest
 
-from monitor.fetch import FetchError, FetchLimits, fetch, is_public_address, parse_retry_after
+from monitor.ingest.fetch import (
+    FetchError,
+    FetchLimits,
+    fetch,
+    is_public_address,
+    parse_retry_after,
+)
 from tests.support.server import LocalServer, Reply, drip, endless, gzip_bomb
 
 OPEN = FetchLimits(

@@ -12,12 +12,13 @@ from xml.sax.saxutils import escape
 
 import pytest
 
-from monitor.feed_admin import add_feed
-from monitor.poll import Poller
+from monitor.ingest.feed_admin import add_feed
+from monitor.ingest.poll import Poller
 from tests.monitor.helpers import open_monitor
+from tests.support.paths import CASES as TEST_CASES
 from tests.support.server import LocalServer, Reply
 
-CASES = Path(__file__).resolve().parents[1] / "data" / "pages"
+CASES = TEST_CASES / "pages"
 
 
 @dataclass

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from monitor.app import Monitor
-from monitor.feed_admin import add_feed, enable_feed
-from monitor.poll import Poller, PollSummary
+from monitor.ingest.feed_admin import add_feed, enable_feed
+from monitor.ingest.poll import Poller
+from monitor.ingest.summary import PollSummary
 from tests.monitor.helpers import events_of, open_monitor
 from tests.support.server import LocalServer, Reply, SeenRequest
 
@@ -300,7 +301,7 @@ def test_items_left_pending_by_a_stopped_pass_are_extracted_next_time(
     with open_monitor(tmp_path) as app:
         added = add_feed(app, server.url("/feed"))
         poller = Poller(app)
-        poller.extract_item = lambda item: None  # type: ignore[method-assign]
+        poller.articles.extract = lambda item: None  # type: ignore[method-assign]
         poller.run([added.feed_id])  # the pass "dies" before extracting
         poller.close()
         assert app.query("SELECT extraction FROM items")[0]["extraction"] == "pending"

@@ -8,10 +8,10 @@ from xml.sax.saxutils import escape
 
 import pytest
 
-from monitor.feed_admin import add_feed
-from monitor.poll import Poller
+from monitor.ingest.feed_admin import add_feed
+from monitor.ingest.poll import Poller
+from tests.monitor.cli.test_cli import run
 from tests.monitor.helpers import open_monitor
-from tests.monitor.test_cli import run
 from tests.support.server import LocalServer, Reply
 
 NEW = (

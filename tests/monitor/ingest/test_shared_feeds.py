@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from monitor.feeds import FeedParseError, html_to_text, parse_feed
+from monitor.ingest.feeds import FeedParseError, html_to_text, parse_feed
+from tests.support.paths import SHARED_DATA
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "feeds"
+SHARED = SHARED_DATA / "feeds"
 RSS_PARSER = SHARED / "real-world" / "rss-parser"
 SKIP_SUFFIXES = {".txt", ".json", ".md"}
 

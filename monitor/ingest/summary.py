@@ -1,0 +1,58 @@
+"""What one polling pass did: counts and lists, tallied safely from the pass's threads."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class PollSummary:
+    """What one pass did, for people (the CLI) and scripts (``--json``)."""
+
+    feeds: int = 0
+    fetched: int = 0
+    not_modified: int = 0
+    failed: int = 0
+    gone: int = 0
+    redirected: int = 0
+    new_items: int = 0
+    extracted: int = 0
+    fallbacks: int = 0
+    extraction_failed: int = 0
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    failures: list[dict[str, Any]] = field(default_factory=list)
+    assessed: int = 0
+    verdicts: dict[str, int] = field(default_factory=dict)
+    flagged: list[dict[str, str]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The summary as JSON-ready data (stable keys)."""
+        return asdict(self)
+
+
+class Tally:
+    """The summary of the current pass, which feed threads add to at once."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.summary = PollSummary()
+
+    def start_pass(self) -> PollSummary:
+        """A fresh summary for a new pass (feeds skipped while choosing are kept)."""
+        with self._lock:
+            self.summary = PollSummary(skipped=self.summary.skipped)
+            return self.summary
+
+    def count(self, **increments: int) -> None:
+        """Add to the summary's counters, by name."""
+        with self._lock:
+            for name, value in increments.items():
+                setattr(self.summary, name, getattr(self.summary, name) + value)
+
+    def failure(self, failure: dict[str, Any]) -> None:
+        """Count a failed feed and keep what went wrong."""
+        with self._lock:
+            self.summary.failed += 1
+            self.summary.failures.append(failure)
