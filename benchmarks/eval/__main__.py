@@ -1,9 +1,15 @@
-"""Score the assessment on the evaluation set: ``python -m benchmarks.eval``.
+"""Score the assessment: ``python -m benchmarks.eval [--only articles|realnews]``.
 
-Prints precision, recall and F1 of ``update``, the confusion matrix of verdicts
-and recall per language, for the part the thresholds were tuned on, the
-held-out part and both. ``--calibrate`` searches the thresholds on the tuned
-part only (coordinate ascent) and reports the held-out part with the result.
+``articles``, the evaluation set written for the monitor (benchmarks/eval/articles.toml):
+precision, recall and F1 of ``update``, the confusion matrix of verdicts and
+recall per language, for the part the thresholds were tuned on, the held-out
+part and both. ``--calibrate`` searches the thresholds on the tuned part only
+(coordinate ascent) and reports the held-out part with the result.
+
+``realnews``, real 2023 feed entries nobody here wrote (../shared/data/realnews-2023,
+labelled development half): relevance per item as ``monitor check`` judges it,
+with recall per language and per way of selection, and passing mentions called
+relevant. ``-v`` lists the misses and false alarms.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from benchmarks.common import peak_rss_mb
+from benchmarks.eval import realnews
 from benchmarks.eval.dataset import VERDICTS, Case, load_cases, seeds
 from benchmarks.eval.scoring import CachedEmbedder, Scores, run_stream, score
 from monitor.assess import Assessment, Thresholds, default_embedder, thresholds_from
@@ -99,15 +106,74 @@ def _print_confusion(scores: Scores) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the evaluation."""
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.eval", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.eval",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--only", choices=("articles", "realnews"), help="One data set only.")
     parser.add_argument("--calibrate", action="store_true", help="Search thresholds on 'tune'.")
     parser.add_argument("--json", action="store_true", help="Print the scores as JSON.")
     parser.add_argument("-v", "--verbose", action="store_true", help="Show each error's reasons.")
     args = parser.parse_args(argv)
 
-    cases = load_cases()
     embedder = CachedEmbedder(default_embedder())
     configured = thresholds_from(load_settings(environ={}).assessment)
+    if args.only in (None, "articles"):
+        evaluation_set(args, embedder, configured)
+    if args.only in (None, "realnews"):
+        real_news(args, embedder, configured)
+
+
+def real_news(args: argparse.Namespace, embedder: CachedEmbedder, configured: Thresholds) -> None:
+    """Relevance per item on the real 2023 entries' labelled half."""
+    if not realnews.DATA.is_dir():
+        print(f"real 2023 entries: not found at {realnews.DATA}; skipped")
+        return
+    entries = [e for e in realnews.load_entries() if e.relevance]
+    started = time.perf_counter()
+    results = realnews.judge_each(entries, seeds(), embedder, configured)
+    elapsed = time.perf_counter() - started
+    scores = realnews.score_relevance(entries, results)
+    if args.json:
+        print(json.dumps({"realnews_relevance": scores.to_dict()}, indent=2))
+        return
+    print(
+        f"real 2023 entries, labelled half: {scores.entries} entries judged one by one "
+        f"against the seeds in {elapsed:.1f} s"
+    )
+    print(
+        f"  relevance: precision {scores.precision:.3f}  recall {scores.recall:.3f}  "
+        f"F1 {scores.f1:.3f}   passing mentions called relevant "
+        f"{scores.mentions_relevant}/{scores.mentions} ({scores.mention_rate:.0%})"
+    )
+    for name, table in (("language", scores.recall_by_language), ("pool", scores.recall_by_pool)):
+        cells = "  ".join(f"{k} {h}/{t}" for k, (h, t) in sorted(table.items()))
+        print(f"  recall per {name}: {cells}")
+    hits, total = scores.title_only
+    print(f"  recall on entries with a title only: {hits}/{total}")
+    cells = "  ".join(f"{k} {n}" for k, n in sorted(scores.false_positive_by_pool.items()))
+    print(f"  false alarms per pool: {cells or 'none'}")
+    print(f"  verdicts: {dict(sorted(scores.verdicts.items()))}")
+    target = scores.f1 >= 0.92 and scores.recall >= 0.9 and scores.mention_rate <= 0.1
+    print(
+        "  targets (F1 >= 0.92, recall >= 0.9, passing mentions <= 10 %): "
+        + ("met" if target else "NOT met")
+    )
+    if args.verbose:
+        by_id = {e.id: (e, r) for e, r in zip(entries, results, strict=True)}
+        for title, ids in (("missed", scores.missed), ("false alarms", scores.false_alarms)):
+            print(f"  {title}:")
+            for entry_id in ids:
+                entry, result = by_id[entry_id]
+                print(f"    {entry_id} [{entry.pool}] {result.relevance:.2f} {entry.title[:90]}")
+
+
+def evaluation_set(
+    args: argparse.Namespace, embedder: CachedEmbedder, configured: Thresholds
+) -> None:
+    """The evaluation set written for the monitor, as one stream."""
+    cases = load_cases()
     started = time.perf_counter()
     results = run_stream(cases, seeds(), embedder, configured)
     elapsed = time.perf_counter() - started

@@ -237,6 +237,11 @@ def _novel_runs(similarities: Sequence[float], threshold: float) -> list[bool]:
 
 def _relevance(lexical: LexicalSignals, semantic: float | None, thresholds: Thresholds) -> float:
     if semantic is None:
+        # No closeness to weigh a name or a description in the lead: they decide alone.
+        if lexical.named_in == "lead":
+            return max(lexical.score, 0.6)
+        if lexical.described_in == "lead":
+            return max(lexical.score, 0.55)
         return lexical.score
     semantic_score = min(
         1.0, max(0.0, (semantic - thresholds.semantic_floor) / thresholds.semantic_span)
@@ -345,7 +350,8 @@ def assess(
     """Judge one article against the corpus."""
     body = f"{title}\n{text}" if title and not text.startswith(title) else text
     language = detect_language(body, language_hint).code
-    lexical = lexical_signals(body)
+    lead_text = text[len(title) :].lstrip() if title and text.startswith(title) else text
+    lexical = lexical_signals(lead_text or text, title=title, language=language)
     covered = language in index.embedder.languages
     sentences = split_sentences(text, language) or [text]
     reasons: list[str] = []

@@ -1,0 +1,125 @@
+"""The AI Act vocabulary as newsrooms write it: names, descriptions, prominence, 24 languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.assess.lexicon import LEXICON_LANGUAGES
+from monitor.assess.vocabulary import lexical_signals
+
+# One headline a language that describes the EU's AI rules without naming the Act.
+DESCRIBED = {
+    "bg": "ЕС се договори за нови правила за изкуствения интелект",
+    "cs": "EU schválila pravidla pro umělou inteligenci",
+    "da": "EU enes om nye regler for kunstig intelligens",
+    "de": "EU einigt sich auf Regeln für künstliche Intelligenz",
+    "el": "Η ΕΕ συμφώνησε σε κανόνες για την τεχνητή νοημοσύνη",
+    "en": "EU lawmakers agree tough measures over use of AI",
+    "es": "La UE pacta las primeras normas sobre inteligencia artificial",
+    "et": "EL leppis kokku tehisintellekti reeglites",
+    "fi": "EU sopi tekoälyn sääntelystä",
+    "fr": "L'UE s'accorde sur des règles pour l'intelligence artificielle",
+    "ga": "Comhaontú AE ar rialacha don intleacht shaorga",
+    "hr": "EU dogovorio pravila o umjetnoj inteligenciji",
+    "hu": "Megállapodott az EU a mesterséges intelligencia szabályozásáról",
+    "it": "L'UE approva le regole sull'intelligenza artificiale",
+    "lt": "ES susitarė dėl dirbtinio intelekto taisyklių",
+    "lv": "ES vienojas par mākslīgā intelekta noteikumiem",
+    "mt": "L-UE taqbel fuq regoli għall-intelliġenza artifiċjali",
+    "nl": "EU bereikt akkoord over regels voor kunstmatige intelligentie",
+    "pl": '"Jest umowa!". Unia chce okiełznać AI',
+    "pt": "UE chega a acordo sobre regras para a inteligência artificial",
+    "ro": "UE a convenit asupra regulilor privind inteligența artificială",
+    "sk": "EÚ schválila pravidlá pre umelú inteligenciu",
+    "sl": "EU sprejela pravila o umetni inteligenci",
+    "sv": "EU enas om nya regler för artificiell intelligens",
+}
+
+# The Act's own name in each language where newsrooms use one of their own.
+NAMED = {
+    "bg": "Европейският парламент прие Акта за изкуствения интелект",
+    "cs": "Akt o umělé inteligenci vstoupil v platnost",
+    "da": "AI-forordningen træder i kraft",
+    "de": "Die KI-Verordnung gilt ab heute",
+    "el": "Ο κανονισμός για την τεχνητή νοημοσύνη τέθηκε σε ισχύ",
+    "es": "Entra en vigor la ley europea de inteligencia artificial",
+    "fi": "Tekoälysäädös astui voimaan",
+    "fr": "Le règlement sur l'IA entre en vigueur",
+    "ga": "Tagann an tAcht um Intleacht Shaorga i bhfeidhm",
+    "hr": "Akt o umjetnoj inteligenciji stupio je na snagu",
+    "hu": "Hatályba lépett az MI-rendelet",
+    "it": "Entra in vigore il regolamento sull'IA",
+    "lt": "Įsigaliojo Dirbtinio intelekto aktas",
+    "lv": "Stājas spēkā Mākslīgā intelekta akts",
+    "mt": "L-Att dwar l-Intelliġenza Artifiċjali daħal fis-seħħ",
+    "nl": "De AI-verordening treedt in werking",
+    "pl": "Akt w sprawie sztucznej inteligencji wchodzi w życie",
+    "pt": "Regulamento da Inteligência Artificial entra em vigor",
+    "ro": "Actul privind inteligența artificială intră în vigoare",
+    "sk": "Akt o umelej inteligencii nadobudol účinnosť",
+    "sl": "Akt o umetni inteligenci je začel veljati",
+    "sv": "AI-förordningen börjar gälla",
+}
+
+
+def test_every_official_language_has_words() -> None:
+    assert len(LEXICON_LANGUAGES) == 24
+    assert set(DESCRIBED) == LEXICON_LANGUAGES
+
+
+@pytest.mark.parametrize("language", sorted(DESCRIBED))
+def test_a_headline_that_describes_the_act_is_read_as_about_it(language: str) -> None:
+    signals = lexical_signals(DESCRIBED[language], title=DESCRIBED[language], language=language)
+    assert signals.described_in == "title", signals
+    assert signals.score >= 0.7
+
+
+@pytest.mark.parametrize("language", sorted(NAMED))
+def test_the_acts_own_name_is_known_in_each_language(language: str) -> None:
+    signals = lexical_signals("", title=NAMED[language], language=language)
+    assert signals.named_in == "title", signals
+
+
+def test_another_bill_called_ai_act_is_not_the_eus() -> None:
+    signals = lexical_signals(
+        "Senators introduced the Block Nuclear Launch by Autonomous AI Act on Wednesday.",
+        title="Bill would bar AI from launching nuclear weapons",
+        language="en",
+    )
+    assert signals.act_names == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("The A.I. Act sets rules for chatbots.", True),
+        ("Microsoft adds AI to its office suite.", False),
+        ("The US published an AI Action Plan.", False),
+        ("The AI Office opened in Brussels.", True),
+    ],
+)
+def test_names_are_whole_and_as_written(text: str, named: bool) -> None:
+    assert bool(lexical_signals(text, language="en").act_names) is named
+
+
+def test_a_passing_mention_further_down_scores_low() -> None:
+    text = (
+        "Nvidia beat expectations again. Revenue rose 94 per cent. Data centre sales "
+        "doubled. Margins widened. The chief executive also said the EU AI Act would "
+        "not change its plans."
+    )
+    signals = lexical_signals(text, title="Nvidia earnings beat forecasts", language="en")
+    assert signals.named_in == "body"
+    assert signals.score < 0.55
+
+
+def test_other_eu_laws_are_not_rules_on_ai() -> None:
+    title = "Apple holds back AI features in the EU, citing the Digital Markets Act"
+    assert lexical_signals("", title=title, language="en").described_in == ""
+
+
+def test_the_same_headline_in_the_lead_counts_less_than_in_the_title() -> None:
+    line = "EU agrees landmark rules on artificial intelligence."
+    in_title = lexical_signals("Other news of the day.", title=line, language="en")
+    in_lead = lexical_signals(line + " Other news.", title="Morning briefing", language="en")
+    assert in_title.score > in_lead.score
