@@ -100,6 +100,32 @@ ENGLISH = Terms(
     ),
 )
 
+# The Act's names in the languages the first seeds came in (Dutch, German, French, Italian,
+# Spanish): looked for in a text of any language, beside that language's own names.
+SHARED_ACT_NAMES = (
+    r"AI[- ]wet",
+    r"AI[- ]verordening",
+    r"wet\s+op\s+(?:de\s+)?(?:artifici[eë]le|kunstmatige)\s+intelligentie",
+    r"Europese\s+AI[- ]verordening",
+    r"KI[- ]Verordnung",
+    r"KI[- ]Gesetz",
+    r"AI[- ]Verordnung",
+    r"Verordnung\s+über\s+künstliche\s+Intelligenz",
+    r"Gesetz\s+über\s+künstliche\s+Intelligenz",
+    r"règlement\s+(?:européen\s+)?sur\s+l['\u2019]\s*(?:IA|intelligence\s+artificielle)",
+    r"(?:loi|législation|législation\s+européenne)\s+sur\s+l['\u2019]\s*(?:IA|intelligence\s+artificielle)",
+    r"regolamento\s+(?:europeo\s+)?sull['\u2019]\s*(?:IA|intelligenza\s+artificiale)",
+    r"(?:ley|reglamento)\s+(?:europeo\s+)?de\s+(?:IA|inteligencia\s+artificial)",
+    r"AI[- ]pact",
+    r"KI[- ]Pakt",
+    r"pacte\s+(?:sur\s+l['\u2019]\s*IA|IA)",
+    r"AI[- ]bureau",
+    r"Europees\s+AI[- ]bureau",
+    r"KI[- ]Büro",
+    r"Bureau\s+(?:européen\s+)?de\s+l['\u2019]\s*IA",
+    r"Office\s+européen\s+de\s+l['\u2019]\s*IA",
+)
+
 # Inflection-tolerant stems for the other 23 languages.
 BY_LANGUAGE: dict[str, Terms] = {
     "bg": Terms(
@@ -212,8 +238,6 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"KI-?Verordnung\w*",
             r"KI-?Gesetz\w*",
             r"AI-?Verordnung\w*",
-            r"Verordnung\s+über\s+künstliche\s+Intelligenz",
-            r"Gesetz\s+über\s+künstliche\s+Intelligenz",
             r"KI-?Pakt",
             r"KI-?Büro",
         ),
@@ -344,9 +368,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"accord",
         ),
         act_names=(
-            r"règlement\s+(?:européen\s+)?sur\s+l['\u2019]\s*(?:IA|intelligence\s+artificielle)",
             r"(?:loi|législation)\s+(?:européenne\s+)?sur\s+l['\u2019]\s*(?:IA|intelligence\s+artificielle)",
-            r"pacte\s+(?:sur\s+l['\u2019]\s*IA|IA)",
             r"(?:Bureau|Office)\s+(?:européen\s+)?de\s+l['\u2019]\s*IA",
         ),
     ),
@@ -446,10 +468,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"divieti?",
             r"accordo",
         ),
-        act_names=(
-            r"regolamento\s+(?:europeo\s+)?sull['\u2019]\s*(?:IA|intelligenza\s+artificiale)",
-            r"legge\s+(?:europea\s+)?sull['\u2019]\s*(?:IA|intelligenza\s+artificiale)",
-        ),
+        act_names=(r"legge\s+(?:europea\s+)?sull['\u2019]\s*(?:IA|intelligenza\s+artificiale)",),
     ),
     "lt": Terms(
         eu=(
@@ -545,7 +564,6 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"AI-?verordening",
             r"AI-?wet",
             r"Europese\s+AI-?verordening",
-            r"wet\s+op\s+(?:de\s+)?(?:artifici[eë]le|kunstmatige)\s+intelligentie",
             r"AI-?pact",
             r"(?:Europees\s+)?AI-?bureau",
         ),

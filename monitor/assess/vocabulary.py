@@ -1,8 +1,9 @@
 """The AI Act's vocabulary in the languages we follow (pure): lexical relevance signals.
 
 Lexical signals carry the decision where the embedder cannot (a language it does
-not cover) and back it up where it can. Terms are matched case-insensitively on
-word boundaries.
+not cover) and back it up where it can. Words are the lexicon's (``lexicon``), in
+the 24 EU languages; phrases are matched case-insensitively on word boundaries,
+acronyms and the English names of the Act as written.
 """
 
 from __future__ import annotations
@@ -11,33 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from monitor.assess.lexicon import BY_LANGUAGE, ENGLISH, LEXICON_LANGUAGES
-
-# Names of the Act in the languages the first seeds came in; the lexicon adds the rest.
-# The English names ("AI Act", "AI Office") are the lexicon's, matched as written.
-ACT_NAMES = (
-    r"AI[- ]wet",
-    r"AI[- ]verordening",
-    r"wet\s+op\s+(?:de\s+)?(?:artifici[eë]le|kunstmatige)\s+intelligentie",
-    r"Europese\s+AI[- ]verordening",
-    r"KI[- ]Verordnung",
-    r"KI[- ]Gesetz",
-    r"AI[- ]Verordnung",
-    r"Verordnung\s+über\s+künstliche\s+Intelligenz",
-    r"Gesetz\s+über\s+künstliche\s+Intelligenz",
-    r"règlement\s+(?:européen\s+)?sur\s+l['\u2019]\s*(?:IA|intelligence\s+artificielle)",
-    r"(?:loi|législation|législation\s+européenne)\s+sur\s+l['\u2019]\s*(?:IA|intelligence\s+artificielle)",
-    r"regolamento\s+(?:europeo\s+)?sull['\u2019]\s*(?:IA|intelligenza\s+artificiale)",
-    r"(?:ley|reglamento)\s+(?:europeo\s+)?de\s+(?:IA|inteligencia\s+artificial)",
-    r"AI[- ]pact",
-    r"KI[- ]Pakt",
-    r"pacte\s+(?:sur\s+l['\u2019]\s*IA|IA)",
-    r"AI[- ]bureau",
-    r"Europees\s+AI[- ]bureau",
-    r"KI[- ]Büro",
-    r"Bureau\s+(?:européen\s+)?de\s+l['\u2019]\s*IA",
-    r"Office\s+européen\s+de\s+l['\u2019]\s*IA",
-)
+from monitor.assess.lexicon import BY_LANGUAGE, ENGLISH, LEXICON_LANGUAGES, SHARED_ACT_NAMES
 
 # The English names, as written: "AI Act", "A.I. Act", "AI Office", "AI Pact", "AI Board".
 # An "X AI Act" with a capitalised X is another bill ("Autonomous AI Act") unless X
@@ -193,7 +168,7 @@ def _matchers(language: str) -> _Matchers:
         return tuple(p for terms in own for p in getattr(terms, field))
 
     flags = re.IGNORECASE
-    act_names = ACT_NAMES + tuple(p for t in own[1:] for p in t.act_names)
+    act_names = SHARED_ACT_NAMES + tuple(p for t in own[1:] for p in t.act_names)
     return _Matchers(
         act=re.compile(_phrases(act_names), flags),
         english_act=re.compile("|".join(f"(?:{p})" for p in ENGLISH_ACT_NAMES)),
@@ -212,9 +187,9 @@ class LexicalSignals:
     """What the vocabulary found in a text, where, and the score it adds up to (0 to 1).
 
     ``named_in`` and ``described_in`` say where the Act is first named, or described
-    (a sentence with a word for the EU, one for AI and one for rules or law): in
-    the ``title``, the ``lead`` (the first two sentences) or only further in the
-    ``body``. Prominence is what tells an article about the Act from one that
+    (a word for the EU, one for AI and one for rules or law together): in the
+    ``title``, the ``lead`` (the first two sentences, read as one) or only in a
+    later sentence of the ``body``. Prominence is what tells an article about the Act from one that
     mentions it in passing.
     """
 
@@ -225,8 +200,6 @@ class LexicalSignals:
     score: float
     named_in: str = ""
     described_in: str = ""
-    named_sentences: int = 0
-    sentences: int = 0
 
     def summary(self) -> str:
         """The signals in words, for a reader."""
@@ -285,7 +258,7 @@ _OTHER_EU_LAWS = re.compile(
 
 
 def _describes(sentence: str, m: _Matchers) -> bool:
-    """A word for the EU, one for AI and one for rules or law, in one sentence."""
+    """A word for the EU, one for AI and one for rules or law, in one stretch of text."""
     sentence = _OTHER_EU_LAWS.sub(" ", sentence)
     return bool(m.eu.search(sentence) and m.ai.search(sentence) and m.rules.search(sentence))
 
@@ -342,14 +315,4 @@ def lexical_signals(text: str, *, title: str = "", language: str = "") -> Lexica
         score = min(0.35, 0.2 + 0.05 * len(topics))
     elif eu and ai:
         score = min(0.3, 0.05 * min(eu, ai) + 0.1)
-    return LexicalSignals(
-        act,
-        topics,
-        eu,
-        ai,
-        round(score, 3),
-        named_in,
-        described_in,
-        named_sentences,
-        len(sentences),
-    )
+    return LexicalSignals(act, topics, eu, ai, round(score, 3), named_in, described_in)
