@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import ast
 import importlib
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -149,9 +151,6 @@ def test_a_health_check_does_not_import_the_assessment_stack() -> None:
     # The CLI imports ingest's feed use cases at start; the lazy faces keep the
     # embedder, trafilatura and APScheduler out of a `monitor health` that runs
     # every few seconds. (numpy comes with sqlite-utils, whatever we do.)
-    import subprocess  # noqa: PLC0415
-    import sys  # noqa: PLC0415
-
     probe = (
         "import sys, monitor.cli.main;"
         "print(','.join(m for m in ('monitor.assess.decision', 'monitor.ingest.poll',"

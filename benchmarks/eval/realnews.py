@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from monitor.assess import Assessment, CorpusDocument, CorpusIndex, Embedder, Thresholds, assess
+from benchmarks.eval.scoring import precision_recall_f1, seed_index
+from monitor.assess import Assessment, Embedder, Thresholds, assess
 from monitor.seeds import SeedDocument
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "realnews-2023"
@@ -90,20 +91,24 @@ class RelevanceScores:
     missed: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
 
+    def _prf(self) -> tuple[float, float, float]:
+        return precision_recall_f1(
+            self.true_positive,
+            self.true_positive + self.false_positive,
+            self.true_positive + self.false_negative,
+        )
+
     @property
     def precision(self) -> float:
-        called = self.true_positive + self.false_positive
-        return self.true_positive / called if called else 0.0
+        return self._prf()[0]
 
     @property
     def recall(self) -> float:
-        positives = self.true_positive + self.false_negative
-        return self.true_positive / positives if positives else 0.0
+        return self._prf()[1]
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self._prf()[2]
 
     @property
     def mention_rate(self) -> float:
@@ -131,8 +136,7 @@ def judge_each(
     thresholds: Thresholds,
 ) -> list[Assessment]:
     """Each entry judged alone against the seed corpus (the corpus does not grow)."""
-    index = CorpusIndex(embedder)
-    index.add([CorpusDocument.from_seed(s) for s in seeds])
+    index = seed_index(seeds, embedder)
     return [
         assess(
             e.text,

@@ -34,6 +34,21 @@ class CachedEmbedder:
         return np.vstack([self._cache[t] for t in texts])
 
 
+def seed_index(seeds: Sequence[SeedDocument], embedder: Embedder) -> CorpusIndex:
+    """The corpus index of the seed documents alone."""
+    index = CorpusIndex(embedder)
+    index.add([CorpusDocument.from_seed(s) for s in seeds])
+    return index
+
+
+def precision_recall_f1(hits: int, called: int, actual: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 from the hits, what was called, and what there was to find."""
+    precision = hits / called if called else 0.0
+    recall = hits / actual if actual else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
 def run_stream(
     cases: Sequence[Case],
     seeds: Sequence[SeedDocument],
@@ -41,8 +56,7 @@ def run_stream(
     thresholds: Thresholds,
 ) -> list[Assessment]:
     """Assess the articles in order, as the monitor does: updates join the corpus."""
-    index = CorpusIndex(embedder)
-    index.add([CorpusDocument.from_seed(s) for s in seeds])
+    index = seed_index(seeds, embedder)
     results = []
     for case in cases:
         result = assess(
@@ -82,9 +96,7 @@ def score(cases: Sequence[Case], results: Sequence[Assessment]) -> Scores:
     tp = confusion["update"]["update"]
     flagged = sum(confusion[label]["update"] for label in VERDICTS)
     actual = sum(confusion["update"].values())
-    precision = tp / flagged if flagged else 0.0
-    recall = tp / actual if actual else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = precision_recall_f1(tp, flagged, actual)
     correct = sum(confusion[v][v] for v in VERDICTS)
     return Scores(
         articles=len(cases),
