@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.eval.scoring import precision_recall_f1, seed_index
-from monitor.assess import Assessment, Embedder, Thresholds, assess
+from monitor.assess import Assessment, CorpusDocument, Embedder, Thresholds, assess
 from monitor.seeds import SeedDocument
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "realnews-2023"
@@ -186,4 +186,95 @@ def score_relevance(entries: Sequence[Entry], results: Sequence[Assessment]) -> 
             scores.mentions += 1
             scores.mentions_relevant += int(called)
     scores.verdicts = dict(verdicts)
+    return scores
+
+
+@dataclass
+class StreamScores:
+    """The entries read as one stream in publication order, the corpus growing with each flag."""
+
+    flags: int = 0
+    false_alarms: int = 0
+    copies_flagged: int = 0
+    developments: dict[str, int] = field(default_factory=dict)
+    reports: dict[str, int] = field(default_factory=dict)
+    known: int = 0
+    known_right: int = 0
+    # Seeds carry no development label: a ``known`` naming one cannot be checked here.
+    known_seed: int = 0
+
+    @property
+    def false_alarm_share(self) -> float:
+        return self.false_alarms / self.flags if self.flags else 0.0
+
+    def development_recall(self, least_reports: int = 3) -> tuple[int, int]:
+        """Developments with at least ``least_reports`` labelled reports flagged at least once."""
+        big = [d for d, n in self.reports.items() if n >= least_reports]
+        return sum(self.developments.get(d, 0) > 0 for d in big), len(big)
+
+    def to_dict(self) -> dict[str, Any]:
+        hit, total = self.development_recall()
+        flagged = [n for n in self.developments.values() if n]
+        return {
+            "flags": self.flags,
+            "false_alarms": self.false_alarms,
+            "false_alarm_share": round(self.false_alarm_share, 3),
+            "copies_flagged": self.copies_flagged,
+            "developments_with_3_reports_flagged": [hit, total],
+            "updates_per_flagged_development": round(sum(flagged) / len(flagged), 2)
+            if flagged
+            else 0.0,
+            "known_naming_the_same_development": [self.known_right, self.known],
+            "known_naming_a_seed": self.known_seed,
+        }
+
+
+def judge_stream(
+    entries: Sequence[Entry],
+    seeds: Sequence[SeedDocument],
+    embedder: Embedder,
+    thresholds: Thresholds,
+) -> list[Assessment]:
+    """Every entry in publication order, updates joining the corpus, as the poller does."""
+    index = seed_index(seeds, embedder)
+    results = []
+    for entry in entries:
+        result = assess(
+            entry.text,
+            index,
+            title=entry.title,
+            language_hint=entry.language,
+            published=entry.published,
+            thresholds=thresholds,
+        )
+        results.append(result)
+        document = CorpusDocument(
+            entry.id, entry.title, result.language, entry.text, entry.published
+        )
+        index.learn(document, entry.id, result, grow=True)
+    return results
+
+
+def score_stream(entries: Sequence[Entry], results: Sequence[Assessment]) -> StreamScores:
+    """Flags, false alarms, developments reached and ``known`` attribution, on labelled entries."""
+    scores = StreamScores()
+    development_of = {e.id: e.development for e in entries if e.development}
+    for entry, result in zip(entries, results, strict=True):
+        if not entry.relevance:
+            continue
+        news = entry.development and not entry.development.startswith("bg-")
+        if news:
+            scores.reports[entry.development] = scores.reports.get(entry.development, 0) + 1
+        if result.verdict == "update":
+            scores.flags += 1
+            scores.false_alarms += int(entry.relevance != "aiact")
+            scores.copies_flagged += int(bool(entry.copy_of))
+            if news:
+                count = scores.developments.get(entry.development, 0)
+                scores.developments[entry.development] = count + 1
+        elif result.verdict == "known" and entry.relevance == "aiact":
+            scores.known += 1
+            nearest = development_of.get(result.nearest_document_id, "")
+            scores.known_right += int(bool(nearest) and nearest == entry.development)
+            scores.known_seed += int(result.nearest_document_id.startswith("seed-"))
     return scores
