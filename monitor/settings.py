@@ -131,7 +131,7 @@ class AssessmentSettings(_Section):
 
     enabled: bool = True
     window_days: int = Field(120, ge=1)
-    relevant: float = Field(0.55, ge=0, le=1)
+    relevant: float = Field(0.5, ge=0, le=1)
     known_story: float = Field(0.80, ge=0, le=1)
     novel_sentence: float = Field(0.45, ge=0, le=1)
     novel_share_for_update: float = Field(0.6, ge=0, le=1)

@@ -3,16 +3,20 @@
 Given an article's text, the reference corpus (as vectors, signatures and named
 things) and an embedder, ``assess`` returns a verdict with its reasons:
 
-- ``irrelevant``: not about the AI Act (vocabulary and, where the embedder covers
-  the language, closeness to the corpus and to statements of what the Act is);
 - ``duplicate``: a near-copy of a known text (MinHash over shingles in the same
-  language, or a document vector all but identical);
-- ``known``: the same story as a corpus document (document vectors close) that
-  says little the corpus does not already say;
+  language, or a document vector all but identical), looked for first: only
+  corpus documents and relevant articles are indexed for copies, so a copy is
+  about the Act whatever its own cut of the text says;
+- ``irrelevant``: not about the AI Act, by the relevance model (``relevance``):
+  where the vocabulary finds the Act named or described and, where the embedder
+  covers the language, how close the text and title are to what the Act is;
+- ``known``: the same story as a corpus document published before it, within
+  the window (document vectors close) that says little the corpus does not
+  already say;
 - ``update``: about the AI Act and new, with the nearest story it follows and
   the sentences and named things the corpus lacks.
 
-Thresholds start from measurements on this embedder (translations of a story at
+The story thresholds start from measurements on this embedder (translations of a story at
 0.89-0.92 at document level against 0.52-0.66 for another story on the same
 topic; sentences split old from new near 0.6) and are calibrated on the
 evaluation set in ``benchmarks/eval``.
@@ -21,7 +25,7 @@ evaluation set in ``benchmarks/eval``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -30,6 +34,7 @@ import numpy as np
 from monitor.assess.embedding import Embedder, Vectors
 from monitor.assess.entities import named_things, new_things
 from monitor.assess.neardup import DuplicateIndex
+from monitor.assess.relevance import relevance_features, shipped_model
 from monitor.assess.text import detect_language, split_sentences
 from monitor.assess.vocabulary import VOCABULARY_LANGUAGES, LexicalSignals, lexical_signals
 from monitor.seeds import SeedDocument
@@ -53,9 +58,7 @@ Mask = np.ndarray[Any, np.dtype[np.bool_]]
 class Thresholds:
     """The decision's thresholds; see the module's docstring for where they come from."""
 
-    relevant: float = 0.55
-    semantic_floor: float = 0.35
-    semantic_span: float = 0.4
+    relevant: float = 0.5
     known_story: float = 0.80
     novel_sentence: float = 0.45
     novel_share_for_update: float = 0.6
@@ -74,6 +77,13 @@ class CorpusDocument:
     language: str
     text: str
     published: str = ""
+    #: "seed", "manual" or "flagged" (an update that joined the corpus).
+    origin: str = "seed"
+
+    @property
+    def reference(self) -> bool:
+        """Whether the document says what the Act is: chosen by a person, not learned."""
+        return self.origin != "flagged"
 
     @classmethod
     def from_seed(cls, seed: SeedDocument) -> CorpusDocument:
@@ -101,6 +111,8 @@ class CorpusIndex:
     days: np.ndarray[Any, np.dtype[np.int64]] = field(
         default_factory=lambda: np.zeros(0, dtype=np.int64)
     )
+    # Which documents were chosen by a person (seeds, corpus add) rather than learned.
+    reference: Mask = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
     def add_copy_source(self, key: str, title: str, text: str) -> None:
         """Index a text for near-copies only (an earlier article, not a corpus document)."""
@@ -129,6 +141,9 @@ class CorpusIndex:
         self.days = np.concatenate(
             [self.days, np.asarray([d.toordinal() if d else -1 for d in dates], dtype=np.int64)]
         )
+        self.reference = np.concatenate(
+            [self.reference, np.asarray([d.reference for d in documents], dtype=bool)]
+        )
         self.sentences.extend(new_sentences)
         if doc_rows:
             self.doc_vectors = np.vstack([self.doc_vectors, np.vstack(doc_rows)])
@@ -145,7 +160,7 @@ class CorpusIndex:
         copies, so later copies of it are duplicates.
         """
         if grow and result.verdict == "update":
-            self.add([document])
+            self.add([replace(document, origin="flagged")])
         if result.relevant and result.verdict != "duplicate":
             self.add_copy_source(copy_key, document.title, document.text)
 
@@ -154,6 +169,19 @@ class CorpusIndex:
         if self.prototype_vectors is None:
             self.prototype_vectors = self.embedder.embed(list(PROTOTYPES))
         return self.prototype_vectors
+
+    def closeness(self, doc_vector: Vectors, same_story: float) -> float:
+        """How close an article is to what the Act is, for relevance.
+
+        Against the prototypes and the documents a person chose; a learned update
+        counts only when the article tells its very story (a translation, a
+        rewrite: at least ``same_story``), so that a false alarm that joined the
+        corpus cannot make later articles on its subject look like AI Act news.
+        """
+        chosen = np.vstack([self.prototypes(), self.doc_vectors[self.reference]]) @ doc_vector
+        learned = self.doc_vectors[~self.reference] @ doc_vector
+        strong = learned[learned >= same_story]
+        return float(max(np.max(chosen), np.max(strong) if strong.size else -1.0))
 
 
 def _mean_vector(vectors: Vectors) -> Vectors:
@@ -178,8 +206,10 @@ class Assessment:
 
     verdict: str
     language: str
+    #: The relevance model's probability that the article is about the AI Act.
     relevance: float
     relevant: bool
+    #: The same from the vocabulary alone; ``semantic``: closeness to what the Act is.
     lexical: float
     semantic: float | None
     nearest_document_id: str = ""
@@ -213,12 +243,22 @@ def _parse_date(value: str) -> date | None:
             return None
 
 
+# A report can only re-tell a story told before it; two days' grace for feeds whose
+# dates are a time zone or a late edition apart.
+LATER_GRACE_DAYS = 2
+
+
 def _in_window(index: CorpusIndex, published: str, days: int) -> Mask:
-    """Which corpus documents count as known for an article of this date (undated: all)."""
+    """Which corpus documents count as known for an article of this date (undated: all).
+
+    The window reaches back ``days`` and forward only by ``LATER_GRACE_DAYS``: a
+    report of August is not the story of a document dated December.
+    """
     when = _parse_date(published) if published else None
     if when is None:
         return np.ones(len(index.documents), dtype=bool)
-    mask: Mask = (index.days < 0) | (np.abs(index.days - when.toordinal()) <= days)
+    age = when.toordinal() - index.days
+    mask: Mask = (index.days < 0) | ((age <= days) & (age >= -LATER_GRACE_DAYS))
     return mask
 
 
@@ -233,22 +273,6 @@ def _novel_runs(similarities: Sequence[float], threshold: float) -> list[bool]:
         if not novel[i] and novel[i - 1] and novel[i + 1] and similarities[i] < threshold + 0.08:
             novel[i] = True
     return novel
-
-
-def _relevance(lexical: LexicalSignals, semantic: float | None, thresholds: Thresholds) -> float:
-    if semantic is None:
-        # No closeness to weigh a name or a description in the lead: they decide alone.
-        if lexical.named_in == "lead":
-            return max(lexical.score, 0.6)
-        if lexical.described_in == "lead":
-            return max(lexical.score, 0.55)
-        return lexical.score
-    semantic_score = min(
-        1.0, max(0.0, (semantic - thresholds.semantic_floor) / thresholds.semantic_span)
-    )
-    # The Act named is enough; closeness alone must be strong; together they add up.
-    combined = max(lexical.score, 0.6 * semantic_score + 0.6 * lexical.score, 0.8 * semantic_score)
-    return round(min(1.0, combined), 3)
 
 
 @dataclass(frozen=True)
@@ -338,6 +362,81 @@ def _known_things(index: CorpusIndex, documents: Sequence[int]) -> dict[str, lis
     return known
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What the assessment reads in an article before it compares it with the corpus."""
+
+    language: str
+    body: str
+    lexical: LexicalSignals
+    sentences: list[str]
+    features: dict[str, float]
+    #: The sentences' vectors and their mean, where the embedder covers the language.
+    vectors: Vectors | None = None
+    doc_vector: Vectors | None = None
+    #: Not a word of AI nor of the Act: settled without the embedder.
+    no_ai_at_all: bool = False
+
+
+def read_article(
+    text: str,
+    index: CorpusIndex,
+    *,
+    title: str = "",
+    language_hint: str = "",
+    thresholds: Thresholds = Thresholds(),
+) -> Reading:
+    """Language, vocabulary, sentences, vectors and the relevance model's features.
+
+    The title is embedded apart from the text, since a headline says what the
+    article is about more plainly than its mean vector does (one sentence more).
+    A text without a title is read with its first sentence as the headline, as
+    a reader would.
+    """
+    body = f"{title}\n{text}" if title and not text.startswith(title) else text
+    language = detect_language(body, language_hint).code
+    sentences = split_sentences(text, language) or [text]
+    if title:
+        lead_text = text[len(title) :].lstrip() if text.startswith(title) else text
+    else:
+        title = sentences[0]
+        _, found, rest = text.partition(title)
+        lead_text = rest.lstrip() if found else " ".join(sentences[1:])
+    lexical = lexical_signals(lead_text, title=title, language=language)
+    title_only = not lead_text.strip() or lead_text.strip() == title.strip()
+    no_ai_at_all = not lexical.act_names and not lexical.topics and lexical.ai_mentions == 0
+    if (no_ai_at_all and language in VOCABULARY_LANGUAGES) or (
+        language not in index.embedder.languages
+    ):
+        features = relevance_features(lexical, title=title, title_only=title_only)
+        return Reading(
+            language,
+            body,
+            lexical,
+            sentences,
+            features,
+            no_ai_at_all=no_ai_at_all and language in VOCABULARY_LANGUAGES,
+        )
+    separate_title = bool(title) and title.strip() != sentences[0].strip()
+    embedded = index.embedder.embed([title, *sentences] if separate_title else sentences)
+    vectors = embedded[1:] if separate_title else embedded
+    doc_vector = _mean_vector(vectors)
+    title_vector = embedded[0] if title else None
+    story = thresholds.known_story
+    closeness = round(index.closeness(doc_vector, story), 3)
+    title_closeness = (
+        round(index.closeness(title_vector, story), 3) if title_vector is not None else None
+    )
+    features = relevance_features(
+        lexical,
+        title=title,
+        title_only=title_only,
+        closeness=closeness,
+        title_closeness=title_closeness,
+    )
+    return Reading(language, body, lexical, sentences, features, vectors, doc_vector)
+
+
 def assess(
     text: str,
     index: CorpusIndex,
@@ -348,51 +447,42 @@ def assess(
     thresholds: Thresholds = Thresholds(),
 ) -> Assessment:
     """Judge one article against the corpus."""
-    body = f"{title}\n{text}" if title and not text.startswith(title) else text
-    language = detect_language(body, language_hint).code
-    lead_text = text[len(title) :].lstrip() if title and text.startswith(title) else text
-    lexical = lexical_signals(lead_text or text, title=title, language=language)
-    covered = language in index.embedder.languages
-    sentences = split_sentences(text, language) or [text]
+    reading = read_article(
+        text, index, title=title, language_hint=language_hint, thresholds=thresholds
+    )
+    language, lexical, sentences = reading.language, reading.lexical, reading.sentences
+    body, covered = reading.body, reading.vectors is not None
+    vectors, doc_vector = reading.vectors, reading.doc_vector
+    model = shipped_model()
+    relevance = round(model.probability(reading.features), 3)
+    lexical_relevance = round(model.lexical_only.probability(reading.features), 3)
+    semantic = reading.features.get("closeness")
     reasons: list[str] = []
-    semantic: float | None = None
-    vectors: Vectors | None = None
-    doc_vector: Vectors | None = None
-    no_ai_at_all = lexical.score == 0 and lexical.ai_mentions == 0
-    if no_ai_at_all and language in VOCABULARY_LANGUAGES:
-        # Most articles in a general feed: settled without the embedder's cost.
+    no_ai_at_all = reading.no_ai_at_all
+    if no_ai_at_all:
+        relevance = lexical_relevance = 0.0
         reasons.append("no word of AI or of the AI Act in the text")
-    elif covered:
-        vectors = index.embedder.embed(sentences)
-        doc_vector = _mean_vector(vectors)
-        references = [index.prototypes(), index.doc_vectors]
-        semantic = round(float(np.max(np.vstack(references) @ doc_vector)), 3)
-    else:
+    elif not covered:
         reasons.append(
             f"language {language!r} is not covered by the embedder; judged on the AI Act "
             "vocabulary and on copies only"
         )
-    relevance = _relevance(lexical, semantic, thresholds)
-    reasons.append(f"vocabulary: {lexical.summary()} (score {lexical.score:.2f})")
+    reasons.append(f"vocabulary: {lexical.summary()}")
     if semantic is not None:
-        reasons.append(f"closeness to the AI Act and the corpus: {semantic:.2f}")
+        reasons.append(f"closeness to what the AI Act is: {semantic:.2f}")
     common: dict[str, Any] = {
         "language": language,
         "relevance": relevance,
-        "lexical": lexical.score,
+        "lexical": lexical_relevance,
         "semantic": semantic,
         "sentences": len(sentences),
         "relevant": relevance >= thresholds.relevant,
         "embedder": getattr(index.embedder, "name", ""),
     }
-    if relevance < thresholds.relevant:
-        reasons.insert(
-            0, f"not about the AI Act (relevance {relevance:.2f} < {thresholds.relevant:.2f})"
-        )
-        return Assessment(verdict="irrelevant", reasons=tuple(reasons), **common)
-
-    window = _in_window(index, published, thresholds.window_days)
-    copy = index.duplicates.nearest(body) if len(index.duplicates) else None
+    # Copies first: only corpus documents and relevant articles are indexed for
+    # copies, so a copy is about the Act whatever its own cut of the text says (a
+    # wire story's teaser that leaves out the Act's name is still that story).
+    copy = None if no_ai_at_all or not len(index.duplicates) else index.duplicates.nearest(body)
     if copy is not None and copy[1] >= thresholds.duplicate_containment:
         title_of = index.titles.get(copy[0], "")
         reasons.insert(0, f"a near-copy of {copy[0]} “{title_of}” ({copy[1]:.0%} of it is there)")
@@ -403,8 +493,15 @@ def assess(
             duplicate_of=copy[0],
             duplicate_similarity=round(copy[1], 3),
             reasons=tuple(reasons),
-            **common,
+            **{**common, "relevant": True},
         )
+    if relevance < thresholds.relevant:
+        reasons.insert(
+            0, f"not about the AI Act (relevance {relevance:.2f} < {thresholds.relevant:.2f})"
+        )
+        return Assessment(verdict="irrelevant", reasons=tuple(reasons), **common)
+
+    window = _in_window(index, published, thresholds.window_days)
     if vectors is None or doc_vector is None:
         story = _Story(None, 0.0, 0.0, tuple(0.0 for _ in sentences))
     else:

@@ -12,7 +12,16 @@ import functools
 import re
 from dataclasses import dataclass
 
-from monitor.assess.lexicon import BY_LANGUAGE, ENGLISH, LEXICON_LANGUAGES, SHARED_ACT_NAMES
+from monitor.assess.lexicon import (
+    BY_LANGUAGE,
+    CODES,
+    ELSEWHERE,
+    ELSEWHERE_ACRONYMS,
+    ELSEWHERE_LOCAL_ACRONYMS,
+    ENGLISH,
+    LEXICON_LANGUAGES,
+    SHARED_ACT_NAMES,
+)
 
 # The English names, as written: "AI Act", "A.I. Act", "AI Office", "AI Pact", "AI Board".
 # An "X AI Act" with a capitalised X is another bill ("Autonomous AI Act") unless X
@@ -155,6 +164,7 @@ class _Matchers:
     eu: re.Pattern[str]
     ai: re.Pattern[str]
     rules: re.Pattern[str]
+    elsewhere: re.Pattern[str]
 
 
 @functools.cache
@@ -169,6 +179,9 @@ def _matchers(language: str) -> _Matchers:
 
     flags = re.IGNORECASE
     act_names = SHARED_ACT_NAMES + tuple(p for t in own[1:] for p in t.act_names)
+    places = [language] if language in LEXICON_LANGUAGES else list(ELSEWHERE)
+    elsewhere = ELSEWHERE["en"] + tuple(p for c in places if c != "en" for p in ELSEWHERE[c])
+    local = tuple(p for c in places for p in ELSEWHERE_LOCAL_ACRONYMS.get(c, ()))
     return _Matchers(
         act=re.compile(_phrases(act_names), flags),
         english_act=re.compile("|".join(f"(?:{p})" for p in ENGLISH_ACT_NAMES)),
@@ -178,28 +191,37 @@ def _matchers(language: str) -> _Matchers:
             _acronyms(joined("eu_acronyms")),
         ),
         ai=_either("(?i:" + _phrases(joined("ai")) + ")", _acronyms(joined("ai_acronyms"))),
-        rules=re.compile(_phrases(joined("rules")), flags),
+        rules=re.compile(
+            _phrases(joined("rules") + tuple(p for c in places for p in CODES[c]) + CODES["en"]),
+            flags,
+        ),
+        elsewhere=_either(
+            "(?i:" + _phrases(elsewhere) + ")", _acronyms(ELSEWHERE_ACRONYMS + local)
+        ),
     )
 
 
 @dataclass(frozen=True)
 class LexicalSignals:
-    """What the vocabulary found in a text, where, and the score it adds up to (0 to 1).
+    """What the vocabulary found in a text, and where (the relevance model weighs it).
 
     ``named_in`` and ``described_in`` say where the Act is first named, or described
     (a word for the EU, one for AI and one for rules or law together): in the
     ``title``, the ``lead`` (the first two sentences, read as one) or only in a
     later sentence of the ``body``. Prominence is what tells an article about the Act from one that
-    mentions it in passing.
+    mentions it in passing. ``elsewhere_in`` says the same of another jurisdiction
+    (the US, the UK, China, ...): an AI story about them is about their policy.
     """
 
     act_names: tuple[str, ...]
     topics: tuple[str, ...]
     eu_mentions: int
     ai_mentions: int
-    score: float
     named_in: str = ""
     described_in: str = ""
+    elsewhere_in: str = ""
+    #: The share of the text's sentences that name the Act.
+    named_share: float = 0.0
 
     def summary(self) -> str:
         """The signals in words, for a reader."""
@@ -283,36 +305,22 @@ def lexical_signals(text: str, *, title: str = "", language: str = "") -> Lexica
     named_in = _first(
         {"title": bool(title_names), "lead": any(names_by_sentence[:2]), "body": bool(act)}
     )
+    # The Act's name says "EU rules on AI" by itself: where it is named, it is described.
     described_in = _first(
         {
-            "title": bool(title) and _describes(title, m),
-            "lead": _describes(lead, m),
-            "body": any(_describes(s, m) for s in sentences[2:]),
+            "title": bool(title_names) or (bool(title) and _describes(title, m)),
+            "lead": any(names_by_sentence[:2]) or _describes(lead, m),
+            "body": bool(act) or any(_describes(s, m) for s in sentences[2:]),
+        }
+    )
+    elsewhere_in = _first(
+        {
+            "title": bool(title) and bool(m.elsewhere.search(title)),
+            "lead": bool(m.elsewhere.search(lead)),
+            "body": any(m.elsewhere.search(s) for s in sentences[2:]),
         }
     )
     share = named_sentences / len(sentences)
-    # Measured on the labelled half of the real 2023 entries: the title is what tells
-    # an article about the Act from one that mentions it; a name or a description
-    # in the lead alone is as often a passing mention, and is left to the embedder's
-    # closeness to decide.
-    score = 0.0
-    if named_in == "title":
-        score = min(1.0, 0.85 + 0.05 * len(act) + 0.05 * len(topics))
-    elif described_in == "title":
-        score = min(0.9, 0.7 + 0.05 * len(topics) + 0.05 * bool(act))
-    elif named_in == "lead":
-        score = min(0.6, 0.5 + 0.05 * len(topics))
-    elif named_in == "body" and (named_sentences >= 2 or share >= 0.3):
-        score = min(0.55, 0.45 + 0.05 * len(topics))
-    elif described_in == "lead":
-        score = min(0.5, 0.4 + 0.05 * len(topics))
-    elif topics and eu and ai:
-        score = min(0.5, 0.3 + 0.1 * len(topics))
-    elif named_in == "body":
-        # Named once, further down, in a text about something else: a passing mention.
-        score = 0.35
-    elif described_in == "body" or (topics and (eu or ai)):
-        score = min(0.35, 0.2 + 0.05 * len(topics))
-    elif eu and ai:
-        score = min(0.3, 0.05 * min(eu, ai) + 0.1)
-    return LexicalSignals(act, topics, eu, ai, round(score, 3), named_in, described_in)
+    return LexicalSignals(
+        act, topics, eu, ai, named_in, described_in, elsewhere_in, round(share, 3)
+    )

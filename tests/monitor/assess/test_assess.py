@@ -6,6 +6,8 @@ figures live in benchmarks/eval.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from monitor.assess.decision import Assessment, CorpusDocument, CorpusIndex, Thresholds, assess
@@ -53,7 +55,7 @@ def test_the_time_window_decides_what_counts_as_known(index: CorpusIndex) -> Non
     # Weeks after the seed on Meta and the AI Pact, "Meta declined to sign a voluntary
     # code" is what the corpus already says; a year later it is news again.
     text = (
-        "Meta declined to sign the EU's voluntary AI commitments, a spokesperson said, "
+        "Meta declined to sign the EU's voluntary AI Pact, a spokesperson said, "
         "while Microsoft and Google confirmed they would sign. The company said it was "
         "focusing on compliance work under the AI Act. Mistral will not sign either."
     )
@@ -166,3 +168,64 @@ def test_the_assessment_is_json_ready(index: CorpusIndex) -> None:
         "reasons",
     }
     assert isinstance(data["reasons"], list)
+
+
+def _seed_index() -> CorpusIndex:
+    corpus = CorpusIndex(default_embedder())
+    corpus.add([CorpusDocument.from_seed(s) for s in load_seed_corpus(SEEDS / "seeds.toml")])
+    return corpus
+
+
+def test_a_report_is_not_the_story_of_a_document_dated_after_it(index: CorpusIndex) -> None:
+    # The Meta / AI Pact seed is of 2024-09-25: a week before it, the same words
+    # cannot re-tell it (the window reaches back, and forward by two days only).
+    text = (
+        "Meta declined to sign the EU's voluntary AI Pact, a spokesperson said, while "
+        "Microsoft and Google confirmed they would sign. The company said it was focusing "
+        "on compliance work under the AI Act."
+    )
+    before = judge(index, text, published="2024-09-18")
+    after = judge(index, text, published="2024-10-01")
+    assert after.nearest_document_id == "seed-en-2024-09-25-zhitong-meta-ai-pact"
+    assert before.nearest_document_id != "seed-en-2024-09-25-zhitong-meta-ai-pact"
+
+
+def test_a_copy_whose_cut_leaves_the_act_out_is_still_a_duplicate() -> None:
+    corpus = _seed_index()
+    source = (
+        "EU negotiators reached a provisional deal on the Artificial Intelligence Act on "
+        "Friday night after 36 hours of talks in Brussels. The rules ban social scoring "
+        "and limit the police's use of facial recognition in public places. Companies "
+        "that break them face fines of up to 7 per cent of their global turnover."
+    )
+    first = assess(source, corpus, title="EU strikes deal on landmark AI Act")
+    corpus.learn(CorpusDocument("item-1", "EU strikes deal", "en", source), "item-1", first, True)
+    # A syndicated teaser: the same wire text under a headline without the Act,
+    # which on its own words would not pass for AI Act news.
+    copy = source.replace("on the Artificial Intelligence Act ", "")
+    headline = "Negotiators clinch deal after 36 hours of talks"
+    alone = assess(copy, _seed_index(), title=headline)
+    result = assess(copy, corpus, title=headline)
+    assert first.verdict == "update" and alone.verdict == "irrelevant"
+    assert result.verdict == "duplicate" and result.duplicate_of == "item-1"
+    assert result.relevant
+
+
+def test_a_false_alarm_that_joined_the_corpus_does_not_make_its_subject_relevant() -> None:
+    corpus = _seed_index()
+    off_topic = (
+        "Senators introduced a bill that would bar artificial intelligence from launching "
+        "nuclear weapons without meaningful human control. The bipartisan bill was filed "
+        "in Washington on Wednesday."
+    )
+    later = (
+        "A second group of senators proposed rules on artificial intelligence in nuclear "
+        "command and control, saying humans must keep the final say over launches."
+    )
+    before = assess(later, corpus, title="Senators propose AI rules for nuclear weapons")
+    # As if the first had been flagged by mistake: it joins the corpus as an update.
+    wrong = replace(assess(off_topic, corpus), verdict="update", relevant=True)
+    corpus.learn(CorpusDocument("item-9", "Senators file bill", "en", off_topic), "x", wrong, True)
+    after = assess(later, corpus, title="Senators propose AI rules for nuclear weapons")
+    assert after.semantic == before.semantic
+    assert after.relevance == before.relevance and not after.relevant
