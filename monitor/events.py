@@ -20,7 +20,7 @@ class CorpusDocumentAdded(Event):
     """A document joined the reference corpus (from the seeds, a flagged article, or by hand)."""
 
     document_id: str
-    origin: str  # "seed", "flagged" or "manual"
+    origin: str  # "seed", "manual", "flagged" or "baseline" (a feed's backlog, learned)
     title: str
     language: str
     text: str
@@ -135,7 +135,14 @@ class FeedReenabled(Event):
 @REGISTRY.register
 @dataclass(frozen=True)
 class ItemDiscovered(Event):
-    """A feed entry not seen before in its feed: recorded once per item."""
+    """A feed entry not seen before in its feed: recorded once per item.
+
+    ``backlog`` says the entry was already there before the monitor followed the
+    feed (in the feed's first fetch that had entries, or published long before
+    it was discovered): its verdict is learned, not alerted. Version 2 added it.
+    """
+
+    schema_version: ClassVar[int] = 2
 
     item_id: str
     feed_id: str
@@ -149,6 +156,13 @@ class ItemDiscovered(Event):
     published: str = ""
     author: str = ""
     language: str = ""
+    backlog: bool = False
+
+
+@REGISTRY.upcaster("ItemDiscovered", 1)
+def _item_discovered_v1(payload: dict[str, Any]) -> dict[str, Any]:
+    # Version 1 took no baseline: every item it discovered was news.
+    return {**payload, "backlog": False}
 
 
 @REGISTRY.register
@@ -198,7 +212,11 @@ class ArticleAssessed(Event):
 
     ``novel_sentences`` items are ``{"index", "text", "similarity"}``; ``new_things``
     maps names, amounts, dates and references to what the corpus lacks.
+    ``baseline`` marks an update of a feed's backlog: learned as corpus, not
+    flagged. Version 2 added it.
     """
+
+    schema_version: ClassVar[int] = 2
 
     item_id: str
     verdict: str
@@ -218,6 +236,12 @@ class ArticleAssessed(Event):
     semantic: float | None = None
     embedder: str = ""
     corpus_documents: int = 0
+    baseline: bool = False
+
+
+@REGISTRY.upcaster("ArticleAssessed", 1)
+def _article_assessed_v1(payload: dict[str, Any]) -> dict[str, Any]:
+    return {**payload, "baseline": False}
 
 
 @REGISTRY.register

@@ -215,7 +215,7 @@ class ItemsProjection:
     """``items``, ``item_keys`` and ``articles``: what each feed offered and the texts obtained."""
 
     name = "items"
-    version = 2
+    version = 3
     event_types = ("ItemDiscovered", "ArticleExtracted", "ExtractionFailed")
 
     def setup(self, db: sqlite_utils.Database) -> None:
@@ -225,7 +225,7 @@ class ItemsProjection:
             "item_id TEXT PRIMARY KEY, feed_id TEXT, key TEXT, link TEXT, guid TEXT, "
             "title TEXT, published TEXT, language TEXT, discovered_at TEXT, "
             "discovered_position INTEGER, extraction TEXT, method TEXT, chars INTEGER, "
-            "fallback_reason TEXT, failure_reason TEXT, extracted_at TEXT)"
+            "fallback_reason TEXT, failure_reason TEXT, extracted_at TEXT, backlog INTEGER)"
         )
         db.execute("CREATE INDEX IF NOT EXISTS items_by_feed ON items (feed_id)")
         db.execute("CREATE INDEX IF NOT EXISTS items_pending ON items (extraction)")
@@ -281,6 +281,7 @@ class ItemsProjection:
                     None,
                     None,
                     None,
+                    int(event.backlog),
                 ]
                 keys.extend((event.feed_id, key, event.item_id) for key in event.keys)
                 continue
@@ -318,8 +319,8 @@ class ItemsProjection:
             db.conn.executemany(
                 "INSERT OR IGNORE INTO items (item_id, feed_id, key, link, guid, title, "
                 "published, language, discovered_at, discovered_position, extraction, method, "
-                "chars, fallback_reason, failure_reason, extracted_at) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "chars, fallback_reason, failure_reason, extracted_at, backlog) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 list(new_items.values()),
             )
         if keys:
@@ -344,7 +345,7 @@ class AssessmentsProjection:
     """``assessments`` (the latest verdict per item) and ``updates`` (flagged updates)."""
 
     name = "assessments"
-    version = 3
+    version = 4
     event_types = ("ArticleAssessed", "UpdateFlagged", "UpdateWithdrawn")
 
     def setup(self, db: sqlite_utils.Database) -> None:
@@ -354,7 +355,7 @@ class AssessmentsProjection:
             "item_id TEXT PRIMARY KEY, verdict TEXT, language TEXT, relevance REAL, "
             "relevant INTEGER, nearest_document_id TEXT, nearest_title TEXT, similarity REAL, "
             "duplicate_of TEXT, novel_sentences INTEGER, reasons TEXT, assessed_at TEXT, "
-            "position INTEGER, times INTEGER)"
+            "position INTEGER, times INTEGER, baseline INTEGER)"
         )
         db.execute("CREATE INDEX IF NOT EXISTS assessments_verdict ON assessments (verdict)")
         db.execute(
@@ -376,14 +377,14 @@ class AssessmentsProjection:
         at = recorded.recorded_at
         if isinstance(event, ArticleAssessed):
             db.execute(
-                "INSERT INTO assessments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1) "
+                "INSERT INTO assessments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1,?) "
                 "ON CONFLICT (item_id) DO UPDATE SET verdict = excluded.verdict, "
                 "language = excluded.language, relevance = excluded.relevance, "
                 "relevant = excluded.relevant, nearest_document_id = excluded.nearest_document_id, "
                 "nearest_title = excluded.nearest_title, similarity = excluded.similarity, "
                 "duplicate_of = excluded.duplicate_of, novel_sentences = excluded.novel_sentences, "
                 "reasons = excluded.reasons, assessed_at = excluded.assessed_at, "
-                "position = excluded.position, times = times + 1",
+                "position = excluded.position, times = times + 1, baseline = excluded.baseline",
                 (
                     event.item_id,
                     event.verdict,
@@ -398,6 +399,7 @@ class AssessmentsProjection:
                     json.dumps(event.reasons, ensure_ascii=False),
                     at,
                     recorded.position,
+                    int(event.baseline),
                 ),
             )
         elif isinstance(event, UpdateWithdrawn):

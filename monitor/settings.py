@@ -138,6 +138,8 @@ class AssessmentSettings(_Section):
     aligned_share_for_story: float = Field(0.4, ge=0, le=1)
     duplicate_containment: float = Field(0.7, ge=0, le=1)
     grow_corpus: bool = True
+    baseline: bool = True
+    baseline_days: int = Field(7, ge=0)
 
 
 class DaemonSettings(_Section):

@@ -44,6 +44,17 @@ def copy_key(item_id: str) -> str:
     return f"item:{item_id}"
 
 
+BASELINE_REASON = (
+    "learned as part of its feed's backlog (baseline), not flagged: it was in the feed "
+    "before the monitor followed it"
+)
+
+
+def _is_baseline(article: Mapping[str, Any], result: Assessment) -> bool:
+    """An update of a feed's backlog: recorded and learned, not alerted."""
+    return result.verdict == "update" and bool(article.get("backlog"))
+
+
 def _as_document(values: Mapping[str, Any]) -> CorpusDocument:
     """A corpus document from a ``corpus_documents`` row (or a ``CorpusDocumentAdded``)."""
     return CorpusDocument(
@@ -52,6 +63,7 @@ def _as_document(values: Mapping[str, Any]) -> CorpusDocument:
         values["language"] or "",
         values["text"] or "",
         values["published"] or "",
+        values.get("origin") or "seed",
     )
 
 
@@ -75,6 +87,8 @@ class AssessSummary:
     assessed: int = 0
     verdicts: dict[str, int] = field(default_factory=dict)
     flagged: list[dict[str, str]] = field(default_factory=list)
+    #: Updates of feeds' backlogs: learned as corpus, not flagged.
+    baseline: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready."""
@@ -132,7 +146,7 @@ class Assessor:
 
     def _corpus_rows(self) -> list[dict[str, Any]]:
         return self.app.query(
-            "SELECT document_id, title, language, text, published FROM corpus_documents "
+            "SELECT document_id, origin, title, language, text, published FROM corpus_documents "
             "WHERE removed_at IS NULL ORDER BY added_position"
         )
 
@@ -158,13 +172,17 @@ class Assessor:
 
     def _assessed(self, article: dict[str, Any], result: Assessment, corpus: int) -> Event:
         data = result.to_dict()
+        baseline = _is_baseline(article, result)
+        reasons = list(result.reasons)
+        if baseline:
+            reasons.insert(0, BASELINE_REASON)
         return ArticleAssessed(
             item_id=article["item_id"],
             verdict=result.verdict,
             language=result.language,
             relevance=result.relevance,
             relevant=result.relevant,
-            reasons=list(result.reasons),
+            reasons=reasons,
             nearest_document_id=result.nearest_document_id,
             nearest_title=result.nearest_title,
             similarity=result.similarity,
@@ -177,6 +195,7 @@ class Assessor:
             semantic=result.semantic,
             embedder=result.embedder,
             corpus_documents=corpus,
+            baseline=baseline,
         )
 
     def _flagged(self, article: dict[str, Any], result: Assessment) -> UpdateFlagged:
@@ -198,7 +217,7 @@ class Assessor:
     def _joined(self, article: dict[str, Any], result: Assessment) -> CorpusDocumentAdded:
         return CorpusDocumentAdded(
             document_id=flagged_document_id(article["item_id"]),
-            origin="flagged",
+            origin="baseline" if _is_baseline(article, result) else "flagged",
             title=article.get("title") or "",
             language=result.language,
             text=article["text"],
@@ -208,12 +227,13 @@ class Assessor:
         )
 
     def record(self, article: dict[str, Any], result: Assessment) -> None:
-        """Record the verdict; an update is flagged and joins the corpus."""
+        """Record the verdict; an update is flagged (unless backlog) and joins the corpus."""
         item_id = article["item_id"]
         events: list[Any] = [self._assessed(article, result, len(self.index.documents))]
         appends: list[tuple[str, list[Any]]] = []
         if result.verdict == "update":
-            events.append(self._flagged(article, result))
+            if not _is_baseline(article, result):
+                events.append(self._flagged(article, result))
             if self.settings.grow_corpus:
                 added = self._joined(article, result)
                 key = f"corpus-flagged:{item_id}"
@@ -232,7 +252,8 @@ class Assessor:
         summary = AssessSummary()
         counts: Counter[str] = Counter()
         rows = self.app.query(
-            "SELECT a.*, i.feed_id FROM articles a JOIN items i ON i.item_id = a.item_id "
+            "SELECT a.*, i.feed_id, i.backlog FROM articles a "
+            "JOIN items i ON i.item_id = a.item_id "
             "LEFT JOIN assessments s ON s.item_id = a.item_id WHERE s.item_id IS NULL "
             "ORDER BY a.position" + (" LIMIT ?" if limit else ""),
             (limit,) if limit else (),
@@ -246,8 +267,13 @@ class Assessor:
             self.record(row, result)
             if result.verdict == "update":
                 self.refresh()  # the update joined the corpus: later reports are known
-                summary.flagged.append({"item_id": row["item_id"], "title": row["title"] or ""})
-                logger.bind(item=row["item_id"]).info(f"update flagged: {row['title']}")
+                if _is_baseline(row, result):
+                    summary.baseline += 1
+                    logger.bind(item=row["item_id"]).debug(f"backlog learned: {row['title']}")
+                else:
+                    flagged = {"item_id": row["item_id"], "title": row["title"] or ""}
+                    summary.flagged.append(flagged)
+                    logger.bind(item=row["item_id"]).info(f"update flagged: {row['title']}")
             counts[result.verdict] += 1
         summary.assessed = len(rows)
         summary.verdicts = dict(counts)
@@ -264,7 +290,7 @@ class Assessor:
         """
         summary = RescoreSummary(dry_run=dry_run)
         rows = self.app.query(
-            "SELECT a.*, i.feed_id, s.verdict AS old_verdict, "
+            "SELECT a.*, i.feed_id, i.backlog, s.verdict AS old_verdict, "
             "s.nearest_document_id AS old_nearest FROM articles a "
             "JOIN items i ON i.item_id = a.item_id "
             "LEFT JOIN assessments s ON s.item_id = a.item_id "
@@ -333,12 +359,14 @@ class Assessor:
         events: list[Any] = [self._assessed(row, result, corpus)]
         appends: list[tuple[str, list[Any]]] = []
         if result.verdict == "update" and old != "update":
-            events.append(self._flagged(row, result))
+            if not _is_baseline(row, result):
+                events.append(self._flagged(row, result))
             if self.settings.grow_corpus and document_id not in active:
                 appends.append((corpus_stream(document_id), [self._joined(row, result)]))
         elif old == "update" and result.verdict != "update":
             reason = result.reasons[0] if result.reasons else result.verdict
-            events.append(UpdateWithdrawn(item_id, result.verdict, f"rescored: {reason}"))
+            if not row.get("backlog"):  # a backlog item's update was never flagged
+                events.append(UpdateWithdrawn(item_id, result.verdict, f"rescored: {reason}"))
             if document_id in active:
                 removed = CorpusDocumentRemoved(document_id, "rescored: no longer an update")
                 appends.append((corpus_stream(document_id), [removed]))

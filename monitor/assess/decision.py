@@ -34,7 +34,7 @@ import numpy as np
 from monitor.assess.embedding import Embedder, Vectors
 from monitor.assess.entities import named_things, new_things
 from monitor.assess.neardup import DuplicateIndex
-from monitor.assess.relevance import relevance_features, shipped_model
+from monitor.assess.relevance import TITLE_WORDS, relevance_features, shipped_model
 from monitor.assess.text import detect_language, split_sentences
 from monitor.assess.vocabulary import VOCABULARY_LANGUAGES, LexicalSignals, lexical_signals
 from monitor.seeds import SeedDocument
@@ -68,6 +68,10 @@ class Thresholds:
     window_days: int = 120
 
 
+#: Corpus documents the monitor took in by itself rather than a person chose.
+LEARNED_ORIGINS = frozenset({"flagged", "baseline"})
+
+
 @dataclass(frozen=True)
 class CorpusDocument:
     """A document of the reference corpus, as the assessment needs it."""
@@ -77,13 +81,14 @@ class CorpusDocument:
     language: str
     text: str
     published: str = ""
-    #: "seed", "manual" or "flagged" (an update that joined the corpus).
+    #: "seed", "manual", or learned: "flagged" (an update that joined the corpus)
+    #: or "baseline" (an update of a feed's backlog).
     origin: str = "seed"
 
     @property
     def reference(self) -> bool:
         """Whether the document says what the Act is: chosen by a person, not learned."""
-        return self.origin != "flagged"
+        return self.origin not in LEARNED_ORIGINS
 
     @classmethod
     def from_seed(cls, seed: SeedDocument) -> CorpusDocument:
@@ -388,8 +393,6 @@ def read_article(
 ) -> Reading:
     """Language, vocabulary, sentences, vectors and the relevance model's features.
 
-    The title is embedded apart from the text, since a headline says what the
-    article is about more plainly than its mean vector does (one sentence more).
     A text without a title is read with its first sentence as the headline, as
     a reader would.
     """
@@ -417,16 +420,16 @@ def read_article(
             features,
             no_ai_at_all=no_ai_at_all and language in VOCABULARY_LANGUAGES,
         )
-    separate_title = bool(title) and title.strip() != sentences[0].strip()
+    # The title is embedded apart from the text where it says enough to embed: a
+    # headline says what the article is about more plainly than the text's mean.
+    long_title = len(title.split()) >= TITLE_WORDS
+    separate_title = long_title and title.strip() != sentences[0].strip()
     embedded = index.embedder.embed([title, *sentences] if separate_title else sentences)
     vectors = embedded[1:] if separate_title else embedded
     doc_vector = _mean_vector(vectors)
-    title_vector = embedded[0] if title else None
     story = thresholds.known_story
     closeness = round(index.closeness(doc_vector, story), 3)
-    title_closeness = (
-        round(index.closeness(title_vector, story), 3) if title_vector is not None else None
-    )
+    title_closeness = round(index.closeness(embedded[0], story), 3) if long_title else None
     features = relevance_features(
         lexical,
         title=title,

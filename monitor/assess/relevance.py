@@ -3,7 +3,9 @@
 The features say where the Act is named or described (title, lead, further
 down), how much of it there is, whether the title is about another
 jurisdiction, and, where the embedder covers the
-language, how close the text and its title are to what the Act is. Their
+language, how close the text and its title are to what the Act is (a title of
+fewer than ``TITLE_WORDS`` words says too little for a sentence vector: the
+text's closeness stands in for it). Their
 weights are not chosen by hand: ``python -m benchmarks.eval.relevance_model``
 fits them on the labelled half of the real 2023 feed entries, reports their
 cross-validated precision and recall, and writes ``relevance_model.json``, which
@@ -41,6 +43,8 @@ LEXICAL_FEATURES = (
     "elsewhere_title",
 )
 CLOSENESS_FEATURES = ("closeness", "title_closeness")
+#: Titles shorter than this ("Praktijkcode getekend") are not embedded on their own.
+TITLE_WORDS = 4
 #: The features that may weigh against relevance; every other one is evidence for it.
 COUNTER_EVIDENCE = frozenset({"elsewhere_title", "title_only"})
 

@@ -260,6 +260,11 @@ def poll(state: CLIState, feed_ids: tuple[str, ...], all_feeds: bool, as_json: b
     if summary.assessed:
         verdicts = ", ".join(f"{k} {v}" for k, v in sorted(summary.verdicts.items()))
         click.echo(f"assessed {summary.assessed}: {verdicts}")
+    if summary.baseline:
+        click.echo(
+            f"baseline: {summary.baseline} update(s) in new feeds' backlog learned as "
+            "corpus, not flagged"
+        )
     for flagged in summary.flagged:
         click.echo(f"  update: {flagged['title']} ({flagged['item_id']})")
     for failure in summary.failures:

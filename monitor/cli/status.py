@@ -39,7 +39,9 @@ def status_report(state: CLIState) -> tuple[dict[str, Any], list[dict[str, Any]]
             "(SELECT count(*) FROM articles) AS articles, "
             "(SELECT count(*) FROM items WHERE extraction = 'failed') AS extraction_failed, "
             "(SELECT count(*) FROM assessments) AS assessed, "
-            "(SELECT count(*) FROM updates) AS updates"
+            "(SELECT count(*) FROM updates) AS updates, "
+            "(SELECT count(*) FROM items WHERE backlog = 1) AS backlog, "
+            "(SELECT count(*) FROM assessments WHERE baseline = 1) AS baseline"
         )[0]
         last_digest = app.query(
             "SELECT digest_id, published_at, label, updates, trigger FROM digests "
@@ -102,6 +104,12 @@ def print_status(info: dict[str, Any], feeds_state: list[dict[str, Any]]) -> Non
         f"{counts['extraction_failed']:,} failed); {counts['assessed']:,} assessed, "
         f"{counts['updates']:,} update(s) flagged"
     )
+    if counts["backlog"]:
+        console.print(
+            f"baseline       {counts['backlog']:,} item(s) were in their feeds before the "
+            f"monitor followed them; {counts['baseline']:,} update(s) among them learned as "
+            "corpus, not flagged"
+        )
     digest = info["last_digest"]
     console.print(
         "last digest    "

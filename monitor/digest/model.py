@@ -82,6 +82,19 @@ class DigestHealth:
     extraction_failures: int
     relevant: int
     updates: int
+    #: Items that were in newly followed feeds already, and the updates among
+    #: them learned as corpus instead of listed (the first day's baseline).
+    backlog: int = 0
+    baseline: int = 0
+
+    def baseline_note(self) -> str:
+        """One sentence on the baseline taken in the period, or nothing."""
+        if not self.backlog:
+            return ""
+        return (
+            f"Baseline: {self.backlog} item(s) were already in newly followed feeds; "
+            f"{self.baseline} update(s) among them were learned as corpus, not listed."
+        )
 
 
 @dataclass(frozen=True)

@@ -139,7 +139,10 @@ class Digests:
             "AS extraction_failures, "
             "(SELECT count(*) FROM assessments a JOIN items i USING (item_id) "
             " WHERE a.relevant = 1 AND i.extracted_at >= :s) AS relevant, "
-            "(SELECT count(*) FROM updates WHERE flagged_at >= :s) AS updates",
+            "(SELECT count(*) FROM updates WHERE flagged_at >= :s) AS updates, "
+            "(SELECT count(*) FROM items WHERE backlog = 1 AND discovered_at >= :s) AS backlog, "
+            "(SELECT count(*) FROM assessments WHERE baseline = 1 AND assessed_at >= :s) "
+            "AS baseline",
             {"s": start},
         )[0]
         failing = self.app.query(
@@ -166,6 +169,8 @@ class Digests:
             extraction_failures=counts["extraction_failures"],
             relevant=counts["relevant"],
             updates=counts["updates"],
+            backlog=counts["backlog"],
+            baseline=counts["baseline"],
         )
 
     def _volume(self, until: datetime) -> list[Any]:

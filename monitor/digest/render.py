@@ -155,6 +155,7 @@ def render_markdown(digest: Digest, max_sentences: int = 5) -> str:
         f"- Items discovered: {health.items}; articles extracted: {health.articles}; "
         f"extraction failures: {health.extraction_failures}",
         f"- About the AI Act: {health.relevant}; updates flagged: {health.updates}",
+        *([f"- {health.baseline_note()}"] if health.backlog else []),
         "",
     ]
     if any(d.articles or d.relevant or d.updates for d in digest.volume):
@@ -180,7 +181,8 @@ def render_summary(digest: Digest, limit: int = 10) -> str:
     """
     period = _period(digest)
     if digest.empty:
-        return f"No new update on the AI Act ({period})."
+        note = digest.health.baseline_note()
+        return f"No new update on the AI Act ({period})." + (f" {note}" if note else "")
     lines = [f"{digest.update_count} update(s) on the AI Act ({period}):", ""]
     entries = [(g, e) for g in digest.groups for e in g.entries]
     for group, entry in entries[:limit]:

@@ -164,6 +164,7 @@ class Poller:
         for verdict, count in result.verdicts.items():
             self.summary.verdicts[verdict] = self.summary.verdicts.get(verdict, 0) + count
         self.summary.flagged.extend(result.flagged)
+        self.summary.baseline += result.baseline
 
     def poll_one(self, feed: dict[str, Any]) -> None:
         """Poll one feed; a bug is recorded as that feed's failure and stops nothing else."""

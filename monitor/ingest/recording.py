@@ -17,6 +17,7 @@ from events import Event, StreamAppend
 from monitor.app import Monitor
 from monitor.events import FeedPolled, FeedPollFailed, ItemDiscovered, feed_stream, item_stream
 from monitor.ingest.articles import ItemExtractor, NewItem
+from monitor.ingest.baseline import is_backlog
 from monitor.ingest.feeds import FeedEntry
 from monitor.ingest.identity import item_id as make_item_id
 from monitor.ingest.identity import new_entries
@@ -63,6 +64,10 @@ class PollRecorder:
                 )
             ]
             fresh = new_entries(entries, known)
+            baseline = self.app.settings.assessment
+            # The feed's first fetch with entries: all it holds predates our following it.
+            first_fetch = baseline.baseline and not known
+            discovered_at = self.now()
             polled = replace(polled, new_items=len(fresh))
             self.tally.count(new_items=len(fresh))
             if fresh:
@@ -84,6 +89,13 @@ class PollRecorder:
                     published=entry.published,
                     author=entry.author,
                     language=entry.language or feed_language,
+                    backlog=baseline.baseline
+                    and is_backlog(
+                        entry.published,
+                        discovered_at,
+                        first_fetch=first_fetch,
+                        max_age_days=baseline.baseline_days,
+                    ),
                 )
                 item = NewItem(item_id, entry.link, entry, feed_language)
                 events_of_item = [discovered.to_new(idempotency_key=f"item-discovered:{item_id}")]

@@ -26,6 +26,8 @@ class PollSummary:
     assessed: int = 0
     verdicts: dict[str, int] = field(default_factory=dict)
     flagged: list[dict[str, str]] = field(default_factory=list)
+    #: Updates of new feeds' backlogs, learned as corpus and not flagged.
+    baseline: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """The summary as JSON-ready data (stable keys)."""

@@ -30,9 +30,7 @@ def test_the_models_know_exactly_the_features_the_assessment_computes() -> None:
     assert set(relevance_features(signals, title="EU AI Act", title_only=False)) == set(
         LEXICAL_FEATURES
     )
-    with_closeness = relevance_features(
-        signals, title="EU AI Act", title_only=False, closeness=0.5, title_closeness=0.4
-    )
+    with_closeness = relevance_features(signals, title="EU AI Act", title_only=False, closeness=0.5)
     assert set(with_closeness) == set(LEXICAL_FEATURES + CLOSENESS_FEATURES)
 
 

@@ -29,6 +29,8 @@ def store(db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
     config.write_text(
         "feeds = []\n[fetch]\nallow_private_networks = true\nper_host_delay = 0\n"
         "[extraction]\nfetch_pages = false\n"
+        # Judgement, not the first day: the first poll's items are news here.
+        "[assessment]\nbaseline = false\n"
     )
     monkeypatch.setenv("MONITOR_CONFIG", str(config))
     return db_path

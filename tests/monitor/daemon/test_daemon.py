@@ -101,7 +101,8 @@ def test_run_polls_assesses_stops_on_sigterm_and_resumes(
     daemons: Callable[[], subprocess.Popen[str]],
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    feed = [("w1", "AI code signed", NEW)]
+    # What the feed holds when it is added is its backlog (learned, not flagged).
+    feed = [("w2", "Bikes", OFF_TOPIC)]
     server.route("/wire", lambda _seen: Reply(200, rss(feed)))
     assert cli(capsys, "init")[0] == 0
     assert cli(capsys, "feeds", "add", server.url("/wire"), "--interval", "1s")[0] == 0
@@ -111,6 +112,8 @@ def test_run_polls_assesses_stops_on_sigterm_and_resumes(
 
     daemon = daemons()
     wait_for(lambda: heartbeat(db_path).get("state") == "running", what="the heartbeat")
+    wait_for(lambda: len(events_of(db_path, "ArticleAssessed")) == 1, what="the backlog")
+    feed.insert(0, ("w1", "AI code signed", NEW))  # a new item while it runs
     wait_for(lambda: len(events_of(db_path, "UpdateFlagged")) == 1, what="the update")
     [flagged] = events_of(db_path, "UpdateFlagged")
 
@@ -126,8 +129,7 @@ def test_run_polls_assesses_stops_on_sigterm_and_resumes(
     assert "AI code signed" in written.read_text()
     code, out, _ = cli(capsys, "health", "--json")
     assert code == 0 and json.loads(out)["healthy"] is True
-    feed.append(("w2", "Bikes", OFF_TOPIC))  # a new item while it runs
-    wait_for(lambda: len(events_of(db_path, "ArticleAssessed")) == 2, what="the second item")
+    assert len(events_of(db_path, "ArticleAssessed")) == 2
     before = polls()
     wait_for(lambda: polls() >= before + 2, what="polls at the feed's interval")
 

@@ -53,7 +53,9 @@ def test_one_pass_flags_the_update_once_and_sees_the_copy_and_the_translation(
             rss([("p1", "Code signed (wire)", NEW), ("p2", "Praktijkcode getekend", DUTCH_SAME)]),
         ),
     )
-    with open_monitor(tmp_path, extraction__fetch_pages="false") as app:
+    with open_monitor(
+        tmp_path, extraction__fetch_pages="false", assessment__baseline="false"
+    ) as app:
         wire = add_feed(app, server.url("/wire"))
         paper = add_feed(app, server.url("/paper"))
         poller = Poller(app)
@@ -100,6 +102,8 @@ def test_updates_and_check_from_the_command_line(
     config.write_text(
         "feeds = []\n[fetch]\nallow_private_networks = true\nper_host_delay = 0\n"
         "[extraction]\nfetch_pages = false\n"
+        # Judgement, not the first day: the first poll's items are news here.
+        "[assessment]\nbaseline = false\n"
     )
     monkeypatch.setenv("MONITOR_CONFIG", str(config))
     assert run(capsys, "init")[0] == 0
