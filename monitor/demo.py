@@ -182,7 +182,8 @@ def run_demo(directory: Path) -> DemoReport:
             {
                 "title": entry.title,
                 "source": entry.source,
-                "follows": group.title or "a new story",
+                "follows": entry.follows or "a new story",
+                "why": entry.why,
                 "new_sentences": entry.novel_sentences[:2],
                 "reasons": entry.reasons,
             }

@@ -23,6 +23,7 @@ from monitor.assess import (
     thresholds_from,
 )
 from monitor.cli.support import CLIState, emit_json, pass_state, stdout
+from monitor.digest.model import story_of, why_flagged
 from monitor.errors import MonitorError
 from monitor.ingest import extract_page, fetch_limits
 from monitor.ingest.fetch import fetch
@@ -181,8 +182,8 @@ def updates(state: CLIState, since: str | None, limit: int, as_json: bool) -> No
             f"[bold]{row['title'] or row['url']}[/]  ({row['language']}, {row['flagged_at'][:10]})"
         )
         console.print(f"  {row['url']}")
-        if row["follows_document_id"]:
-            console.print(f"  follows: {row['follows_title'] or row['follows_document_id']}")
+        _, follows = story_of(row)
+        console.print(f"  {why_flagged(follows, len(row['novel_sentences']))}")
         for sentence in row["novel_sentences"][:3]:
             console.print(f"  [green]+[/] {sentence['text']}")
 

@@ -57,7 +57,7 @@ def demo(state: CLIState, directory: Path | None, as_json: bool) -> None:
     click.echo(f"flagged as updates on the AI Act: {len(report.flagged)}")
     for flagged in report.flagged:
         click.echo(f"  * {flagged['title']} ({flagged['source']})")
-        click.echo(f"    follows: {flagged['follows']}")
+        click.echo(f"    {flagged['why']}")
         for sentence in flagged["new_sentences"]:
             click.echo(f"    new: {sentence[:140]}")
     click.echo(f"digest {report.digest_id}:")

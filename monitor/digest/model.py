@@ -38,6 +38,30 @@ class DigestEntry:
     similarity: float
     novel_sentences: list[str]
     reasons: list[str]
+    #: The story the update follows, by title ("": it starts a new story).
+    follows: str = ""
+    #: Why it was flagged, in one sentence for a reader (no ids, no scores).
+    why: str = ""
+
+
+def story_of(row: Mapping[str, Any]) -> tuple[str, str]:
+    """The story an update follows, as (document id, title); ("", "") for a new story.
+
+    The one place every view takes it from: a new story's nearest document is
+    not a story it follows, whatever ``follows_document_id`` holds.
+    """
+    document_id = row.get("follows_document_id") or ""
+    if row.get("new_story") or not document_id:
+        return "", ""
+    return document_id, row.get("follows_title") or document_id
+
+
+def why_flagged(follows_title: str, novel: int) -> str:
+    """One sentence for a reader: what is new, and which story it follows or that it starts one."""
+    new = f"{novel} new sentence{'s' if novel != 1 else ''}" if novel else "new details"
+    if follows_title:
+        return f"Follows “{follows_title}”, with {new}."
+    return "Starts a new story: nothing like it was known."
 
 
 @dataclass(frozen=True)
@@ -193,6 +217,7 @@ def entry_from_row(row: Mapping[str, Any]) -> DigestEntry:
     title = row.get("title") or row.get("url") or row["item_id"]
     # Pages often repeat their headline in the body; it is new, but shown already.
     sentences = [s for s in sentences if _plain(s) != _plain(title)]
+    _, follows = story_of(row)
     return DigestEntry(
         item_id=row["item_id"],
         title=title,
@@ -204,6 +229,8 @@ def entry_from_row(row: Mapping[str, Any]) -> DigestEntry:
         similarity=float(row.get("similarity") or 0.0),
         novel_sentences=[s for s in sentences if s],
         reasons=[str(r) for r in _loads(row.get("reasons"))],
+        follows=follows,
+        why=why_flagged(follows, len([s for s in sentences if s])),
     )
 
 
@@ -216,10 +243,10 @@ def group_by_story(rows: Iterable[Mapping[str, Any]]) -> list[StoryGroup]:
     ordered = sorted(rows, key=lambda r: (r.get("position") or 0, r["item_id"]), reverse=True)
     groups: dict[str, StoryGroup] = {}
     for row in ordered:
-        key = NEW_STORY if row.get("new_story") else (row.get("follows_document_id") or NEW_STORY)
+        key, title = story_of(row)
+        key = key or NEW_STORY
         group = groups.get(key)
         if group is None:
-            title = row.get("follows_title") or ("" if key == NEW_STORY else key)
             group = groups[key] = StoryGroup(document_id=key, title=title, entries=[])
         group.entries.append(entry_from_row(row))
     return list(groups.values())

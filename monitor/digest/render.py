@@ -129,8 +129,6 @@ def render_markdown(digest: Digest, max_sentences: int = 5) -> str:
                 entry.language or "language unknown",
                 (entry.published or entry.flagged_at)[:10],
             ]
-            if group.document_id:
-                meta.append(f"similarity to the story {entry.similarity:.2f}")
             lines += [f"### [{markdown_text(entry.title)}]({url})", "", " · ".join(meta), ""]
             if entry.novel_sentences:
                 lines += ["What is new:", ""]
@@ -139,7 +137,7 @@ def render_markdown(digest: Digest, max_sentences: int = 5) -> str:
                 if more > 0:
                     lines.append(f"- … and {more} more")
                 lines.append("")
-            lines += [f"Why flagged: {markdown_text('; '.join(entry.reasons))}", ""]
+            lines += [f"Why flagged: {markdown_text(entry.why)}", ""]
     health = digest.health
     lines += [
         "## Health",
@@ -253,21 +251,21 @@ def render_atom(digest: Digest, feed_url: str = "") -> str:
             _sub(
                 node,
                 "content",
-                _entry_html(entry.novel_sentences, entry.reasons, story),
+                _entry_html(entry.novel_sentences, entry.why, story),
                 type="html",
             )
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
-def _entry_html(sentences: list[str], reasons: list[str], story: str) -> str:
+def _entry_html(sentences: list[str], why: str, story: str) -> str:
     parts = []
     if story:
         parts.append(f"<p>Follows: {escape(story)}</p>")
     if sentences:
         items = "".join(f"<li>{escape(s)}</li>" for s in sentences)
         parts.append(f"<p>What is new:</p><ul>{items}</ul>")
-    parts.append(f"<p>Why flagged: {escape('; '.join(reasons))}</p>")
+    parts.append(f"<p>Why flagged: {escape(why)}</p>")
     return "".join(parts)
 
 
