@@ -136,6 +136,7 @@ class AssessmentSettings(_Section):
     novel_sentence: float = Field(0.45, ge=0, le=1)
     novel_share_for_update: float = Field(0.6, ge=0, le=1)
     aligned_share_for_story: float = Field(0.4, ge=0, le=1)
+    same_story: float = Field(0.5, ge=0, le=1)
     duplicate_containment: float = Field(0.7, ge=0, le=1)
     grow_corpus: bool = True
     baseline: bool = True

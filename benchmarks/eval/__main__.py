@@ -35,7 +35,7 @@ from monitor.settings import load_settings
 GRID: dict[str, tuple[float, ...]] = {
     "relevant": (0.4, 0.45, 0.5, 0.55, 0.6),
     "known_story": (0.7, 0.75, 0.8, 0.85, 0.9),
-    "aligned_share_for_story": (0.2, 0.3, 0.4, 0.5, 0.6, 0.7),
+    "same_story": (0.3, 0.4, 0.5, 0.6, 0.7),
     "novel_sentence": (0.4, 0.45, 0.5, 0.55, 0.6, 0.65),
     "novel_share_for_update": (0.3, 0.4, 0.5, 0.6, 0.7),
     "duplicate_containment": (0.5, 0.6, 0.7, 0.8),
@@ -188,9 +188,13 @@ def real_news(args: argparse.Namespace, embedder: CachedEmbedder, configured: Th
         f"updates per flagged development {summary['updates_per_flagged_development']}"
     )
     print(
-        f"  known on AI Act entries: {stream.known}, naming an entry of the same development "
-        f"{stream.known_right}, naming a seed (unchecked) {stream.known_seed}"
+        f"  known on AI Act entries: {stream.known}; of those naming a labelled entry "
+        f"({stream.known_labelled}), of the same development {stream.known_right}; naming a "
+        f"seed or an unlabelled entry (unchecked) {stream.known - stream.known_labelled}"
     )
+    missed = stream.missed_developments()
+    if missed:
+        print(f"  developments with 3+ reports never flagged: {', '.join(missed)}")
     if args.verbose:
         by_id = {e.id: (e, r) for e, r in zip(entries, results, strict=True)}
         for title, ids in (("missed", scores.missed), ("false alarms", scores.false_alarms)):

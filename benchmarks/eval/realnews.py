@@ -200,12 +200,20 @@ class StreamScores:
     reports: dict[str, int] = field(default_factory=dict)
     known: int = 0
     known_right: int = 0
+    # Only ``known`` verdicts naming a labelled entry can be checked (the other half
+    # of the entries is in the stream, its labels are not here).
+    known_labelled: int = 0
     # Seeds carry no development label: a ``known`` naming one cannot be checked here.
     known_seed: int = 0
 
     @property
     def false_alarm_share(self) -> float:
         return self.false_alarms / self.flags if self.flags else 0.0
+
+    def missed_developments(self, least_reports: int = 3) -> list[str]:
+        """Developments with at least ``least_reports`` labelled reports never flagged."""
+        big = [d for d, n in self.reports.items() if n >= least_reports]
+        return sorted(d for d in big if not self.developments.get(d))
 
     def development_recall(self, least_reports: int = 3) -> tuple[int, int]:
         """Developments with at least ``least_reports`` labelled reports flagged at least once."""
@@ -225,6 +233,7 @@ class StreamScores:
             if flagged
             else 0.0,
             "known_naming_the_same_development": [self.known_right, self.known],
+            "known_naming_a_labelled_entry": self.known_labelled,
             "known_naming_a_seed": self.known_seed,
         }
 
@@ -255,14 +264,29 @@ def judge_stream(
     return results
 
 
+def seeded_developments(folder: Path = DATA) -> set[str]:
+    """Developments the seed corpus already reports: their reports are known, not news."""
+    meta = json.loads((folder / "labels-dev.json").read_text(encoding="utf-8"))["developments"]
+    return {name for name, about in meta.items() if about.get("in_seed")}
+
+
 def score_stream(entries: Sequence[Entry], results: Sequence[Assessment]) -> StreamScores:
-    """Flags, false alarms, developments reached and ``known`` attribution, on labelled entries."""
+    """Flags, false alarms, developments reached and ``known`` attribution, on labelled entries.
+
+    A development the seeds already report is left out of the developments to reach.
+    """
     scores = StreamScores()
+    seeded = seeded_developments()
     development_of = {e.id: e.development for e in entries if e.development}
+    labelled = {e.id for e in entries if e.relevance}
     for entry, result in zip(entries, results, strict=True):
         if not entry.relevance:
             continue
-        news = entry.development and not entry.development.startswith("bg-")
+        news = (
+            entry.development
+            and not entry.development.startswith("bg-")
+            and entry.development not in seeded
+        )
         if news:
             scores.reports[entry.development] = scores.reports.get(entry.development, 0) + 1
         if result.verdict == "update":
@@ -276,5 +300,6 @@ def score_stream(entries: Sequence[Entry], results: Sequence[Assessment]) -> Str
             scores.known += 1
             nearest = development_of.get(result.nearest_document_id, "")
             scores.known_right += int(bool(nearest) and nearest == entry.development)
+            scores.known_labelled += int(result.nearest_document_id in labelled)
             scores.known_seed += int(result.nearest_document_id.startswith("seed-"))
     return scores

@@ -25,19 +25,18 @@ import numpy as np
 
 from benchmarks.eval import realnews
 from benchmarks.eval.dataset import load_cases, seeds
+from benchmarks.eval.logistic_fit import Matrix, fit
 from benchmarks.eval.scoring import CachedEmbedder, precision_recall_f1, seed_index
 from monitor.assess import CorpusIndex, default_embedder
 from monitor.assess.decision import read_article
+from monitor.assess.logistic import LogisticModel
 from monitor.assess.relevance import (
     CLOSENESS_FEATURES,
     COUNTER_EVIDENCE,
     LEXICAL_FEATURES,
     MODEL_FILE,
-    LogisticModel,
     RelevanceModel,
 )
-
-Matrix = np.ndarray
 
 
 @dataclass(frozen=True)
@@ -90,42 +89,6 @@ def tune_articles(index: CorpusIndex) -> list[Sample]:
 def matrix(items: Sequence[Sample], names: Sequence[str]) -> Matrix:
     """Rows of features in the order of ``names``, a leading 1 for the bias."""
     return np.array([[1.0, *(s.features.get(n, 0.0) for n in names)] for s in items])
-
-
-def _newton(x: Matrix, y: Matrix, l2: float) -> Matrix:
-    """L2-regularised logistic regression by Newton's method (the bias not penalised)."""
-    w = np.zeros(x.shape[1])
-    penalty = l2 * np.r_[0.0, np.ones(x.shape[1] - 1)]
-    for _ in range(100):
-        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
-        gradient = x.T @ (p - y) + penalty * w
-        hessian = (x.T * (p * (1 - p))) @ x + np.diag(penalty)
-        step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return w
-
-
-def fit(x: Matrix, y: Matrix, l2: float, evidence: Sequence[bool] = ()) -> Matrix:
-    """The logistic fit, with the weights of evidence for the Act kept at zero or above.
-
-    Naming the Act, describing it or being close to it must never lower an
-    article's relevance, whatever quirk of the training entries says so (on
-    short English teasers "facial recognition" is mostly another story; in a
-    German report of the codes of practice it is the Act's). Active set: a
-    feature of evidence whose weight comes out negative is left out and the
-    rest fitted again.
-    """
-    keep = np.ones(x.shape[1], dtype=bool)
-    positive = np.r_[False, np.asarray(evidence, dtype=bool)] if len(evidence) else keep & False
-    while True:
-        w = np.zeros(x.shape[1])
-        w[keep] = _newton(x[:, keep], y, l2)
-        wrong = positive & keep & (w < 0)
-        if not wrong.any():
-            return w
-        keep &= ~wrong
 
 
 def cross_validate(

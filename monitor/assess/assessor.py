@@ -75,6 +75,7 @@ def thresholds_from(settings: AssessmentSettings) -> Thresholds:
         novel_sentence=settings.novel_sentence,
         novel_share_for_update=settings.novel_share_for_update,
         aligned_share_for_story=settings.aligned_share_for_story,
+        same_story=settings.same_story,
         duplicate_containment=settings.duplicate_containment,
         window_days=settings.window_days,
     )

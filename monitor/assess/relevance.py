@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from monitor.assess.logistic import LogisticModel, model_dict, model_from
 from monitor.assess.vocabulary import LexicalSignals
 
 MODEL_FILE = Path(__file__).with_name("relevance_model.json")
@@ -85,24 +86,6 @@ def relevance_features(
 
 
 @dataclass(frozen=True)
-class LogisticModel:
-    """A bias and one weight per feature; the probability is the logistic of their sum."""
-
-    bias: float
-    weights: Mapping[str, float]
-
-    def probability(self, features: Mapping[str, float]) -> float:
-        """The probability that the article is about the AI Act (a missing feature counts 0)."""
-        z = self.bias + sum(w * features.get(name, 0.0) for name, w in self.weights.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-    def strongest(self, features: Mapping[str, float], count: int = 2) -> list[str]:
-        """The features that pushed the probability up the most, for the reasons."""
-        pushes = [(w * features.get(name, 0.0), name) for name, w in self.weights.items()]
-        return [name for push, name in sorted(pushes, reverse=True)[:count] if push > 0]
-
-
-@dataclass(frozen=True)
 class RelevanceModel:
     """The fitted models, and where they come from."""
 
@@ -125,29 +108,19 @@ class RelevanceModel:
             "version": 1,
             "trained_on": self.trained_on,
             "cross_validated": dict(self.cross_validated),
-            "with_closeness": _model_dict(self.with_closeness),
-            "lexical_only": _model_dict(self.lexical_only),
+            "with_closeness": model_dict(self.with_closeness),
+            "lexical_only": model_dict(self.lexical_only),
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RelevanceModel:
         """A model from the JSON file's data."""
         return cls(
-            with_closeness=_model(data["with_closeness"]),
-            lexical_only=_model(data["lexical_only"]),
+            with_closeness=model_from(data["with_closeness"]),
+            lexical_only=model_from(data["lexical_only"]),
             trained_on=str(data.get("trained_on", "")),
             cross_validated=dict(data.get("cross_validated", {})),
         )
-
-
-def _model_dict(model: LogisticModel) -> dict[str, Any]:
-    return {"bias": model.bias, "weights": dict(model.weights)}
-
-
-def _model(data: Mapping[str, Any]) -> LogisticModel:
-    return LogisticModel(
-        float(data["bias"]), {str(k): float(v) for k, v in data["weights"].items()}
-    )
 
 
 @functools.cache
