@@ -49,6 +49,18 @@ def _language_identifier() -> Any:
     return identifier
 
 
+@functools.cache
+def _world_identifier() -> Any:
+    """py3langid's model over all its 97 languages: to tell a text is not in an EU one."""
+    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+
+
+# How sure the unrestricted identifier must be that a text is in another language
+# before the EU-only one is not asked: Turkish and Arabic news were labelled
+# Estonian, Maltese or Croatian when only EU languages could be chosen.
+ELSEWHERE_CONFIDENCE = 0.8
+
+
 @dataclass(frozen=True)
 class Language:
     """A detected language and how sure the identifier is (0 to 1)."""
@@ -58,11 +70,19 @@ class Language:
 
 
 def detect_language(text: str, hint: str = "") -> Language:
-    """The text's language; a declared ``hint`` wins when the text is too short to tell."""
+    """The text's language; a declared ``hint`` wins when the text is too short to tell.
+
+    The EU's languages are told apart by an identifier restricted to them (all
+    97 confuse near ones); a text plainly in another language (Turkish, Arabic,
+    Russian) is named as such, not forced into the nearest EU one.
+    """
     sample = text[:4000]
     hint = hint.lower()[:2]
     if len(sample.split()) < 4 and hint:
         return Language(hint, 0.5)
+    world, world_confidence = _world_identifier().classify(sample)
+    if world not in EU_LANGUAGES and world_confidence >= ELSEWHERE_CONFIDENCE:
+        return Language(str(world), float(world_confidence))
     code, confidence = _language_identifier().classify(sample)
     if confidence < 0.5 and hint in EU_LANGUAGES:
         return Language(hint, 0.5)

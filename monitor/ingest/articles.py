@@ -84,7 +84,9 @@ class ItemExtractor:
         """The event that records what text an item got, and how."""
         entry = item.entry
         feed_text = entry.content if len(entry.content) > len(entry.summary) else entry.summary
-        choice = choose_text(page, feed_text, self.app.settings.extraction.min_chars)
+        choice = choose_text(
+            page, feed_text, self.app.settings.extraction.min_chars, title=entry.title
+        )
         fallback_reason = reason or choice.fallback_reason
         if not choice.method:
             return ExtractionFailed(item.item_id, item.link, fallback_reason or "no_text")
@@ -101,7 +103,7 @@ class ItemExtractor:
             published=(page.published if page else "") or entry.published,
             language=(page.language if page else "") or entry.language or item.feed_language,
             chars=len(choice.text),
-            fallback_reason=fallback_reason if choice.method == "feed" else "",
+            fallback_reason=fallback_reason if choice.method in ("feed", "title") else "",
         )
 
     def feed_text_event(self, item: NewItem) -> ArticleExtracted | ExtractionFailed:
@@ -115,7 +117,7 @@ class ItemExtractor:
         if isinstance(event, ExtractionFailed):
             self.tally.count(extraction_failed=1)
         else:
-            self.tally.count(extracted=1, fallbacks=int(event.method == "feed"))
+            self.tally.count(extracted=1, fallbacks=int(event.method in ("feed", "title")))
 
     def extract(self, item: NewItem) -> None:
         """Fetch and extract an item's page, fall back to the feed's text, record the outcome."""

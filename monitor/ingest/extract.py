@@ -163,13 +163,20 @@ def detect_wall(text: str) -> str:
 class TextChoice:
     """The text kept for an article and how it was obtained."""
 
-    method: str  # "trafilatura" or "feed"; "" when there is no text at all
+    method: str  # "trafilatura", "feed" or "title"; "" when there is no text at all
     text: str
     fallback_reason: str = ""
 
 
-def choose_text(page: PageExtraction | None, feed_text: str, min_chars: int) -> TextChoice:
-    """Keep the page's text unless it is missing, a wall, or shorter than the feed's own."""
+def choose_text(
+    page: PageExtraction | None, feed_text: str, min_chars: int, title: str = ""
+) -> TextChoice:
+    """Keep the page's text unless it is missing, a wall, or shorter than the feed's own.
+
+    With no text anywhere, the entry's title is the article: newsrooms' feeds
+    often carry a headline alone ("EU clinches deal on landmark AI Act"), and a
+    headline is enough to judge.
+    """
     feed_text = feed_text.strip()
     reason = ""
     if page is None:
@@ -186,4 +193,6 @@ def choose_text(page: PageExtraction | None, feed_text: str, min_chars: int) -> 
         return TextChoice("feed", feed_text, reason)
     if page is not None and reason == "page_text_too_short":
         return TextChoice("trafilatura", page.text)
+    if title.strip():
+        return TextChoice("title", title.strip(), reason or "no_text")
     return TextChoice("", "", reason)

@@ -105,6 +105,10 @@ def test_choose_text_keeps_the_page_unless_it_is_missing_a_wall_or_too_short() -
     assert choose_text(short, "", 200).method == "trafilatura", "short beats nothing"
     wall = PageExtraction(text="We use cookies. Accept all. Reject all.")
     assert choose_text(wall, "", 200).method == "", "a wall is never kept as text"
+    headline = choose_text(None, "", 200, title="EU clinches deal on landmark AI Act")
+    assert (headline.method, headline.text) == ("title", "EU clinches deal on landmark AI Act")
+    assert choose_text(wall, "", 200, title="Headline").method == "title"
+    assert choose_text(None, "", 200, title="  ").method == ""
 
 
 def test_html_to_text_drops_markup_scripts_and_entities() -> None:

@@ -27,6 +27,8 @@ class PageCase:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     feed_text: str = ""
+    #: The entry's title; None: the file's name.
+    title: str | None = None
     method: str = ""
     fallback: str = ""
     contains: list[str] = field(default_factory=list)
@@ -50,6 +52,8 @@ def load_case(path: Path) -> PageCase:
             case.status = int(value)
         elif key == "Feed-Text":
             case.feed_text = value
+        elif key == "Title":
+            case.title = value
         elif key == "Contains":
             case.contains.append(value)
         elif key == "Lacks":
@@ -72,7 +76,8 @@ def test_page_case(path: Path, server: LocalServer, tmp_path: Path) -> None:
     feed = (
         "<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>f</title>"
         f"<item><guid>{server.url('/page')}</guid><link>{server.url('/page')}</link>"
-        f"<title>{escape(path.stem)}</title>{summary_xml}</item></channel></rss>"
+        f"<title>{escape(path.stem if case.title is None else case.title)}</title>"
+        f"{summary_xml}</item></channel></rss>"
     )
     server.route("/feed", Reply(200, feed.encode(), {"Content-Type": "application/rss+xml"}))
     server.route("/page", Reply(case.status, case.body, case.headers))
