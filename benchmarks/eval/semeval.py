@@ -35,9 +35,10 @@ import numpy as np
 from benchmarks.eval.logistic_fit import fit
 from benchmarks.eval.scoring import CachedEmbedder, precision_recall_f1
 from monitor.assess import CorpusDocument, CorpusIndex, Thresholds, default_embedder
-from monitor.assess.decision import RETOLD_SENTENCES, candidates, read_article
+from monitor.assess.decision import RETOLD_SENTENCES, _mean_vector, candidates, with_title
 from monitor.assess.entities import named_things
 from monitor.assess.story import shipped_story_model
+from monitor.assess.text import detect_language, split_sentences
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "semeval2022-task8"
 CONTENT = ("similarity", "aligned_share", "best_sentence", "shared_things")
@@ -77,21 +78,22 @@ def measure(limit: int | None = None) -> list[Measured]:
         title2, text2 = _split(row["text2"])
         index.add([CorpusDocument("other", title2, row["lang2"], text2)])
         title1, text1 = _split(row["text1"])
-        reading = read_article(text1, index, title=title1, language_hint=row["lang1"])
-        if reading.vectors is None or reading.doc_vector is None:
-            # A language the embedder lacks (Turkish, Arabic): nothing to compare with.
-            features = dict.fromkeys(CONTENT, 0.0) | {"recent": 0.5}
-        else:
-            (candidate,), _ = candidates(
-                index,
-                reading.doc_vector,
-                reading.vectors,
-                np.ones(1, dtype=bool),
-                thresholds,
-                day=None,
-                things=named_things(reading.body, reading.language),
-            )
-            features = candidate.features
+        # Read directly, not through read_article: most of these pairs are not about
+        # AI, and the assessment would settle them before embedding anything.
+        body = with_title(title1, text1)
+        language = detect_language(body, row["lang1"]).code
+        sentences = split_sentences(text1, language) or [text1]
+        vectors = embedder.embed(sentences)
+        (candidate,), _ = candidates(
+            index,
+            _mean_vector(vectors),
+            vectors,
+            np.ones(1, dtype=bool),
+            thresholds,
+            day=None,
+            things=named_things(body, language),
+        )
+        features = candidate.features
         found.append(
             Measured(
                 row["pair_id"],
@@ -99,7 +101,7 @@ def measure(limit: int | None = None) -> list[Measured]:
                 row["subset"],
                 float(row["overall"]),
                 features,
-                len(reading.sentences),
+                len(sentences),
             )
         )
     return found

@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from monitor.errors import MonitorError
 
@@ -300,6 +300,42 @@ def _read_body(
     return decoder.finish(), raw
 
 
+# What may stay as written in a path and in a query: RFC 3986's reserved and
+# unreserved characters, and "%" so that what is already escaped stays so.
+_PATH_SAFE = "/%:@!$&'()*+,;=-._~"
+_QUERY_SAFE = _PATH_SAFE + "?"
+
+
+def to_uri(url: str) -> str:
+    """A URL as a browser sends it: IDNA host, non-ASCII and spaces percent-encoded (UTF-8).
+
+    Feeds link to ``/artikel/künstliche-intelligenz`` and ``https://bücher.example/``;
+    http.client sends only ASCII. Raises ``ValueError`` on a host IDNA refuses.
+    """
+    parts = urlsplit(url.strip())
+    host = parts.hostname or ""
+    if host and not host.isascii():
+        host = host.encode("idna").decode("ascii")
+    netloc = host
+    if ":" in netloc:  # an IPv6 literal
+        netloc = f"[{netloc}]"
+    if parts.port is not None:
+        netloc += f":{parts.port}"
+    if parts.username is not None:
+        user = quote(parts.username, safe="")
+        password = f":{quote(parts.password, safe='')}" if parts.password is not None else ""
+        netloc = f"{user}{password}@{netloc}"
+    return urlunsplit(
+        (
+            parts.scheme,
+            netloc,
+            quote(parts.path, safe=_PATH_SAFE),
+            quote(parts.query, safe=_QUERY_SAFE),
+            quote(parts.fragment, safe=_QUERY_SAFE),
+        )
+    )
+
+
 def _request_once(
     url: str,
     headers: Mapping[str, str],
@@ -309,10 +345,10 @@ def _request_once(
     budget: _Budget,
 ) -> tuple[http.client.HTTPResponse, http.client.HTTPConnection]:
     try:
-        parts = urlsplit(url)
+        parts = urlsplit(to_uri(url))
         port = parts.port
-    except ValueError as exc:
-        raise FetchError("bad_url", url, str(exc)) from None
+    except (ValueError, UnicodeError) as exc:
+        raise FetchError("bad_url", url, f"not a URL that can be fetched: {exc}") from None
     scheme = parts.scheme.lower()
     if scheme not in {"http", "https"}:
         raise FetchError("bad_scheme", url, f"only http and https are fetched, not {scheme!r}")
