@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import queue
 import select
 import subprocess
 import sys
@@ -174,21 +173,38 @@ class WorkerPool:
     def __init__(self, workers: int = 1, timeout: float = 20.0) -> None:
         self.size = workers
         self.timeout = timeout
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._idle: list[_Worker] = []
         self._started = 0
-        self._lock = threading.Lock()
+        # One condition for "a worker is idle" and "a worker may be started": a
+        # discarded worker frees a place that a waiting caller must hear about
+        # (a queue's get() would wait for an idle worker that never comes).
+        self._ready = threading.Condition()
 
     def _take(self) -> _Worker:
-        with self._lock:
-            if self._idle.empty() and self._started < self.size:
-                self._started += 1
-                return _Worker()
-        return self._idle.get()
+        with self._ready:
+            while not self._idle and self._started >= self.size:
+                self._ready.wait()
+            if self._idle:
+                return self._idle.pop()
+            self._started += 1
+        try:
+            return _Worker()
+        except BaseException:
+            with self._ready:
+                self._started -= 1
+                self._ready.notify()
+            raise
+
+    def _give_back(self, worker: _Worker) -> None:
+        with self._ready:
+            self._idle.append(worker)
+            self._ready.notify()
 
     def _discard(self, worker: _Worker) -> None:
         worker.stop(kill=True)
-        with self._lock:
+        with self._ready:
             self._started -= 1
+            self._ready.notify()
 
     def _call(self, job: dict[str, Any], data: bytes) -> dict[str, Any]:
         worker = self._take()
@@ -204,7 +220,7 @@ class WorkerPool:
             )
             self._discard(worker)
             raise WorkerTimeoutError(f"{job['kind']} took longer than {self.timeout:g} s")
-        self._idle.put(worker)
+        self._give_back(worker)
         if "error" in answer:
             raise WorkerCrashedError(str(answer["error"]))
         return answer
@@ -277,14 +293,12 @@ class WorkerPool:
 
     def close(self) -> None:
         """Stop the idle workers."""
-        while True:
-            try:
-                worker = self._idle.get_nowait()
-            except queue.Empty:
-                return
+        with self._ready:
+            idle, self._idle = self._idle, []
+            self._started -= len(idle)
+            self._ready.notify_all()
+        for worker in idle:
             worker.stop()
-            with self._lock:
-                self._started -= 1
 
     def __enter__(self) -> WorkerPool:
         return self
