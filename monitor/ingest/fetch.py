@@ -135,11 +135,41 @@ def default_resolver(host: str, port: int) -> list[str]:
 _DNS_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="dns")
 
 
+# IPv6 prefixes whose addresses carry an IPv4 address in their last 32 bits:
+# NAT64 well-known (RFC 6052) and local-use (RFC 8215).
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+
+
+def embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address stands for, if it is one of the forms that embed one.
+
+    IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d), 6to4
+    (2002:AABB:CCDD::), NAT64 (64:ff9b::/96, 64:ff9b:1::/48) and Teredo
+    (2001::/32, the client's address inverted): each reaches the IPv4 address
+    inside it, so each is judged by it.
+    """
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip.teredo is not None:
+        return ip.teredo[1]
+    if any(ip in net for net in _NAT64) or (ip in _IPV4_COMPATIBLE and int(ip) > 1):
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
+
+
 def is_public_address(address: str) -> bool:
-    """True for a globally routable unicast address; False for loopback, private and the rest."""
+    """True for a globally routable unicast address; False for loopback, private and the rest.
+
+    An IPv6 address that embeds an IPv4 one must be public on both counts.
+    """
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        inner = embedded_ipv4(ip)
+        if inner is not None:
+            return inner.is_global and not inner.is_multicast
     return ip.is_global and not ip.is_multicast
 
 

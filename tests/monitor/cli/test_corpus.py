@@ -148,3 +148,24 @@ def test_corpus_commands_have_help_with_an_example(
 ) -> None:
     code, out, _ = run(capsys, *command, "--help")
     assert code == 0 and "Example" in out
+
+
+@pytest.mark.parametrize("host", ["[2002:7f00:1::]", "[64:ff9b::7f00:1]", "[::127.0.0.1]"])
+def test_check_and_corpus_add_refuse_ipv6_forms_of_loopback(
+    db_path: Path,
+    tmp_path: Path,
+    server: LocalServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    host: str,
+) -> None:
+    config = tmp_path / "guarded.toml"
+    config.write_text("feeds = []\n[fetch]\nper_host_delay = 0\n")
+    monkeypatch.setenv("MONITOR_CONFIG", str(config))
+    server.route("/article", Reply(200, b"<html><body><p>secret</p></body></html>"))
+    url = f"http://{host}:{server.port}/article"
+    assert run(capsys, "init")[0] == 0
+    for command in (["check", url], ["corpus", "add", url]):
+        code, _, err = run(capsys, *command)
+        assert code != 0 and "blocked_address" in err, (command, err)
+    assert server.requests_to("/article") == []

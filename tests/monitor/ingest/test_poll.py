@@ -214,7 +214,14 @@ def test_each_failure_is_an_event_with_its_reason(
 
 
 @pytest.mark.parametrize(
-    "target", ["http://127.0.0.1:{port}/feed", "http://169.254.169.254/latest/"]
+    "target",
+    [
+        "http://127.0.0.1:{port}/feed",
+        "http://169.254.169.254/latest/",
+        "http://[2002:7f00:1::]:{port}/feed",
+        "http://[64:ff9b::7f00:1]:{port}/feed",
+        "http://[::127.0.0.1]:{port}/feed",
+    ],
 )
 def test_the_guard_refuses_private_feeds_and_redirects_into_them(
     server: LocalServer, tmp_path: Path, target: str
