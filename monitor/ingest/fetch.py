@@ -7,10 +7,12 @@ checked (a client that resolves the name again leaves a DNS-rebinding gap).
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import socket
 import ssl
+import threading
 import time
 import zlib
 from collections.abc import Callable, Mapping, Sequence
@@ -122,6 +124,33 @@ class _Budget:
         if left <= 0:
             raise FetchError("timeout", url, f"no complete response within {self.deadline:g} s")
         return left
+
+
+class _Watchdog:
+    """Shuts a connection's socket when the deadline passes, whatever read is blocked then.
+
+    Socket timeouts bound each read, not the whole: a server that sends a byte
+    every half second meets every one. And once a response with
+    ``Connection: close`` is read, http.client holds the socket itself, out of
+    reach of a check between reads. A timer that shuts the socket down ends any
+    read; ``fired`` then tells a cut-off body from a complete one.
+    """
+
+    def __init__(self, sock: socket.socket, seconds: float) -> None:
+        self.fired = False
+        self._sock = sock
+        self._timer = threading.Timer(max(0.0, seconds), self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _fire(self) -> None:
+        self.fired = True
+        with contextlib.suppress(OSError):  # already closed: nothing left to stop
+            self._sock.shutdown(socket.SHUT_RDWR)
+
+    def cancel(self) -> None:
+        """Stop the timer (the response was read, or given up)."""
+        self._timer.cancel()
 
 
 def default_resolver(host: str, port: int) -> list[str]:
@@ -302,6 +331,7 @@ def _read_body(
     url: str,
     limits: FetchLimits,
     budget: _Budget,
+    watchdog: _Watchdog,
 ) -> tuple[bytes, int]:
     length = response.getheader("content-length")
     if length and length.isdigit() and int(length) > limits.max_bytes:
@@ -319,8 +349,12 @@ def _read_body(
             chunk = response.read1(_CHUNK)
         except TimeoutError:
             raise FetchError("timeout", url, f"no data for {limits.read_timeout:g} s") from None
-        except (http.client.HTTPException, OSError) as exc:
+        except (http.client.HTTPException, OSError, ValueError) as exc:
+            if watchdog.fired:
+                raise _past_deadline(url, budget) from None
             raise FetchError("protocol", url, f"broken response body: {exc!r}") from None
+        if watchdog.fired:
+            raise _past_deadline(url, budget)
         if not chunk:
             break
         raw += len(chunk)
@@ -366,6 +400,10 @@ def to_uri(url: str) -> str:
     )
 
 
+def _past_deadline(url: str, budget: _Budget) -> FetchError:
+    return FetchError("timeout", url, f"no complete response within {budget.deadline:g} s")
+
+
 def _request_once(
     url: str,
     headers: Mapping[str, str],
@@ -373,7 +411,7 @@ def _request_once(
     resolver: Resolver,
     policy: AddressPolicy,
     budget: _Budget,
-) -> tuple[http.client.HTTPResponse, http.client.HTTPConnection]:
+) -> tuple[http.client.HTTPResponse, http.client.HTTPConnection, _Watchdog]:
     try:
         parts = urlsplit(to_uri(url))
         port = parts.port
@@ -391,8 +429,9 @@ def _request_once(
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
+    assert conn.sock is not None
+    watchdog = _Watchdog(conn.sock, budget.remaining(url))
     try:
-        assert conn.sock is not None
         conn.sock.settimeout(min(limits.read_timeout, budget.remaining(url)))
         conn.putrequest("GET", path, skip_accept_encoding=True)
         for name, value in headers.items():
@@ -400,12 +439,24 @@ def _request_once(
         conn.endheaders()
         response = conn.getresponse()
     except TimeoutError:
+        watchdog.cancel()
         conn.close()
         raise FetchError("timeout", url, f"no response within {limits.read_timeout:g} s") from None
-    except (http.client.HTTPException, OSError) as exc:
+    except (http.client.HTTPException, OSError, ValueError) as exc:
+        watchdog.cancel()
         conn.close()
+        if watchdog.fired:
+            raise _past_deadline(url, budget) from None
         raise FetchError("protocol", url, f"bad response: {exc!r}") from None
-    return response, conn
+    except BaseException:
+        watchdog.cancel()
+        conn.close()
+        raise
+    if watchdog.fired:
+        watchdog.cancel()
+        conn.close()
+        raise _past_deadline(url, budget)
+    return response, conn, watchdog
 
 
 def fetch(
@@ -440,7 +491,9 @@ def fetch(
     seen = {url}
     redirects: list[Redirect] = []
     while True:
-        response, conn = _request_once(current, headers, limits, resolver, address_policy, budget)
+        response, conn, watchdog = _request_once(
+            current, headers, limits, resolver, address_policy, budget
+        )
         try:
             status = response.status
             if status in REDIRECT_STATUSES:
@@ -470,7 +523,7 @@ def fetch(
                     clock() - budget.started,
                 )
             if 200 <= status < 300:
-                body, raw = _read_body(response, conn, current, limits, budget)
+                body, raw = _read_body(response, conn, current, limits, budget, watchdog)
                 return FetchResponse(
                     url,
                     current,
@@ -500,4 +553,5 @@ def fetch(
                 retry_after=retry_after,
             )
         finally:
+            watchdog.cancel()
             conn.close()
