@@ -213,10 +213,10 @@ class ArticleAssessed(Event):
     ``novel_sentences`` items are ``{"index", "text", "similarity"}``; ``new_things``
     maps names, amounts, dates and references to what the corpus lacks.
     ``baseline`` marks an update of a feed's backlog: learned as corpus, not
-    flagged. Version 2 added it.
+    flagged. Version 2 added it; version 3 ``parts`` (as in ``UpdateFlagged``).
     """
 
-    schema_version: ClassVar[int] = 2
+    schema_version: ClassVar[int] = 3
 
     item_id: str
     verdict: str
@@ -237,11 +237,17 @@ class ArticleAssessed(Event):
     embedder: str = ""
     corpus_documents: int = 0
     baseline: bool = False
+    parts: list[str] = field(default_factory=list)
 
 
 @REGISTRY.upcaster("ArticleAssessed", 1)
 def _article_assessed_v1(payload: dict[str, Any]) -> dict[str, Any]:
     return {**payload, "baseline": False}
+
+
+@REGISTRY.upcaster("ArticleAssessed", 2)
+def _article_assessed_v2(payload: dict[str, Any]) -> dict[str, Any]:
+    return {**payload, "parts": []}
 
 
 @REGISTRY.register
@@ -251,10 +257,11 @@ class UpdateFlagged(Event):
 
     ``follows_document_id`` is the nearest known story; ``new_story`` says whether
     the article follows that story up (False) or tells a story the corpus did not
-    have (True). Version 2 added ``new_story``.
+    have (True). Version 2 added ``new_story``; version 3 ``parts``, the parts of
+    the Act it concerns (``prohibited``, ``high-risk``, ``gpai``, ...).
     """
 
-    schema_version: ClassVar[int] = 2
+    schema_version: ClassVar[int] = 3
 
     item_id: str
     title: str
@@ -268,6 +275,7 @@ class UpdateFlagged(Event):
     reasons: list[str]
     feed_id: str = ""
     new_story: bool = False
+    parts: list[str] = field(default_factory=list)
 
 
 @REGISTRY.upcaster("UpdateFlagged", 1)
@@ -276,6 +284,12 @@ def _update_flagged_v1(payload: dict[str, Any]) -> dict[str, Any]:
     # follow-up's reasons with "follows up ..." and a new story's with anything else.
     reasons = payload.get("reasons") or [""]
     return {**payload, "new_story": not str(reasons[0]).startswith("follows up ")}
+
+
+@REGISTRY.upcaster("UpdateFlagged", 2)
+def _update_flagged_v2(payload: dict[str, Any]) -> dict[str, Any]:
+    # Version 2 did not tag parts of the Act; ``monitor rescore`` can.
+    return {**payload, "parts": []}
 
 
 @REGISTRY.register

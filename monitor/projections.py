@@ -345,7 +345,7 @@ class AssessmentsProjection:
     """``assessments`` (the latest verdict per item) and ``updates`` (flagged updates)."""
 
     name = "assessments"
-    version = 4
+    version = 5
     event_types = ("ArticleAssessed", "UpdateFlagged", "UpdateWithdrawn")
 
     def setup(self, db: sqlite_utils.Database) -> None:
@@ -363,7 +363,7 @@ class AssessmentsProjection:
             "item_id TEXT PRIMARY KEY, feed_id TEXT, title TEXT, url TEXT, language TEXT, "
             "published TEXT, follows_document_id TEXT, follows_title TEXT, similarity REAL, "
             "novel_sentences TEXT, reasons TEXT, flagged_at TEXT, position INTEGER, "
-            "new_story INTEGER)"
+            "new_story INTEGER, parts TEXT)"
         )
 
     def drop(self, db: sqlite_utils.Database) -> None:
@@ -407,7 +407,7 @@ class AssessmentsProjection:
             db.execute("DELETE FROM updates WHERE item_id = ?", (event.item_id,))
         elif isinstance(event, UpdateFlagged):
             db.execute(
-                "INSERT OR REPLACE INTO updates VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT OR REPLACE INTO updates VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     event.item_id,
                     event.feed_id,
@@ -423,6 +423,7 @@ class AssessmentsProjection:
                     at,
                     recorded.position,
                     int(event.new_story),
+                    json.dumps(event.parts),
                 ),
             )
 

@@ -28,6 +28,7 @@ from pydantic import (
     model_validator,
 )
 
+from monitor.act_parts import PARTS
 from monitor.errors import ConfigError
 from monitor.resources import default_settings_file
 
@@ -247,6 +248,8 @@ class DigestSettings(_Section):
     output_dir: Path | None = None
     formats: list[DigestFormat] = Field(default_factory=_default_formats)
     atom_entries: int = Field(50, ge=1)
+    #: Only updates that concern one of these parts of the Act (empty: all).
+    parts: list[str] = Field(default_factory=list)
     retry_base: Duration = 300.0
     retry_cap: Duration = 21600.0
     max_attempts: int = Field(0, ge=0)
@@ -257,6 +260,16 @@ class DigestSettings(_Section):
     @classmethod
     def _empty_means_default(cls, value: object) -> object:
         return None if value == "" else value
+
+    @field_validator("parts")
+    @classmethod
+    def _known_parts(cls, value: list[str]) -> list[str]:
+        unknown = [part for part in value if part not in PARTS]
+        if unknown:
+            raise ValueError(
+                f"unknown part(s) of the Act {', '.join(unknown)}; known: {', '.join(PARTS)}"
+            )
+        return value
 
 
 class DefaultFeed(_Section):

@@ -197,6 +197,7 @@ class Assessor:
             embedder=result.embedder,
             corpus_documents=corpus,
             baseline=baseline,
+            parts=list(result.parts),
         )
 
     def _flagged(self, article: dict[str, Any], result: Assessment) -> UpdateFlagged:
@@ -213,6 +214,7 @@ class Assessor:
             reasons=list(result.reasons),
             feed_id=article.get("feed_id") or "",
             new_story=not result.same_story,
+            parts=list(result.parts),
         )
 
     def _joined(self, article: dict[str, Any], result: Assessment) -> CorpusDocumentAdded:

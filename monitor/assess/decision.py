@@ -34,6 +34,7 @@ import numpy as np
 from monitor.assess.embedding import Embedder, Vectors
 from monitor.assess.entities import named_things, new_things
 from monitor.assess.neardup import DuplicateIndex
+from monitor.assess.parts import parts_of
 from monitor.assess.relevance import TITLE_WORDS, relevance_features, shipped_model
 from monitor.assess.story import shared_share, shipped_story_model, story_features, thing_set
 from monitor.assess.text import detect_language, split_sentences
@@ -212,6 +213,11 @@ class CorpusIndex:
         return best
 
 
+def lead_text_of(body: str, title: str) -> str:
+    """The body without its headline (the headline is given apart)."""
+    return body[len(title) :].lstrip() if title and body.startswith(title) else body
+
+
 def with_title(title: str, text: str) -> str:
     """The text with its headline first, unless it starts with it already."""
     if not title or text.lstrip().startswith(title.strip()):
@@ -259,12 +265,15 @@ class Assessment:
     embedder: str = ""
     #: True when the article tells the nearest document's story (a follow-up when an update).
     same_story: bool = False
+    #: The parts of the Act the article concerns (``parts.PARTS``), for relevant articles.
+    parts: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data with stable keys (the ``ArticleAssessed`` payload's shape)."""
         data = asdict(self)
         data["novel_sentences"] = [asdict(s) for s in self.novel_sentences]
         data["reasons"] = list(self.reasons)
+        data["parts"] = list(self.parts)
         return data
 
 
@@ -625,7 +634,7 @@ def assess(
             duplicate_of=copy[0],
             duplicate_similarity=round(copy[1], 3),
             reasons=tuple(reasons),
-            **{**common, "relevant": True},
+            **{**common, "relevant": True, "parts": parts_of(body, language=language)},
         )
     if relevance < thresholds.relevant:
         reasons.insert(
@@ -633,6 +642,7 @@ def assess(
         )
         return Assessment(verdict="irrelevant", reasons=tuple(reasons), **common)
 
+    common["parts"] = parts_of(lead_text_of(body, title), title=title, language=language)
     window = _in_window(index, published, thresholds.window_days)
     things = named_things(body, language)
     if vectors is None or doc_vector is None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 from rich.table import Table
 
+from monitor.act_parts import PARTS, part_names
 from monitor.assess import (
     Assessor,
     CorpusDocument,
@@ -152,25 +153,39 @@ def check(
 
 @click.command()
 @click.option("--since", help="Only updates flagged on or after this date (YYYY-MM-DD).")
+@click.option(
+    "--part",
+    "parts",
+    multiple=True,
+    type=click.Choice(PARTS),
+    help="Only updates concerning this part of the Act (repeatable).",
+)
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the updates as a JSON array.")
 @pass_state
-def updates(state: CLIState, since: str | None, limit: int, as_json: bool) -> None:
+def updates(
+    state: CLIState, since: str | None, parts: tuple[str, ...], limit: int, as_json: bool
+) -> None:
     """The flagged updates on the AI Act, newest first, with the story each follows.
 
     \b
     Examples:
       monitor updates
       monitor updates --since 2025-02-01 --json
+      monitor updates --part gpai --part penalties
     """
     with state.monitor() as app:
         rows = app.query(
-            "SELECT * FROM updates WHERE flagged_at >= ? ORDER BY position DESC LIMIT ?",
-            (since or "", limit),
+            "SELECT * FROM updates WHERE flagged_at >= ? ORDER BY position DESC",
+            (since or "",),
         )
     for row in rows:
         row["novel_sentences"] = json.loads(row["novel_sentences"] or "[]")
         row["reasons"] = json.loads(row["reasons"] or "[]")
+        row["parts"] = json.loads(row.get("parts") or "[]")
+    if parts:
+        rows = [row for row in rows if set(parts) & set(row["parts"])]
+    rows = rows[:limit]
     if as_json:
         emit_json(rows)
         return
@@ -184,6 +199,8 @@ def updates(state: CLIState, since: str | None, limit: int, as_json: bool) -> No
         console.print(f"  {row['url']}")
         _, follows = story_of(row)
         console.print(f"  {why_flagged(follows, len(row['novel_sentences']))}")
+        if row["parts"]:
+            console.print(f"  parts of the Act: {part_names(row['parts'])}")
         for sentence in row["novel_sentences"][:3]:
             console.print(f"  [green]+[/] {sentence['text']}")
 

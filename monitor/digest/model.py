@@ -42,6 +42,8 @@ class DigestEntry:
     follows: str = ""
     #: Why it was flagged, in one sentence for a reader (no ids, no scores).
     why: str = ""
+    #: The parts of the Act it concerns (``monitor.assess.parts.PARTS``).
+    parts: list[str] = field(default_factory=list)
 
 
 def story_of(row: Mapping[str, Any]) -> tuple[str, str]:
@@ -231,6 +233,7 @@ def entry_from_row(row: Mapping[str, Any]) -> DigestEntry:
         reasons=[str(r) for r in _loads(row.get("reasons"))],
         follows=follows,
         why=why_flagged(follows, len([s for s in sentences if s])),
+        parts=[str(p) for p in _loads(row.get("parts"))],
     )
 
 

@@ -8,6 +8,7 @@ each digest records the last log position it covers.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -118,6 +119,10 @@ class Digests:
             f"WHERE {where} AND u.position <= ? ORDER BY u.position",
             (*params, window.through),
         )
+        if self.settings.parts:
+            # Only the parts the reader follows (digest.parts); the rest stay in `updates`.
+            wanted = set(self.settings.parts)
+            updates = [u for u in updates if wanted & set(json.loads(u.get("parts") or "[]"))]
         return build_digest(
             until=until,
             since=window.since,

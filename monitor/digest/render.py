@@ -19,6 +19,7 @@ from xml.etree import ElementTree as ET
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from monitor import __version__
+from monitor.act_parts import part_names
 from monitor.digest.model import SINCE_LAST, DayVolume, Digest, describe_period
 from monitor.times import iso_z, parse_iso
 
@@ -51,6 +52,7 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["safe_url"] = safe_url
+    env.globals["part_names"] = part_names
     return env
 
 
@@ -138,6 +140,8 @@ def render_markdown(digest: Digest, max_sentences: int = 5) -> str:
                     lines.append(f"- … and {more} more")
                 lines.append("")
             lines += [f"Why flagged: {markdown_text(entry.why)}", ""]
+            if entry.parts:
+                lines += [f"Parts of the Act: {part_names(entry.parts)}", ""]
     health = digest.health
     lines += [
         "## Health",
@@ -244,6 +248,8 @@ def render_atom(digest: Digest, feed_url: str = "") -> str:
             _sub(writer, "name", entry.source)
             if entry.language:
                 _sub(node, "category", term=entry.language, label=f"language: {entry.language}")
+            for part in entry.parts:
+                _sub(node, "category", term=f"part:{part}", label=part_names([part]))
             story = group.title or group.document_id
             if story:
                 _sub(node, "category", term=f"story:{group.document_id}", label=story)

@@ -147,8 +147,8 @@ def test_run_polls_assesses_stops_on_sigterm_and_resumes(
     daemon = daemons()
     wait_for(lambda: polls() >= count + 2, what="polls after the restart")
     daemon.send_signal(signal.SIGINT)
-    daemon.communicate(timeout=30)
-    assert daemon.returncode == 0
+    _, stderr = daemon.communicate(timeout=30)
+    assert daemon.returncode == 0, stderr
     discovered = [e["item_id"] for e in events_of(db_path, "ItemDiscovered")]
     assert len(discovered) == len(set(discovered)) == 2
     assert len(events_of(db_path, "UpdateFlagged")) == 1
