@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from loguru import logger
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -396,10 +397,14 @@ def _env_layer(environ: Mapping[str, str]) -> tuple[dict[str, Any], dict[tuple[s
         elif "__" in name:
             path = tuple(part.lower() for part in name[len(ENV_PREFIX) :].split("__"))
         else:
-            raise ConfigError(
-                f"unknown environment variable {name}: settings are set as "
+            # Not of the settings' form: Kubernetes injects MONITOR_PORT=tcp://...
+            # for a Service named "monitor". Said, never refused: refusing would
+            # stop every command, the health check included.
+            logger.warning(
+                f"ignoring environment variable {name}: settings are set as "
                 f"MONITOR_<SECTION>__<KEY> (or {ENV_DB}, {ENV_CONFIG}, {ENV_LOG_JSON})"
             )
+            continue
         node = layer
         for part in path[:-1]:
             node = node.setdefault(part, {})
