@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import re
+from datetime import UTC, date, datetime, timedelta
 
 
 def iso_z(moment: datetime) -> str:
@@ -29,3 +30,29 @@ def iso_seconds(moment: datetime) -> str:
 def utc_now() -> datetime:
     """The current time in UTC (the default clock; tests pass their own)."""
     return datetime.now(UTC)
+
+
+_RELATIVE = re.compile(r"^(\d+)\s*([hdw])$")
+_UNITS = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1)}
+
+
+def parse_when(value: str, now: datetime) -> datetime:
+    """A moment as people write one on the command line, in UTC. Raises ``ValueError``.
+
+    ``2025-02-01`` (midnight UTC), an ISO time (``2025-02-01T09:30:00Z``),
+    ``today``, ``yesterday`` (midnight UTC), or an age: ``12h``, ``7d``, ``2w``.
+    """
+    text = value.strip().lower()
+    midnight = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    if text == "today":
+        return midnight
+    if text == "yesterday":
+        return midnight - timedelta(days=1)
+    relative = _RELATIVE.match(text)
+    if relative:
+        return now.astimezone(UTC) - int(relative.group(1)) * _UNITS[relative.group(2)]
+    if len(text) == 10:
+        return datetime.combine(date.fromisoformat(text), datetime.min.time(), UTC)
+    if not re.match(r"^\d{4}-\d{2}-\d{2}[t ]", text):
+        raise ValueError(f"{value!r} is not a date")
+    return parse_iso(value.strip())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -23,13 +23,22 @@ from monitor.assess import (
     remove_document,
     thresholds_from,
 )
-from monitor.cli.support import CLIState, emit_json, pass_state, stdout
+from monitor.cli.support import (
+    WHEN_FORMS,
+    CLIState,
+    date_option,
+    emit_json,
+    pass_state,
+    stdout,
+    when_option,
+)
 from monitor.digest.model import story_of, why_flagged
 from monitor.errors import MonitorError
 from monitor.ingest import extract_page, fetch_limits
 from monitor.ingest.fetch import fetch
 from monitor.seeds import load_seed_corpus
 from monitor.settings import Settings
+from monitor.times import iso_z, store_stamp
 
 
 def _article_from(source: str, app_settings: Settings) -> tuple[str, str, str]:
@@ -75,7 +84,10 @@ def _corpus_for_check(state: CLIState) -> tuple[Assessor | None, CorpusIndex]:
     "--language", default="", help="The article's language, if detection should not decide."
 )
 @click.option(
-    "--published", default="", help="The article's date (YYYY-MM-DD), for the time window."
+    "--published",
+    default="",
+    callback=date_option,
+    help="The article's date (YYYY-MM-DD), for the time window.",
 )
 @click.option(
     "--store",
@@ -152,7 +164,11 @@ def check(
 
 
 @click.command()
-@click.option("--since", help="Only updates flagged on or after this date (YYYY-MM-DD).")
+@click.option(
+    "--since",
+    callback=when_option,
+    help=f"Only updates flagged on or after this moment ({WHEN_FORMS}).",
+)
 @click.option(
     "--part",
     "parts",
@@ -164,7 +180,7 @@ def check(
 @click.option("--json", "as_json", is_flag=True, help="Print the updates as a JSON array.")
 @pass_state
 def updates(
-    state: CLIState, since: str | None, parts: tuple[str, ...], limit: int, as_json: bool
+    state: CLIState, since: datetime | None, parts: tuple[str, ...], limit: int, as_json: bool
 ) -> None:
     """The flagged updates on the AI Act, newest first, with the story each follows.
 
@@ -172,12 +188,13 @@ def updates(
     Examples:
       monitor updates
       monitor updates --since 2025-02-01 --json
+      monitor updates --since 7d
       monitor updates --part gpai --part penalties
     """
     with state.monitor() as app:
         rows = app.query(
             "SELECT * FROM updates WHERE flagged_at >= ? ORDER BY position DESC",
-            (since or "",),
+            (store_stamp(since) if since else "",),
         )
     for row in rows:
         row["novel_sentences"] = json.loads(row["novel_sentences"] or "[]")
@@ -191,7 +208,7 @@ def updates(
         return
     console = stdout()
     if not rows:
-        console.print("no updates flagged" + (f" since {since}" if since else ""))
+        console.print("no updates flagged" + (f" since {iso_z(since)}" if since else ""))
     for row in rows:
         console.print(
             f"[bold]{row['title'] or row['url']}[/]  ({row['language']}, {row['flagged_at'][:10]})"
@@ -205,19 +222,10 @@ def updates(
             console.print(f"  [green]+[/] {sentence['text']}")
 
 
-def _valid_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
-
-
 @click.command()
 @click.option(
     "--since",
-    callback=_valid_date,
+    callback=date_option,
     help="Only articles extracted on or after this date (YYYY-MM-DD); default all.",
 )
 @click.option("--dry-run", is_flag=True, help="Print what would change; record nothing.")
@@ -299,7 +307,7 @@ def corpus_list(state: CLIState, include_removed: bool, as_json: bool) -> None:
 @corpus.command("add")
 @click.argument("source")
 @click.option("--language", default="", help="The document's language (default: detected).")
-@click.option("--date", "published", callback=_valid_date, help="Its date (YYYY-MM-DD).")
+@click.option("--date", "published", callback=date_option, help="Its date (YYYY-MM-DD).")
 @click.option("--title", default="", help="A title (default: the page's, or the first line).")
 @click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
 @pass_state

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import click
 from rich.table import Table
 
-from monitor.cli.support import CLIState, emit_json, pass_state, stdout
-from monitor.digest import PERIODS, DeliveryOutcome, Digests, parse_since
+from monitor.cli.support import WHEN_FORMS, CLIState, emit_json, pass_state, stdout, when_option
+from monitor.digest import PERIODS, DeliveryOutcome, Digests
 from monitor.digest.render import FORMATS, render
 from monitor.errors import MonitorError
 
@@ -32,7 +33,11 @@ def _report(outcomes: list[DeliveryOutcome]) -> None:
 
 
 @click.group(invoke_without_command=True)
-@click.option("--since", help="Updates flagged from this date (YYYY-MM-DD) or ISO time.")
+@click.option(
+    "--since",
+    callback=when_option,
+    help=f"Updates flagged from this moment ({WHEN_FORMS}).",
+)
 @click.option(
     "--period",
     type=click.Choice(sorted(PERIODS)),
@@ -62,7 +67,7 @@ def _report(outcomes: list[DeliveryOutcome]) -> None:
 def digest(
     ctx: click.Context,
     state: CLIState,
-    since: str | None,
+    since: datetime | None,
     period: str | None,
     fmt: str,
     output: Path | None,
@@ -88,7 +93,7 @@ def digest(
         raise click.UsageError("give --since or --period, not both")
     with state.monitor() as app:
         digests = Digests(app)
-        window = digests.window(since=parse_since(since) if since else None, period=period)
+        window = digests.window(since=since, period=period)
         made = digests.collect(window)
         if publish:
             outcomes = digests.publish(made, window, trigger="command")

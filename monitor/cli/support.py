@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from monitor.app import Monitor
 from monitor.logging import configure_logging
 from monitor.settings import Settings, load_settings
+from monitor.times import parse_when, utc_now
 
 
 @dataclass
@@ -70,3 +72,26 @@ def progress_bar(label: str, enabled: bool) -> Progress:
         console=Console(stderr=True),
         disable=not (enabled and sys.stderr.isatty()),
     )
+
+
+WHEN_FORMS = "YYYY-MM-DD, an ISO time, today, yesterday, or an age such as 12h, 7d, 2w"
+
+
+def when_option(_ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
+    """A click callback: a moment (``times.parse_when``), or exit 2 naming the option."""
+    if not value:
+        return None
+    try:
+        return parse_when(value, utc_now())
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a moment ({WHEN_FORMS})") from None
+
+
+def date_option(_ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    """A click callback: a calendar date as YYYY-MM-DD (or ""), else exit 2 naming the option."""
+    if not value:
+        return ""
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
