@@ -199,8 +199,8 @@ def test_the_digest_command_previews_publishes_and_lists(
     code, out, _ = run(capsys, *env, "digest", "show", published["digest_id"], "--format", "html")
     assert code == 0 and "First update" in out and out.startswith("<!DOCTYPE html>")
 
-    code, _, err = run(capsys, *env, "digest", "--since", "yesterday")
-    assert code == 1 and "'yesterday' is not a date" in err
+    code, _, err = run(capsys, *env, "digest", "--since", "last tuesday")
+    assert code == 2 and "--since" in err and "'last tuesday' is not a moment" in err
 
 
 # -- rendering ----------------------------------------------------------------------
