@@ -42,7 +42,8 @@ _SHORTCUTS = {ENV_DB: ("store", "path"), ENV_LOG_JSON: ("logging", "json")}
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # allow_inf_nan: "inf" passes gt=0 and then overflows every timer (seen: fetch.deadline).
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class StoreSettings(_Section):

@@ -129,3 +129,10 @@ def test_a_setting_with_an_unknown_key_is_still_refused_with_its_name() -> None:
     with pytest.raises(ConfigError) as caught:
         load_settings(environ={"MONITOR_FETCH__DEADLIN": "5"})
     assert "MONITOR_FETCH__DEADLIN" in str(caught.value)
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "-inf"])
+def test_infinite_or_undefined_numbers_are_refused_with_the_key(value: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings(environ={"MONITOR_FETCH__DEADLINE": value})
+    assert "fetch.deadline" in str(caught.value)
