@@ -92,6 +92,12 @@ def health(state: CLIState, as_json: bool) -> None:
         problems.append("no heartbeat: is `monitor run` running on this store?")
     elif beat.state != "running":
         problems.append(f"the daemon is {beat.state} (pid {beat.pid})")
+    elif beat.age(now) < -settings.daemon.health_max_age:
+        # Written "in the future": one of the clocks jumped, and an age says nothing.
+        problems.append(
+            f"heartbeat is {-beat.age(now):.0f} s in the future: the clock of the daemon "
+            f"(pid {beat.pid}) or of this machine jumped"
+        )
     elif beat.age(now) > settings.daemon.health_max_age:
         problems.append(
             f"heartbeat is {beat.age(now):.0f} s old (more than "

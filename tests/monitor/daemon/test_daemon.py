@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -273,6 +274,13 @@ def test_health_without_a_daemon_says_why(
     report = json.loads(out)
     assert code == 1 and not report["healthy"]
     assert "stuck or gone" in report["problems"][0]
+    # A heartbeat an hour in the future is no proof of life either.
+    future = (datetime.now(UTC) + timedelta(seconds=3584)).isoformat()
+    heartbeat_file.write_text(
+        json.dumps({"pid": 1, "at": future, "started_at": future, "state": "running"})
+    )
+    code, _, err = cli(capsys, "health")
+    assert code == 1 and "in the future" in err
 
 
 @pytest.mark.parametrize("command", [["run"], ["health"]], ids=" ".join)
