@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,10 +26,27 @@ class OpmlFeed:
     tags: list[str] = field(default_factory=list)
 
 
+# A bare "&" (in "Science & Tech", or a URL's query) that starts no entity reference.
+_BARE_AMPERSAND = re.compile(rb"&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9A-Fa-f]+);)")
+
+
+def _attribute(outline: ET.Element, name: str) -> str:
+    """An attribute whatever its case: readers write xmlUrl, xmlurl and XMLURL."""
+    wanted = name.lower()
+    for key, value in outline.attrib.items():
+        if key.lower() == wanted:
+            return value.strip()
+    return ""
+
+
 def parse_opml(data: bytes, source: str = "OPML") -> list[OpmlFeed]:
-    """Every outline with an ``xmlUrl``; enclosing outlines' titles become tags."""
+    """Every outline with an ``xmlUrl``; enclosing outlines' titles become tags.
+
+    Read as leniently as other readers write it: a bare ``&`` is taken as
+    ``&amp;`` and attribute names in any case.
+    """
     try:
-        root = ET.fromstring(data)
+        root = ET.fromstring(_BARE_AMPERSAND.sub(b"&amp;", data))
     except ET.ParseError as exc:
         raise OpmlError(f"{source} is not well-formed XML: {exc}") from None
     if root.tag != "opml":
@@ -40,19 +58,19 @@ def parse_opml(data: bytes, source: str = "OPML") -> list[OpmlFeed]:
 
     def walk(node: ET.Element, folders: list[str]) -> None:
         for outline in node.findall("outline"):
-            url = (outline.get("xmlUrl") or "").strip()
-            title = (outline.get("title") or outline.get("text") or "").strip()
+            url = _attribute(outline, "xmlUrl")
+            title = _attribute(outline, "title") or _attribute(outline, "text")
             if url:
                 categories = [
                     c.strip().strip("/")
-                    for c in (outline.get("category") or "").split(",")
+                    for c in _attribute(outline, "category").split(",")
                     if c.strip().strip("/")
                 ]
                 feeds.append(
                     OpmlFeed(
                         url=url,
                         title=title,
-                        language=(outline.get("language") or "").strip(),
+                        language=_attribute(outline, "language"),
                         tags=[*folders, *categories],
                     )
                 )

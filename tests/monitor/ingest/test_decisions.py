@@ -132,3 +132,22 @@ def test_the_host_gate_spaces_requests_to_one_host() -> None:
     with gate.slot("other.example"):
         pass
     assert slept == [2.0, 2.0], "the other host does not wait"
+
+
+def test_opml_is_read_as_leniently_as_readers_write_it() -> None:
+    from monitor.ingest.opml import parse_opml  # noqa: PLC0415
+
+    data = (
+        b"<?xml version='1.0'?><opml version='1.0'><body>"
+        b"<outline text='Science & Tech'>"
+        b"<outline text='A' xmlurl='https://a.example/feed?x=1&y=2'/>"
+        b"<outline TEXT='B' XMLURL='https://b.example/rss' CATEGORY='/policy'/>"
+        b"<outline text='C &amp; D' xmlUrl='https://c.example/atom'/>"
+        b"</outline></body></opml>"
+    )
+    feeds = parse_opml(data)
+    assert [(f.url, f.title, f.tags) for f in feeds] == [
+        ("https://a.example/feed?x=1&y=2", "A", ["Science & Tech"]),
+        ("https://b.example/rss", "B", ["Science & Tech", "policy"]),
+        ("https://c.example/atom", "C & D", ["Science & Tech"]),
+    ]
