@@ -18,6 +18,7 @@ from monitor.ingest import (
     import_opml,
     remove_feed,
 )
+from monitor.ingest.summary import diagnosis
 from monitor.settings import parse_duration
 
 
@@ -246,8 +247,18 @@ def poll(state: CLIState, feed_ids: tuple[str, ...], all_feeds: bool, as_json: b
                 summary = poller.run(list(feed_ids), all_feeds, progress)
         finally:
             poller.close()
+        next_due = app.query("SELECT min(next_poll_at) AS at FROM feeds WHERE status = 'active'")[
+            0
+        ]["at"]
     if as_json:
         emit_json(summary.to_dict())
+        return
+    if not summary.feeds and not feed_ids and not all_feeds:
+        click.echo(
+            "no feed is due"
+            + (f"; the next is due at {str(next_due)[:16]} UTC" if next_due else "")
+            + " (monitor poll --all polls every active feed now)"
+        )
         return
     click.echo(
         f"feeds polled {summary.feeds}: fetched {summary.fetched}, "
@@ -267,6 +278,9 @@ def poll(state: CLIState, feed_ids: tuple[str, ...], all_feeds: bool, as_json: b
         )
     for flagged in summary.flagged:
         click.echo(f"  update: {flagged['title']} ({flagged['item_id']})")
+    diagnosed = diagnosis(summary)
+    if diagnosed:
+        click.echo(diagnosed, err=True)
     for failure in summary.failures:
         click.echo(f"  failed {failure['feed_id']} {failure['reason']}: {failure['detail']}")
     for skipped in summary.skipped:

@@ -58,3 +58,28 @@ class Tally:
         with self._lock:
             self.summary.failed += 1
             self.summary.failures.append(failure)
+
+
+# What it usually means when every feed of a pass failed for the same reason.
+_LIKELY_CAUSE = {
+    "dns": "is the machine offline, or its DNS down?",
+    "connect": "is a proxy or a firewall in the way?",
+    "timeout": "is the network slow or blocked?",
+    "tls": "is something intercepting HTTPS (a proxy with its own certificate)?",
+    "blocked_address": (
+        "these feeds resolve to private addresses; set fetch.allow_private_networks "
+        "for intranet feeds"
+    ),
+}
+
+
+def diagnosis(summary: PollSummary) -> str:
+    """One line when every feed of a pass (two or more) failed for one reason, else ""."""
+    if summary.feeds < 2 or summary.failed != summary.feeds:
+        return ""
+    reasons = {str(f.get("reason", "")) for f in summary.failures}
+    if len(reasons) != 1:
+        return ""
+    (reason,) = reasons
+    cause = _LIKELY_CAUSE.get(reason, "see the reasons below")
+    return f"{summary.failed} of {summary.feeds} feeds failed on {reason}: {cause}"

@@ -151,3 +151,17 @@ def test_opml_is_read_as_leniently_as_readers_write_it() -> None:
         ("https://b.example/rss", "B", ["Science & Tech", "policy"]),
         ("https://c.example/atom", "C & D", ["Science & Tech"]),
     ]
+
+
+def test_a_pass_where_every_feed_failed_alike_gets_one_diagnosis() -> None:
+    from monitor.ingest.summary import PollSummary, diagnosis  # noqa: PLC0415
+
+    offline = PollSummary(feeds=12, failed=12, failures=[{"reason": "dns"}] * 12)
+    assert (
+        diagnosis(offline)
+        == "12 of 12 feeds failed on dns: is the machine offline, or its DNS down?"
+    )
+    mixed = PollSummary(feeds=2, failed=2, failures=[{"reason": "dns"}, {"reason": "timeout"}])
+    assert diagnosis(mixed) == ""
+    assert diagnosis(PollSummary(feeds=3, failed=2, failures=[{"reason": "dns"}] * 2)) == ""
+    assert diagnosis(PollSummary(feeds=1, failed=1, failures=[{"reason": "dns"}])) == ""
