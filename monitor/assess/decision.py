@@ -213,11 +213,6 @@ class CorpusIndex:
         return best
 
 
-def lead_text_of(body: str, title: str) -> str:
-    """The body without its headline (the headline is given apart)."""
-    return body[len(title) :].lstrip() if title and body.startswith(title) else body
-
-
 def with_title(title: str, text: str) -> str:
     """The text with its headline first, unless it starts with it already."""
     if not title or text.lstrip().startswith(title.strip()):
@@ -642,7 +637,7 @@ def assess(
         )
         return Assessment(verdict="irrelevant", reasons=tuple(reasons), **common)
 
-    common["parts"] = parts_of(lead_text_of(body, title), title=title, language=language)
+    common["parts"] = parts_of(body, language=language)  # the body holds the title
     window = _in_window(index, published, thresholds.window_days)
     things = named_things(body, language)
     if vectors is None or doc_vector is None:

@@ -133,22 +133,3 @@ def lexical_relevance(lexical: LexicalSignals, *, title: str, title_only: bool =
     """The probability from the vocabulary alone (the model for languages the embedder lacks)."""
     features = relevance_features(lexical, title=title, title_only=title_only)
     return shipped_model().lexical_only.probability(features)
-
-
-# How a reader is told what made an article relevant.
-FEATURE_WORDS = {
-    "named_title": "the title names the Act",
-    "named_lead": "the lead names the Act",
-    "named_body": "the text names the Act",
-    "described_title": "the title speaks of EU rules on AI",
-    "described_lead": "the lead speaks of EU rules on AI",
-    "described_body": "the text speaks of EU rules on AI",
-    "act_names": "names of the Act",
-    "named_share": "the Act named throughout",
-    "topics": "the Act's topics",
-    "eu": "EU context",
-    "ai": "AI context",
-    "title_only": "a headline alone",
-    "closeness": "close to what the Act is",
-    "title_closeness": "a title close to what the Act is",
-}

@@ -13,14 +13,14 @@ from monitor.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from monitor.digest.model import Digest, build_digest
-    from monitor.digest.publish import ATOM_FILE, PERIODS, DeliveryOutcome, Digests, parse_since
+    from monitor.digest.publish import ATOM_FILE, PERIODS, DeliveryOutcome, Digests
     from monitor.digest.render import FORMATS, SUFFIXES
 else:
     __getattr__ = lazy_exports(
         __name__,
         {
             "model": ["Digest", "build_digest"],
-            "publish": ["ATOM_FILE", "PERIODS", "DeliveryOutcome", "Digests", "parse_since"],
+            "publish": ["ATOM_FILE", "PERIODS", "DeliveryOutcome", "Digests"],
             "render": ["FORMATS", "SUFFIXES"],
         },
     )
@@ -34,5 +34,4 @@ __all__ = [
     "Digest",
     "Digests",
     "build_digest",
-    "parse_since",
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from loguru import logger
@@ -380,13 +380,3 @@ class Digests:
             volume=[],
         )
         return render_atom(digest)
-
-
-def parse_since(value: str) -> datetime:
-    """A ``--since`` value: a date (midnight UTC) or a full ISO time."""
-    try:
-        if len(value) == 10:
-            return datetime.combine(date.fromisoformat(value), datetime.min.time(), UTC)
-        return parse_iso(value)
-    except ValueError:
-        raise MonitorError(f"{value!r} is not a date (YYYY-MM-DD) or an ISO time") from None
