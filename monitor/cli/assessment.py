@@ -191,18 +191,23 @@ def updates(
       monitor updates --since 7d
       monitor updates --part gpai --part penalties
     """
+    # The part filter in SQL too, so LIMIT counts only the updates that match.
+    concerning = (
+        " AND EXISTS (SELECT 1 FROM json_each(updates.parts) WHERE value IN "
+        f"({', '.join('?' * len(parts))}))"
+        if parts
+        else ""
+    )
     with state.monitor() as app:
         rows = app.query(
-            "SELECT * FROM updates WHERE flagged_at >= ? ORDER BY position DESC",
-            (store_stamp(since) if since else "",),
+            f"SELECT * FROM updates WHERE flagged_at >= ?{concerning} "
+            "ORDER BY position DESC LIMIT ?",
+            (store_stamp(since) if since else "", *parts, limit),
         )
     for row in rows:
         row["novel_sentences"] = json.loads(row["novel_sentences"] or "[]")
         row["reasons"] = json.loads(row["reasons"] or "[]")
         row["parts"] = json.loads(row.get("parts") or "[]")
-    if parts:
-        rows = [row for row in rows if set(parts) & set(row["parts"])]
-    rows = rows[:limit]
     if as_json:
         emit_json(rows)
         return
