@@ -122,8 +122,12 @@ class _Budget:
     def remaining(self, url: str) -> float:
         left = self.deadline - (self.clock() - self.started)
         if left <= 0:
-            raise FetchError("timeout", url, f"no complete response within {self.deadline:g} s")
+            raise self.expired(url)
         return left
+
+    def expired(self, url: str) -> FetchError:
+        """The error of a request that outlived the deadline."""
+        return FetchError("timeout", url, f"no complete response within {self.deadline:g} s")
 
 
 class _Watchdog:
@@ -351,10 +355,10 @@ def _read_body(
             raise FetchError("timeout", url, f"no data for {limits.read_timeout:g} s") from None
         except (http.client.HTTPException, OSError, ValueError) as exc:
             if watchdog.fired:
-                raise _past_deadline(url, budget) from None
+                raise budget.expired(url) from None
             raise FetchError("protocol", url, f"broken response body: {exc!r}") from None
         if watchdog.fired:
-            raise _past_deadline(url, budget)
+            raise budget.expired(url)
         if not chunk:
             break
         raw += len(chunk)
@@ -400,10 +404,6 @@ def to_uri(url: str) -> str:
     )
 
 
-def _past_deadline(url: str, budget: _Budget) -> FetchError:
-    return FetchError("timeout", url, f"no complete response within {budget.deadline:g} s")
-
-
 def _request_once(
     url: str,
     headers: Mapping[str, str],
@@ -446,7 +446,7 @@ def _request_once(
         watchdog.cancel()
         conn.close()
         if watchdog.fired:
-            raise _past_deadline(url, budget) from None
+            raise budget.expired(url) from None
         raise FetchError("protocol", url, f"bad response: {exc!r}") from None
     except BaseException:
         watchdog.cancel()
@@ -455,7 +455,7 @@ def _request_once(
     if watchdog.fired:
         watchdog.cancel()
         conn.close()
-        raise _past_deadline(url, budget)
+        raise budget.expired(url)
     return response, conn, watchdog
 
 
