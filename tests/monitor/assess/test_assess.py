@@ -21,6 +21,11 @@ META = (SEEDS / "en-2024-09-25-zhitong-meta-ai-pact.txt").read_text(encoding="ut
 
 @pytest.fixture(scope="module")
 def index() -> CorpusIndex:
+    return _seed_index()
+
+
+def _seed_index() -> CorpusIndex:
+    """A fresh index of the seeds, for the tests that change it."""
     corpus = CorpusIndex(default_embedder())
     corpus.add([CorpusDocument.from_seed(s) for s in load_seed_corpus(SEEDS / "seeds.toml")])
     return corpus
@@ -168,12 +173,6 @@ def test_the_assessment_is_json_ready(index: CorpusIndex) -> None:
         "reasons",
     }
     assert isinstance(data["reasons"], list)
-
-
-def _seed_index() -> CorpusIndex:
-    corpus = CorpusIndex(default_embedder())
-    corpus.add([CorpusDocument.from_seed(s) for s in load_seed_corpus(SEEDS / "seeds.toml")])
-    return corpus
 
 
 def test_a_report_is_not_the_story_of_a_document_dated_after_it(index: CorpusIndex) -> None:
