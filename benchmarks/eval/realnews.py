@@ -19,8 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks.eval.scoring import precision_recall_f1, seed_index
-from monitor.assess import Assessment, CorpusDocument, Embedder, Thresholds, assess
+from benchmarks.eval.scoring import (
+    StreamArticle,
+    assess_in_order,
+    precision_recall_f1,
+    seed_index,
+)
+from monitor.assess import Assessment, Embedder, Thresholds, assess
 from monitor.seeds import SeedDocument
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "realnews-2023"
@@ -245,23 +250,8 @@ def judge_stream(
     thresholds: Thresholds,
 ) -> list[Assessment]:
     """Every entry in publication order, updates joining the corpus, as the poller does."""
-    index = seed_index(seeds, embedder)
-    results = []
-    for entry in entries:
-        result = assess(
-            entry.text,
-            index,
-            title=entry.title,
-            language_hint=entry.language,
-            published=entry.published,
-            thresholds=thresholds,
-        )
-        results.append(result)
-        document = CorpusDocument(
-            entry.id, entry.title, result.language, entry.text, entry.published
-        )
-        index.learn(document, entry.id, result, grow=True)
-    return results
+    articles = [StreamArticle(e.id, e.title, e.text, e.published, e.language) for e in entries]
+    return assess_in_order(articles, seeds, embedder, thresholds)
 
 
 def seeded_developments(folder: Path = DATA) -> set[str]:

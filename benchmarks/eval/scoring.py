@@ -49,23 +49,52 @@ def precision_recall_f1(hits: int, called: int, actual: int) -> tuple[float, flo
     return precision, recall, f1
 
 
+@dataclass(frozen=True)
+class StreamArticle:
+    """An article of a stream, as ``assess`` reads it."""
+
+    id: str
+    title: str
+    text: str
+    published: str
+    language_hint: str = ""
+
+
+def assess_in_order(
+    articles: Sequence[StreamArticle],
+    seeds: Sequence[SeedDocument],
+    embedder: Embedder,
+    thresholds: Thresholds,
+) -> list[Assessment]:
+    """Assess articles in order, as the monitor does: updates join the corpus."""
+    index = seed_index(seeds, embedder)
+    results = []
+    for article in articles:
+        result = assess(
+            article.text,
+            index,
+            title=article.title,
+            language_hint=article.language_hint,
+            published=article.published,
+            thresholds=thresholds,
+        )
+        results.append(result)
+        document = CorpusDocument(
+            article.id, article.title, result.language, article.text, article.published
+        )
+        index.learn(document, article.id, result, grow=True)
+    return results
+
+
 def run_stream(
     cases: Sequence[Case],
     seeds: Sequence[SeedDocument],
     embedder: Embedder,
     thresholds: Thresholds,
 ) -> list[Assessment]:
-    """Assess the articles in order, as the monitor does: updates join the corpus."""
-    index = seed_index(seeds, embedder)
-    results = []
-    for case in cases:
-        result = assess(
-            case.text, index, title=case.title, published=case.published, thresholds=thresholds
-        )
-        results.append(result)
-        document = CorpusDocument(case.id, case.title, result.language, case.text, case.published)
-        index.learn(document, case.id, result, grow=True)
-    return results
+    """The evaluation set in order (its language labels are not given as hints)."""
+    articles = [StreamArticle(c.id, c.title, c.text, c.published) for c in cases]
+    return assess_in_order(articles, seeds, embedder, thresholds)
 
 
 @dataclass
