@@ -104,11 +104,21 @@ class Monitor:
         return InitReport(str(self.store_path), self.created, added, known)
 
     def record(
-        self, appends: Sequence[tuple[str, Sequence[Event | NewEvent]]]
+        self,
+        appends: Sequence[tuple[str, Sequence[Event | NewEvent]]],
+        *,
+        expected: Mapping[str, int] | None = None,
     ) -> list[AppendResult]:
-        """Append to one or more streams and catch the read models up, in one transaction."""
+        """Append to one or more streams and catch the read models up, in one transaction.
+
+        ``expected`` maps stream ids to the version they must be at, so a writer
+        that raced another gets ``ConcurrencyError`` and writes nothing.
+        """
+        versions = expected or {}
         with self.store.transaction():
-            results = self.store.append_many([(s, events, None) for s, events in appends])
+            results = self.store.append_many(
+                [(s, events, versions.get(s)) for s, events in appends]
+            )
             self.runner.catch_up()
         return results
 

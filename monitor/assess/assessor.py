@@ -3,6 +3,15 @@
 Articles are assessed in the order they were extracted, one at a time, so that
 first-story detection is the same on every replay: the first report of a
 development is the update, and it joins the corpus; later ones are known.
+
+Several passes may run on one store at once (the daemon and a manual ``poll``,
+or three ``poll --all``). An assessment is a fact about an article and the
+corpus it was judged against, so each verdict is written only if, in the
+writing transaction, the article has no assessment yet (checked on its own
+stream, whose version the append then expects) and the corpus is still the one
+the verdict was judged against. A pass that loses the first race writes
+nothing; one that loses the second judges the article again against the grown
+corpus, so two reports of one new development are never both flagged.
 """
 
 from __future__ import annotations
@@ -11,11 +20,11 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from loguru import logger
 
-from events import Event
+from events import ConcurrencyError
 from monitor.app import Monitor
 from monitor.assess.decision import Assessment, CorpusDocument, CorpusIndex, Thresholds, assess
 from monitor.assess.embedding import Embedder, default_embedder
@@ -44,6 +53,18 @@ def copy_key(item_id: str) -> str:
     return f"item:{item_id}"
 
 
+#: The events that change what the corpus holds; the newest one's position is its state.
+CORPUS_EVENT_TYPES = (CorpusDocumentAdded.event_type, CorpusDocumentRemoved.event_type)
+
+#: How many times one article is judged again because other passes grew the corpus
+#: meanwhile, before it is left pending for the next pass.
+MAX_REJUDGEMENTS = 20
+
+
+class CorpusMovedError(Exception):
+    """The corpus changed after the verdict was judged: judge the article again."""
+
+
 BASELINE_REASON = (
     "learned as part of its feed's backlog (baseline), not flagged: it was in the feed "
     "before the monitor followed it"
@@ -64,6 +85,45 @@ def _as_document(values: Mapping[str, Any]) -> CorpusDocument:
         values["text"] or "",
         values["published"] or "",
         values.get("origin") or "seed",
+    )
+
+
+def update_flagged(
+    article: Mapping[str, Any],
+    assessed: ArticleAssessed,
+    *,
+    new_story: bool,
+    reasons: list[str] | None = None,
+) -> UpdateFlagged:
+    """The flag of an article (a row of ``articles``) as its assessment judged it."""
+    return UpdateFlagged(
+        item_id=article["item_id"],
+        title=article.get("title") or "",
+        url=article.get("final_url") or article.get("url") or "",
+        language=assessed.language,
+        published=article.get("published") or "",
+        follows_document_id=assessed.nearest_document_id,
+        follows_title=assessed.nearest_title,
+        similarity=assessed.similarity,
+        novel_sentences=assessed.novel_sentences,
+        reasons=list(assessed.reasons if reasons is None else reasons),
+        feed_id=article.get("feed_id") or "",
+        new_story=new_story,
+        parts=list(assessed.parts),
+    )
+
+
+def joined_document(article: Mapping[str, Any], language: str, origin: str) -> CorpusDocumentAdded:
+    """The corpus document an update becomes (``origin`` "flagged" or "baseline")."""
+    return CorpusDocumentAdded(
+        document_id=flagged_document_id(article["item_id"]),
+        origin=origin,
+        title=article.get("title") or "",
+        language=language,
+        text=article["text"],
+        content_hash=content_hash(article["text"]),
+        url=article.get("final_url") or article.get("url") or "",
+        published=article.get("published") or article.get("extracted_at") or "",
     )
 
 
@@ -90,6 +150,10 @@ class AssessSummary:
     flagged: list[dict[str, str]] = field(default_factory=list)
     #: Updates of feeds' backlogs: learned as corpus, not flagged.
     baseline: int = 0
+    #: Pending articles another pass on the same store assessed first (nothing written).
+    assessed_elsewhere: int = 0
+    #: Articles left for the next pass because other passes kept growing the corpus.
+    left_pending: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready."""
@@ -120,10 +184,21 @@ class Assessor:
         self.index = CorpusIndex(embedder or default_embedder())
         self._indexed: set[str] = set()
         self._copies: set[str] = set()
+        #: The corpus state the index holds: the position of its newest corpus event.
+        self._corpus_state = -1
+
+    def corpus_state(self) -> int:
+        """The position of the newest corpus event in the log (0 for none)."""
+        latest = self.app.store.read_latest(1, types=CORPUS_EVENT_TYPES)
+        return latest[-1].position if latest else 0
 
     def refresh(self) -> int:
         """Index corpus documents not indexed yet; returns how many were added."""
-        rows = self._corpus_rows()
+        with self.app.store.transaction():
+            # Read the state and the rows in one transaction, so they agree.
+            self.app.runner.catch_up()
+            self._corpus_state = self.corpus_state()
+            rows = self._corpus_rows()
         removed = self._indexed - {r["document_id"] for r in rows}
         if removed:
             # Rare (corpus remove): start the index again rather than edit matrices.
@@ -171,7 +246,9 @@ class Assessor:
             thresholds=self.thresholds,
         )
 
-    def _assessed(self, article: dict[str, Any], result: Assessment, corpus: int) -> Event:
+    def _assessed(
+        self, article: dict[str, Any], result: Assessment, corpus: int
+    ) -> ArticleAssessed:
         data = result.to_dict()
         baseline = _is_baseline(article, result)
         reasons = list(result.reasons)
@@ -200,55 +277,79 @@ class Assessor:
             parts=list(result.parts),
         )
 
-    def _flagged(self, article: dict[str, Any], result: Assessment) -> UpdateFlagged:
-        return UpdateFlagged(
-            item_id=article["item_id"],
-            title=article.get("title") or "",
-            url=article.get("final_url") or article.get("url") or "",
-            language=result.language,
-            published=article.get("published") or "",
-            follows_document_id=result.nearest_document_id,
-            follows_title=result.nearest_title,
-            similarity=result.similarity,
-            novel_sentences=result.to_dict()["novel_sentences"],
-            reasons=list(result.reasons),
-            feed_id=article.get("feed_id") or "",
-            new_story=not result.same_story,
-            parts=list(result.parts),
-        )
-
     def _joined(self, article: dict[str, Any], result: Assessment) -> CorpusDocumentAdded:
-        return CorpusDocumentAdded(
-            document_id=flagged_document_id(article["item_id"]),
-            origin="baseline" if _is_baseline(article, result) else "flagged",
-            title=article.get("title") or "",
-            language=result.language,
-            text=article["text"],
-            content_hash=content_hash(article["text"]),
-            url=article.get("final_url") or article.get("url") or "",
-            published=article.get("published") or article.get("extracted_at") or "",
-        )
+        origin = "baseline" if _is_baseline(article, result) else "flagged"
+        return joined_document(article, result.language, origin)
 
-    def record(self, article: dict[str, Any], result: Assessment) -> None:
-        """Record the verdict; an update is flagged (unless backlog) and joins the corpus."""
+    def record(self, article: dict[str, Any], result: Assessment) -> bool:
+        """Record the verdict; an update is flagged (unless backlog) and joins the corpus.
+
+        Returns False, writing nothing, when the article was assessed meanwhile by
+        another pass; raises ``CorpusMovedError`` when the corpus changed after
+        the index was last refreshed, so the verdict may no longer hold.
+        """
         item_id = article["item_id"]
-        events: list[Any] = [self._assessed(article, result, len(self.index.documents))]
+        stream = item_stream(item_id)
+        assessed = self._assessed(article, result, len(self.index.documents))
+        events: list[Any] = [assessed]
         appends: list[tuple[str, list[Any]]] = []
         if result.verdict == "update":
             if not _is_baseline(article, result):
-                events.append(self._flagged(article, result))
+                events.append(update_flagged(article, assessed, new_story=not result.same_story))
             if self.settings.grow_corpus:
                 added = self._joined(article, result)
                 key = f"corpus-flagged:{item_id}"
                 appends.append(
                     (corpus_stream(added.document_id), [added.to_new(idempotency_key=key)])
                 )
-        self.app.record([(item_stream(item_id), events), *appends])
+        with self.app.store.transaction():
+            recorded = self.app.store.read_stream(stream)
+            if any(e.event_type == ArticleAssessed.event_type for e in recorded):
+                return False
+            if self.corpus_state() != self._corpus_state:
+                raise CorpusMovedError(item_id)
+            version = recorded[-1].stream_version if recorded else 0
+            self.app.record([(stream, events), *appends], expected={stream: version})
+        self._learn_copy_source(item_id, article, result)
+        return True
+
+    def _learn_copy_source(
+        self, item_id: str, article: Mapping[str, Any], result: Assessment
+    ) -> None:
         if result.relevant and result.verdict != "duplicate":
             self.index.add_copy_source(
                 copy_key(item_id), article.get("title") or "", article["text"]
             )
             self._copies.add(item_id)
+
+    def _catch_up_with_other_passes(self) -> None:
+        """Index what other passes added meanwhile: corpus documents and copy sources."""
+        self.refresh()
+        since = (datetime.now(UTC) - timedelta(days=self.settings.window_days)).isoformat()
+        for row in self._relevant_articles(since):
+            if row["item_id"] not in self._copies:
+                self.index.add_copy_source(
+                    copy_key(row["item_id"]), row["title"] or "", row["text"]
+                )
+                self._copies.add(row["item_id"])
+
+    def _assess_one(self, row: dict[str, Any]) -> Assessment | Literal["elsewhere", "pending"]:
+        """Judge and record one article, or say why nothing was written."""
+        for _ in range(MAX_REJUDGEMENTS):
+            result = self.judge(row)
+            try:
+                return result if self.record(row, result) else "elsewhere"
+            except CorpusMovedError:
+                logger.bind(item=row["item_id"]).debug("corpus grew meanwhile: judged again")
+                self._catch_up_with_other_passes()
+            except ConcurrencyError:
+                # Another pass appended to the item's stream between our read and write.
+                logger.bind(item=row["item_id"]).debug("item changed meanwhile: judged again")
+                self._catch_up_with_other_passes()
+        logger.bind(item=row["item_id"]).warning(
+            "the corpus kept changing under this article; it stays pending for the next pass"
+        )
+        return "pending"
 
     def assess_pending(self, limit: int | None = None) -> AssessSummary:
         """Assess every extracted article that has no assessment yet, oldest first."""
@@ -266,8 +367,14 @@ class Assessor:
         self.refresh()
         self._index_earlier_articles()
         for row in rows:
-            result = self.judge(row)
-            self.record(row, result)
+            result = self._assess_one(row)
+            if result == "elsewhere":
+                summary.assessed_elsewhere += 1
+                continue
+            if result == "pending":
+                summary.left_pending += 1
+                continue
+            summary.assessed += 1
             if result.verdict == "update":
                 self.refresh()  # the update joined the corpus: later reports are known
                 if _is_baseline(row, result):
@@ -278,7 +385,6 @@ class Assessor:
                     summary.flagged.append(flagged)
                     logger.bind(item=row["item_id"]).info(f"update flagged: {row['title']}")
             counts[result.verdict] += 1
-        summary.assessed = len(rows)
         summary.verdicts = dict(counts)
         return summary
 
@@ -359,11 +465,12 @@ class Assessor:
     ) -> None:
         item_id = row["item_id"]
         document_id = flagged_document_id(item_id)
-        events: list[Any] = [self._assessed(row, result, corpus)]
+        assessed = self._assessed(row, result, corpus)
+        events: list[Any] = [assessed]
         appends: list[tuple[str, list[Any]]] = []
         if result.verdict == "update" and old != "update":
             if not _is_baseline(row, result):
-                events.append(self._flagged(row, result))
+                events.append(update_flagged(row, assessed, new_story=not result.same_story))
             if self.settings.grow_corpus and document_id not in active:
                 appends.append((corpus_stream(document_id), [self._joined(row, result)]))
         elif old == "update" and result.verdict != "update":
