@@ -304,6 +304,28 @@ class UpdateWithdrawn(Event):
 
 @REGISTRY.register
 @dataclass(frozen=True)
+class VerdictCorrected(Event):
+    """A reader corrected an article's verdict; the corrected verdict holds from now on.
+
+    ``correction`` is what the reader said: ``update``, ``not-update``,
+    ``irrelevant`` or ``same-story`` (the story of ``story_document_id``);
+    ``verdict`` is the verdict it makes (``update``, ``known`` or ``irrelevant``)
+    and ``previous_verdict`` the one it replaced. ``by`` names who said it; the
+    event's ``recorded_at`` says when.
+    """
+
+    item_id: str
+    correction: str
+    verdict: str
+    previous_verdict: str
+    story_document_id: str = ""
+    story_title: str = ""
+    note: str = ""
+    by: str = ""
+
+
+@REGISTRY.register
+@dataclass(frozen=True)
 class DigestPublished(Event):
     """A digest was made: the whole digest (``Digest.to_dict``) is kept, so it is never lost.
 

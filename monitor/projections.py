@@ -29,6 +29,7 @@ from monitor.events import (
     ItemDiscovered,
     UpdateFlagged,
     UpdateWithdrawn,
+    VerdictCorrected,
 )
 
 _decoded: dict[tuple[str, int], Event | UnknownEvent] = {}
@@ -345,8 +346,8 @@ class AssessmentsProjection:
     """``assessments`` (the latest verdict per item) and ``updates`` (flagged updates)."""
 
     name = "assessments"
-    version = 5
-    event_types = ("ArticleAssessed", "UpdateFlagged", "UpdateWithdrawn")
+    version = 6
+    event_types = ("ArticleAssessed", "UpdateFlagged", "UpdateWithdrawn", "VerdictCorrected")
 
     def setup(self, db: sqlite_utils.Database) -> None:
         """Create the tables."""
@@ -355,7 +356,9 @@ class AssessmentsProjection:
             "item_id TEXT PRIMARY KEY, verdict TEXT, language TEXT, relevance REAL, "
             "relevant INTEGER, nearest_document_id TEXT, nearest_title TEXT, similarity REAL, "
             "duplicate_of TEXT, novel_sentences INTEGER, reasons TEXT, assessed_at TEXT, "
-            "position INTEGER, times INTEGER, baseline INTEGER)"
+            "position INTEGER, times INTEGER, baseline INTEGER, "
+            # A reader's latest correction (VerdictCorrected), which the verdict follows.
+            "corrected TEXT, corrected_by TEXT, corrected_at TEXT, correction_note TEXT)"
         )
         db.execute("CREATE INDEX IF NOT EXISTS assessments_verdict ON assessments (verdict)")
         db.execute(
@@ -377,7 +380,8 @@ class AssessmentsProjection:
         at = recorded.recorded_at
         if isinstance(event, ArticleAssessed):
             db.execute(
-                "INSERT INTO assessments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1,?) "
+                "INSERT INTO assessments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,"
+                "NULL,NULL,NULL,NULL) "
                 "ON CONFLICT (item_id) DO UPDATE SET verdict = excluded.verdict, "
                 "language = excluded.language, relevance = excluded.relevance, "
                 "relevant = excluded.relevant, nearest_document_id = excluded.nearest_document_id, "
@@ -400,6 +404,27 @@ class AssessmentsProjection:
                     at,
                     recorded.position,
                     int(event.baseline),
+                ),
+            )
+        elif isinstance(event, VerdictCorrected):
+            db.execute(
+                "UPDATE assessments SET verdict = ?, relevant = ?, "
+                "nearest_document_id = CASE WHEN ? != '' THEN ? ELSE nearest_document_id END, "
+                "nearest_title = CASE WHEN ? != '' THEN ? ELSE nearest_title END, "
+                "corrected = ?, corrected_by = ?, corrected_at = ?, correction_note = ? "
+                "WHERE item_id = ?",
+                (
+                    event.verdict,
+                    int(event.verdict != "irrelevant"),
+                    event.story_document_id,
+                    event.story_document_id,
+                    event.story_title,
+                    event.story_title,
+                    event.correction,
+                    event.by,
+                    at,
+                    event.note,
+                    event.item_id,
                 ),
             )
         elif isinstance(event, UpdateWithdrawn):

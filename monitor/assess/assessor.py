@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
@@ -168,6 +168,8 @@ class RescoreSummary:
     unchanged: int = 0
     changes: list[dict[str, str]] = field(default_factory=list)
     dry_run: bool = False
+    #: Articles whose verdict a reader corrected: kept as corrected, never rescored.
+    corrected: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready."""
@@ -400,7 +402,7 @@ class Assessor:
         summary = RescoreSummary(dry_run=dry_run)
         rows = self.app.query(
             "SELECT a.*, i.feed_id, i.backlog, s.verdict AS old_verdict, "
-            "s.nearest_document_id AS old_nearest FROM articles a "
+            "s.nearest_document_id AS old_nearest, s.corrected FROM articles a "
             "JOIN items i ON i.item_id = a.item_id "
             "LEFT JOIN assessments s ON s.item_id = a.item_id "
             "WHERE a.extracted_at >= ? ORDER BY a.position",
@@ -424,6 +426,11 @@ class Assessor:
         for row in rows:
             result = self.judge(row, index)
             summary.rescored += 1
+            if row["corrected"]:
+                # A reader's correction stands: learn the article as it says, change nothing.
+                verdict = row["old_verdict"]
+                result = replace(result, verdict=verdict, relevant=verdict != "irrelevant")
+                summary.corrected += 1
             index.learn(
                 _as_document(asdict(self._joined(row, result))),
                 copy_key(row["item_id"]),
@@ -431,6 +438,8 @@ class Assessor:
                 self.settings.grow_corpus,
             )
             old = row["old_verdict"] or ""
+            if row["corrected"]:
+                continue
             if old == result.verdict and (row["old_nearest"] or "") == result.nearest_document_id:
                 summary.unchanged += 1
                 continue

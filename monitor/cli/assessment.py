@@ -257,6 +257,7 @@ def rescore(state: CLIState, since: str, dry_run: bool, as_json: bool) -> None:
     click.echo(
         f"rescored {summary.rescored} article(s): {len(summary.changes)} {verb}, "
         f"{summary.unchanged} unchanged"
+        + (f", {summary.corrected} kept as a reader corrected them" if summary.corrected else "")
     )
     for change in summary.changes:
         click.echo(

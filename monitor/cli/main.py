@@ -48,6 +48,8 @@ LAZY_COMMANDS = {
     "updates": "monitor.cli.assessment:updates",
     "rescore": "monitor.cli.assessment:rescore",
     "corpus": "monitor.cli.assessment:corpus",
+    "mark": "monitor.cli.feedback:mark",
+    "article": "monitor.cli.feedback:article",
     "run": "monitor.cli.daemon:run",
     "health": "monitor.cli.daemon:health",
     "digest": "monitor.cli.digest:digest",
