@@ -157,6 +157,30 @@ class SQLiteEventStore:
                     self.conn.execute("ROLLBACK")
                 raise
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[SQLiteEventStore]:
+        """Read a consistent snapshot without taking the write lock (joins an open block).
+
+        In WAL mode a reader neither waits for writers nor makes them wait, so a
+        web page or a status query does not hold up the daemon's appends.
+        """
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self
+                finally:
+                    self._depth -= 1
+                return
+            self.conn.execute("BEGIN")
+            self._depth = 1
+            try:
+                yield self
+            finally:
+                self._depth = 0
+                if self.conn.in_transaction:
+                    self.conn.execute("COMMIT")
+
     def _migrate(self) -> None:
         with self.transaction():
             self.conn.execute(

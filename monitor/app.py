@@ -125,8 +125,8 @@ class Monitor:
     def query(
         self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
     ) -> list[dict[str, Any]]:
-        """Rows of a read model as dicts (under the store's lock, so threads may share it)."""
-        with self.store.transaction():
+        """Rows of a read model as dicts, from one snapshot (threads may share the monitor)."""
+        with self.store.snapshot():
             cursor = self.store.conn.execute(sql, params)
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

@@ -81,6 +81,7 @@ def test_rescore_follows_the_corpus_and_records_only_what_changed(
         "unchanged": 1,
         "changes": [],
         "dry_run": False,
+        "corrected": 0,
     }
     # The corpus learns the story from elsewhere: the article is no longer new.
     statement = tmp_path / "statement.txt"
