@@ -14,12 +14,12 @@ from monitor.ingest import (
     add_feed,
     enable_feed,
     export_opml,
-    feed_rows,
     import_opml,
     remove_feed,
 )
 from monitor.ingest.summary import diagnosis
 from monitor.settings import parse_duration
+from monitor.views import feed_rows
 
 
 @click.group()

@@ -9,8 +9,7 @@ from rich.table import Table
 
 from monitor.cli.feeds import feeds_table
 from monitor.cli.support import CLIState, emit_json, pass_state, stdout
-from monitor.daemon import read_heartbeat
-from monitor.ingest import feed_rows
+from monitor.views import status_report
 
 
 @click.command()
@@ -23,70 +22,12 @@ def status(state: CLIState, as_json: bool) -> None:
     Example:
       monitor status --json | jq .events
     """
-    info, feeds_state = status_report(state)
+    with state.monitor() as app:
+        info, feeds_state = status_report(app)
     if as_json:
         emit_json(info)
         return
     print_status(info, feeds_state)
-
-
-def status_report(state: CLIState) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The status as data (the ``--json`` object), and the feeds' full rows for the table."""
-    with state.monitor() as app:
-        info = app.status()
-        counts = app.query(
-            "SELECT (SELECT count(*) FROM items) AS items, "
-            "(SELECT count(*) FROM articles) AS articles, "
-            "(SELECT count(*) FROM items WHERE extraction = 'failed') AS extraction_failed, "
-            "(SELECT count(*) FROM assessments) AS assessed, "
-            "(SELECT count(*) FROM updates) AS updates, "
-            "(SELECT count(*) FROM items WHERE backlog = 1) AS backlog, "
-            "(SELECT count(*) FROM assessments WHERE baseline = 1) AS baseline"
-        )[0]
-        last_digest = app.query(
-            "SELECT digest_id, published_at, label, updates, trigger FROM digests "
-            "ORDER BY position DESC LIMIT 1"
-        )
-        feeds_state = feed_rows(app)
-        owed = app.query(
-            "SELECT digest_id, channel, status, attempts, last_reason, next_attempt_at "
-            "FROM deliveries WHERE status != 'delivered' ORDER BY digest_id, channel"
-        )
-    beat = read_heartbeat(state.settings().store_path())
-    info["counts"] = counts
-    info["last_digest"] = last_digest[0] if last_digest else None
-    info["deliveries_owed"] = owed
-    info["feeds"] = [
-        {
-            key: row[key]
-            for key in (
-                "feed_id",
-                "name",
-                "url",
-                "status",
-                "last_polled_at",
-                "last_outcome",
-                "last_error_reason",
-                "next_poll_at",
-                "consecutive_failures",
-                "backoff_seconds",
-                "items_total",
-            )
-        }
-        for row in feeds_state
-    ]
-    info["daemon"] = (
-        {"state": "never started"}
-        if beat is None
-        else {
-            "state": beat.state,
-            "pid": beat.pid,
-            "heartbeat_at": beat.at.isoformat(),
-            "started_at": beat.started_at.isoformat(),
-            "feeds_scheduled": beat.feeds,
-        }
-    )
-    return info, feeds_state
 
 
 def print_status(info: dict[str, Any], feeds_state: list[dict[str, Any]]) -> None:

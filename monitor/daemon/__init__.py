@@ -2,7 +2,8 @@
 
 ``scheduler`` polls each feed at its own time, extracts and assesses what is
 pending, publishes digests on their schedule and retries deliveries, one
-daemon per store; ``heartbeat`` is how ``monitor health`` knows it is alive.
+daemon per store; its heartbeat (``monitor.heartbeat``, in the core so that
+readers need not import the daemon) is how ``monitor health`` knows it is alive.
 """
 
 from typing import TYPE_CHECKING
@@ -10,15 +11,13 @@ from typing import TYPE_CHECKING
 from monitor.lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from monitor.daemon.heartbeat import Heartbeat, heartbeat_path, read_heartbeat
     from monitor.daemon.scheduler import Daemon, DaemonError, StoreLock
 else:
     __getattr__ = lazy_exports(
         __name__,
         {
-            "heartbeat": ["Heartbeat", "heartbeat_path", "read_heartbeat"],
             "scheduler": ["Daemon", "DaemonError", "StoreLock"],
         },
     )
 
-__all__ = ["Daemon", "DaemonError", "Heartbeat", "StoreLock", "heartbeat_path", "read_heartbeat"]
+__all__ = ["Daemon", "DaemonError", "StoreLock"]

@@ -35,9 +35,9 @@ from loguru import logger
 
 from monitor.app import Monitor
 from monitor.crontab import cron_trigger
-from monitor.daemon.heartbeat import heartbeat_path
 from monitor.digest import Digests
 from monitor.errors import MonitorError
+from monitor.heartbeat import heartbeat_path
 from monitor.ingest import Poller
 from monitor.times import iso_z, parse_iso
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -13,6 +11,7 @@ from monitor.errors import MonitorError
 from monitor.events import FeedAdded, FeedReenabled, FeedRemoved, feed_stream
 from monitor.ingest.identity import feed_id_for, normalize_url
 from monitor.ingest.opml import OpmlFeed, parse_opml, render_opml
+from monitor.views import feed_rows
 
 
 class FeedAdminError(MonitorError):
@@ -25,30 +24,6 @@ def check_feed_url(url: str) -> str:
     if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
         raise FeedAdminError(f"not an http(s) feed URL: {url!r}")
     return normalize_url(url)
-
-
-def feed_rows(app: Monitor, include_removed: bool = False) -> list[dict[str, Any]]:
-    """Every feed of the read model, by name."""
-    where = "" if include_removed else "WHERE status != 'removed'"
-    rows = app.query(f"SELECT * FROM feeds {where} ORDER BY lower(name), url")
-    for row in rows:
-        row["tags"] = json.loads(row["tags"] or "[]")
-        row["ignore_validators"] = bool(row["ignore_validators"])
-        row["backoff_seconds"] = _backoff(row)
-    return rows
-
-
-def _backoff(row: dict[str, Any]) -> float | None:
-    """Seconds a failing feed waits between its last poll and the next (None when healthy)."""
-    if not row.get("consecutive_failures") or not row.get("next_poll_at"):
-        return None
-    try:
-        wait = datetime.fromisoformat(row["next_poll_at"]) - datetime.fromisoformat(
-            row["last_polled_at"]
-        )
-    except (TypeError, ValueError):
-        return None
-    return round(max(0.0, wait.total_seconds()), 1)
 
 
 def find_feed(app: Monitor, url_or_id: str) -> dict[str, Any]:

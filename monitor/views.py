@@ -1,0 +1,155 @@
+"""Views of the read models that several faces share: feeds, the store's status, health.
+
+The CLI prints them and the web app serves them; both take the same data from
+here, so ``monitor status --json`` and ``/api/v1/status`` never disagree.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from monitor.app import Monitor
+from monitor.heartbeat import read_heartbeat
+from monitor.settings import Settings
+
+#: The keys of each feed in the status (``monitor status --json`` and the API).
+FEED_STATUS_KEYS = (
+    "feed_id",
+    "name",
+    "url",
+    "status",
+    "last_polled_at",
+    "last_outcome",
+    "last_error_reason",
+    "next_poll_at",
+    "consecutive_failures",
+    "backoff_seconds",
+    "items_total",
+)
+
+
+def feed_rows(app: Monitor, include_removed: bool = False) -> list[dict[str, Any]]:
+    """Every feed of the read model, by name."""
+    where = "" if include_removed else "WHERE status != 'removed'"
+    rows = app.query(f"SELECT * FROM feeds {where} ORDER BY lower(name), url")
+    for row in rows:
+        row["tags"] = json.loads(row["tags"] or "[]")
+        row["ignore_validators"] = bool(row["ignore_validators"])
+        row["backoff_seconds"] = _backoff(row)
+    return rows
+
+
+def _backoff(row: dict[str, Any]) -> float | None:
+    """Seconds a failing feed waits between its last poll and the next (None when healthy)."""
+    if not row.get("consecutive_failures") or not row.get("next_poll_at"):
+        return None
+    try:
+        wait = datetime.fromisoformat(row["next_poll_at"]) - datetime.fromisoformat(
+            row["last_polled_at"]
+        )
+    except (TypeError, ValueError):
+        return None
+    return round(max(0.0, wait.total_seconds()), 1)
+
+
+def status_report(app: Monitor) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The status as data (the ``--json`` object), and the feeds' full rows for a table."""
+    info = app.status()
+    counts = app.query(
+        "SELECT (SELECT count(*) FROM items) AS items, "
+        "(SELECT count(*) FROM articles) AS articles, "
+        "(SELECT count(*) FROM items WHERE extraction = 'failed') AS extraction_failed, "
+        "(SELECT count(*) FROM assessments) AS assessed, "
+        "(SELECT count(*) FROM updates) AS updates, "
+        "(SELECT count(*) FROM items WHERE backlog = 1) AS backlog, "
+        "(SELECT count(*) FROM assessments WHERE baseline = 1) AS baseline, "
+        "(SELECT count(*) FROM assessments WHERE corrected IS NOT NULL) AS corrected"
+    )[0]
+    last_digest = app.query(
+        "SELECT digest_id, published_at, label, updates, trigger FROM digests "
+        "ORDER BY position DESC LIMIT 1"
+    )
+    feeds_state = feed_rows(app)
+    owed = app.query(
+        "SELECT digest_id, channel, status, attempts, last_reason, next_attempt_at "
+        "FROM deliveries WHERE status != 'delivered' ORDER BY digest_id, channel"
+    )
+    beat = read_heartbeat(app.store_path)
+    info["counts"] = counts
+    info["last_digest"] = last_digest[0] if last_digest else None
+    info["deliveries_owed"] = owed
+    info["feeds"] = [{key: row[key] for key in FEED_STATUS_KEYS} for row in feeds_state]
+    info["daemon"] = (
+        {"state": "never started"}
+        if beat is None
+        else {
+            "state": beat.state,
+            "pid": beat.pid,
+            "heartbeat_at": beat.at.isoformat(),
+            "started_at": beat.started_at.isoformat(),
+            "feeds_scheduled": beat.feeds,
+        }
+    )
+    return info, feeds_state
+
+
+def store_writable(path: Path) -> str:
+    """'' when a write transaction can be taken on the store, else why not."""
+    if not path.exists():
+        return f"no store at {path}"
+    try:
+        conn = sqlite3.connect(path, timeout=5)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("ROLLBACK")
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return f"store {path} is not writable: {exc}"
+    return ""
+
+
+def health_report(settings: Settings, now: datetime | None = None) -> dict[str, Any]:
+    """Whether the daemon's heartbeat is fresh and the store writable, and if not, why."""
+    store = settings.store_path()
+    now = now or datetime.now(UTC)
+    problems = []
+    beat = read_heartbeat(store)
+    limit = settings.daemon.health_max_age
+    if beat is None:
+        problems.append("no heartbeat: is `monitor run` running on this store?")
+    elif beat.state != "running":
+        problems.append(f"the daemon is {beat.state} (pid {beat.pid})")
+    elif beat.age(now) < -limit:
+        # Written "in the future": one of the clocks jumped, and an age says nothing.
+        problems.append(
+            f"heartbeat is {-beat.age(now):.0f} s in the future: the clock of the daemon "
+            f"(pid {beat.pid}) or of this machine jumped"
+        )
+    elif beat.age(now) > limit:
+        problems.append(
+            f"heartbeat is {beat.age(now):.0f} s old (more than "
+            f"{limit:.0f} s): the daemon (pid {beat.pid}) is stuck or gone"
+        )
+    writable = store_writable(store)
+    if writable:
+        problems.append(writable)
+    return {
+        "healthy": not problems,
+        "store": str(store),
+        "problems": problems,
+        "heartbeat": None
+        if beat is None
+        else {
+            "pid": beat.pid,
+            "at": beat.at.isoformat(),
+            "age_seconds": round(beat.age(now), 1),
+            "state": beat.state,
+            "feeds": beat.feeds,
+            "started_at": beat.started_at.isoformat(),
+        },
+    }
