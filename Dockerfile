@@ -37,6 +37,9 @@ ENV PATH=/opt/monitor/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     HOME=/data
 VOLUME ["/data"]
+# `monitor serve --host 0.0.0.0` (the web app and API) listens here; it needs
+# MONITOR_WEB__TOKEN to listen beyond loopback.
+EXPOSE 8080
 WORKDIR /data
 USER 10001:10001
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \

@@ -31,6 +31,7 @@ from monitor.events import (
     UpdateWithdrawn,
     VerdictCorrected,
 )
+from monitor.metrics import counts_of
 
 _decoded: dict[tuple[str, int], Event | UnknownEvent] = {}
 
@@ -527,8 +528,56 @@ class DigestsProjection:
             )
 
 
+class MetricsProjection:
+    """``metrics``: one row per counter and label set, added to as events are recorded."""
+
+    name = "metrics"
+    version = 1
+    event_types = (
+        "FeedPolled",
+        "FeedPollFailed",
+        "ItemDiscovered",
+        "ArticleExtracted",
+        "ExtractionFailed",
+        "ArticleAssessed",
+        "UpdateFlagged",
+        "UpdateWithdrawn",
+        "VerdictCorrected",
+        "DigestPublished",
+        "DigestDelivered",
+        "DigestDeliveryFailed",
+    )
+
+    def setup(self, db: sqlite_utils.Database) -> None:
+        """Create the table."""
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS metrics ("
+            "name TEXT NOT NULL, labels TEXT NOT NULL, value REAL NOT NULL, "
+            "PRIMARY KEY (name, labels))"
+        )
+
+    def drop(self, db: sqlite_utils.Database) -> None:
+        """Drop the table."""
+        db.execute("DROP TABLE IF EXISTS metrics")
+
+    def handle(self, db: sqlite_utils.Database, recorded: RecordedEvent) -> None:
+        """Add the event's counts."""
+        adds = counts_of(decode(recorded))
+        if adds:
+            db.conn.executemany(
+                "INSERT INTO metrics VALUES (?, ?, ?) ON CONFLICT (name, labels) "
+                "DO UPDATE SET value = value + excluded.value",
+                adds,
+            )
+
+
 MonitorProjection = (
-    CorpusProjection | FeedsProjection | ItemsProjection | AssessmentsProjection | DigestsProjection
+    CorpusProjection
+    | FeedsProjection
+    | ItemsProjection
+    | AssessmentsProjection
+    | DigestsProjection
+    | MetricsProjection
 )
 
 
@@ -540,4 +589,5 @@ def all_projections() -> list[MonitorProjection]:
         ItemsProjection(),
         AssessmentsProjection(),
         DigestsProjection(),
+        MetricsProjection(),
     ]

@@ -274,6 +274,26 @@ class DigestSettings(_Section):
         return value
 
 
+class WebSettings(_Section):
+    """``monitor serve``: the web app and the HTTP API."""
+
+    host: str = "127.0.0.1"
+    port: int = Field(8080, ge=0, le=65535)
+    #: Needed for anything that writes, and to listen beyond loopback at all.
+    token: SecretStr = SecretStr("")
+    #: The address readers reach the app at (for ``rel="self"`` links behind a proxy);
+    #: empty means the address of each request.
+    base_url: str = ""
+    page_size: int = Field(50, ge=1, le=1000)
+
+    @field_validator("base_url")
+    @classmethod
+    def _http_base(cls, value: str) -> str:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError(f"must be an http(s) URL, not {value!r}")
+        return value.rstrip("/")
+
+
 class DefaultFeed(_Section):
     """A feed that ``monitor init`` adds."""
 
@@ -302,6 +322,7 @@ class Settings(_Section):
     assessment: AssessmentSettings = AssessmentSettings()
     daemon: DaemonSettings = DaemonSettings()
     digest: DigestSettings = DigestSettings()
+    web: WebSettings = WebSettings()
     feeds: list[DefaultFeed] = Field(default_factory=list)
     #: The files the settings were read from, in order (not a key of the file).
     sources: tuple[str, ...] = ()

@@ -14,6 +14,7 @@ from typing import Any
 
 from monitor.app import Monitor
 from monitor.heartbeat import read_heartbeat
+from monitor.metrics import label_text, render_metrics
 from monitor.settings import Settings
 
 #: The keys of each feed in the status (``monitor status --json`` and the API).
@@ -153,3 +154,36 @@ def health_report(settings: Settings, now: datetime | None = None) -> dict[str, 
             "started_at": beat.started_at.isoformat(),
         },
     }
+
+
+def metrics_text(app: Monitor, now: datetime | None = None) -> str:
+    """The monitor's metrics now: the counters and the state of the read models."""
+    counters = app.query("SELECT name, labels, value FROM metrics")
+    last = app.store.last_position()
+    gauges: list[tuple[str, str, str, float]] = [
+        ("monitor_log_position", "Position of the newest event in the log.", "", last)
+    ]
+    for checkpoint in app.runner.checkpoints():
+        gauges.append(
+            (
+                "monitor_projection_lag_events",
+                "Events a read model has still to apply.",
+                label_text(projection=checkpoint.name),
+                max(0, last - checkpoint.position),
+            )
+        )
+    for row in app.query("SELECT status, count(*) AS n FROM feeds GROUP BY status"):
+        gauges.append(
+            ("monitor_feeds", "Feeds by state.", label_text(status=row["status"] or ""), row["n"])
+        )
+    owed = app.query("SELECT count(*) AS n FROM deliveries WHERE status != 'delivered'")
+    gauges.append(("monitor_deliveries_owed", "Digest deliveries not made yet.", "", owed[0]["n"]))
+    updates = app.query("SELECT count(*) AS n FROM updates")
+    gauges.append(("monitor_updates", "Flagged updates that hold now.", "", updates[0]["n"]))
+    beat = read_heartbeat(app.store_path)
+    if beat is not None:
+        age = beat.age(now or datetime.now(UTC))
+        gauges.append(
+            ("monitor_heartbeat_age_seconds", "Seconds since the daemon's heartbeat.", "", age)
+        )
+    return render_metrics(counters, gauges)

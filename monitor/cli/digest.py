@@ -119,15 +119,7 @@ def digest_list(state: CLIState, limit: int, as_json: bool) -> None:
       monitor digest list --json | jq '.[] | select(.deliveries[].status != "delivered")'
     """
     with state.monitor() as app:
-        rows = app.query("SELECT * FROM digests ORDER BY position DESC LIMIT ?", (limit,))
-        for row in rows:
-            row["empty"] = bool(row["empty"])
-            row["deliveries"] = app.query(
-                "SELECT channel, status, target, attempts, last_reason, last_detail, "
-                "next_attempt_at, delivered_at FROM deliveries WHERE digest_id = ? "
-                "ORDER BY channel",
-                (row["digest_id"],),
-            )
+        rows = Digests(app).listing(limit)
     if as_json:
         emit_json(rows)
         return

@@ -54,6 +54,7 @@ LAZY_COMMANDS = {
     "health": "monitor.cli.daemon:health",
     "digest": "monitor.cli.digest:digest",
     "demo": "monitor.cli.demo:demo",
+    "serve": "monitor.cli.web:serve",
 }
 
 

@@ -363,20 +363,35 @@ class Digests:
             return deliver_apprise(urls, subject(digest), render_summary(digest))
         raise DeliveryError("unknown_channel", f"no channel {channel!r}")
 
-    def atom_feed(self) -> str:
-        """The newest ``atom_entries`` updates as an Atom feed (the file readers subscribe to)."""
+    def listing(self, limit: int = 20) -> list[dict[str, Any]]:
+        """Published digests, newest first, each with its deliveries' state."""
+        rows = self.app.query("SELECT * FROM digests ORDER BY position DESC LIMIT ?", (limit,))
+        for row in rows:
+            row["empty"] = bool(row["empty"])
+            row["deliveries"] = self.app.query(
+                "SELECT channel, status, target, attempts, last_reason, last_detail, "
+                "next_attempt_at, delivered_at FROM deliveries WHERE digest_id = ? "
+                "ORDER BY channel",
+                (row["digest_id"],),
+            )
+        return rows
+
+    def atom_digest(self) -> Digest:
+        """The newest ``atom_entries`` updates, as the digest the Atom feed renders."""
         rows = self.app.query(
             "SELECT u.*, f.name AS feed_name FROM updates u LEFT JOIN feeds f USING (feed_id) "
             "ORDER BY u.position DESC LIMIT ?",
             (self.settings.atom_entries,),
         )
-        now = self.now()
-        digest = build_digest(
-            until=now,
+        return build_digest(
+            until=self.now(),
             since=None,
             label=f"the newest {len(rows)} update(s)",
             updates=rows,
             health=DigestHealth(0, [], 0, 0, 0, 0, 0),
             volume=[],
         )
-        return render_atom(digest)
+
+    def atom_feed(self) -> str:
+        """The newest ``atom_entries`` updates as an Atom feed (the file readers subscribe to)."""
+        return render_atom(self.atom_digest())

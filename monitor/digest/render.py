@@ -16,23 +16,20 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 
 from monitor import __version__
 from monitor.act_parts import part_names
 from monitor.digest.model import SINCE_LAST, DayVolume, Digest, describe_period
+from monitor.templating import environment, safe_url
 from monitor.times import iso_z, parse_iso
 
 FORMATS = ("md", "html", "atom", "json")
 SUFFIXES = {"md": ".md", "html": ".html", "atom": ".atom", "json": ".json"}
 ATOM_NS = "http://www.w3.org/2005/Atom"
-#: Bars of the HTML chart are at most this many pixels wide.
-CHART_WIDTH = 360
-
-
-def safe_url(url: str) -> str:
-    """The URL when it is http(s), else "#": a feed cannot plant a javascript: link."""
-    return url if re.match(r"(?i)^https?://", url or "") else "#"
+#: Bars of the HTML chart are at most this share (percent) of their cell, so the
+#: chart narrows with the window (a 400 px phone) instead of overflowing it.
+CHART_WIDTH = 100
 
 
 def markdown_text(text: str) -> str:
@@ -43,17 +40,7 @@ def markdown_text(text: str) -> str:
 
 @cache
 def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(Path(__file__).parent / "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["safe_url"] = safe_url
-    env.globals["part_names"] = part_names
-    return env
+    return environment(Path(__file__).parent / "templates", keep_trailing_newline=True)
 
 
 def _period(digest: Digest) -> str:
@@ -69,13 +56,14 @@ class _ChartDay:
     articles: int
     relevant: int
     updates: int
-    articles_px: int
-    relevant_px: int
-    updates_px: int
+    articles_width: int
+    relevant_width: int
+    updates_width: int
 
 
 def chart_rows(volume: list[DayVolume], width: int = CHART_WIDTH) -> list[_ChartDay]:
-    """Days with bar widths in pixels, scaled to the busiest day (a count > 0 shows >= 2 px)."""
+    """Days with bar widths (percent of the cell), scaled to the busiest day (a count > 0
+    shows at least 2)."""
     top = max((max(d.articles, d.relevant, d.updates) for d in volume), default=0)
     if top == 0:
         return []

@@ -109,8 +109,8 @@ def test_errors_are_one_line_with_an_exit_code_and_a_traceback_with_v(
     code, _, err = run(capsys, "rebuild", "--projection", "nope")
     assert code == 1
     assert (
-        err.strip()
-        == "error: no projection named 'nope'; known: assessments, corpus, digests, feeds, items"
+        err.strip() == "error: no projection named 'nope'; known: "
+        "assessments, corpus, digests, feeds, items, metrics"
     )
     code, _, err = run(capsys, "-v", "rebuild", "--projection", "nope")
     assert "Traceback" in err

@@ -22,7 +22,6 @@ from monitor.digest.render import (
     render_html,
     render_markdown,
     render_summary,
-    safe_url,
 )
 from monitor.events import (
     ArticleExtracted,
@@ -32,6 +31,7 @@ from monitor.events import (
     feed_stream,
     item_stream,
 )
+from monitor.templating import safe_url
 from tests.monitor.cli.test_cli import run
 from tests.monitor.helpers import open_monitor
 
@@ -286,14 +286,14 @@ def test_the_html_chart_scales_bars_to_the_busiest_day() -> None:
     assert [v.day for v in volume] == ["2026-11-22", "2026-11-23", "2026-11-24"]
     assert volume[1] == DayVolume("2026-11-23", 0, 0, 0)
     rows = chart_rows(volume, width=400)
-    assert [(r.articles_px, r.relevant_px, r.updates_px) for r in rows] == [
+    assert [(r.articles_width, r.relevant_width, r.updates_width) for r in rows] == [
         (400, 100, 10),
         (0, 0, 0),
         (200, 0, 0),
     ]
     html = render_html(_digest([_row("x")], volume))
     assert "Coverage per day" in html
-    assert re.search(rf"width:{CHART_WIDTH}px;height:7px", html)  # the busiest day
+    assert re.search(rf"width:{CHART_WIDTH}%;height:7px", html)  # the busiest day
     assert chart_rows([DayVolume("2026-11-24", 0, 0, 0)]) == []
 
 

@@ -1,0 +1,39 @@
+"""``monitor serve``: the web app under uvicorn, refused beyond loopback without a token."""
+
+from __future__ import annotations
+
+import uvicorn
+from loguru import logger
+
+from monitor.settings import Settings
+from monitor.web.app import create_app
+from monitor.web.security import check_listen
+
+
+def server_for(settings: Settings, host: str, port: int) -> uvicorn.Server:
+    """A uvicorn server for the app (not started): checks the address and the store first."""
+    check_listen(host, settings.web.token.get_secret_value())
+    config = uvicorn.Config(
+        create_app(settings),
+        host=host,
+        port=port,
+        # Our logging: uvicorn's records reach loguru through the standard library.
+        log_config=None,
+        access_log=False,
+        server_header=False,
+        # A proxy in front says where readers come from; trust only a local one.
+        proxy_headers=True,
+        forwarded_allow_ips="127.0.0.1",
+        timeout_graceful_shutdown=10,
+    )
+    return uvicorn.Server(config)
+
+
+def serve(settings: Settings, host: str | None = None, port: int | None = None) -> None:
+    """Serve until SIGINT or SIGTERM."""
+    host = host or settings.web.host
+    port = settings.web.port if port is None else port
+    server = server_for(settings, host, port)
+    shown = f"[{host}]" if ":" in host else host
+    logger.info(f"serving the web app on http://{shown}:{port}/ (store {settings.store_path()})")
+    server.run()
