@@ -347,7 +347,7 @@ class AssessmentsProjection:
     """``assessments`` (the latest verdict per item) and ``updates`` (flagged updates)."""
 
     name = "assessments"
-    version = 6
+    version = 7
     event_types = ("ArticleAssessed", "UpdateFlagged", "UpdateWithdrawn", "VerdictCorrected")
 
     def setup(self, db: sqlite_utils.Database) -> None:
@@ -369,6 +369,9 @@ class AssessmentsProjection:
             "novel_sentences TEXT, reasons TEXT, flagged_at TEXT, position INTEGER, "
             "new_story INTEGER, parts TEXT)"
         )
+        # Pages and the API list updates newest first, and by language.
+        db.execute("CREATE INDEX IF NOT EXISTS updates_by_position ON updates (position)")
+        db.execute("CREATE INDEX IF NOT EXISTS updates_by_language ON updates (language, position)")
 
     def drop(self, db: sqlite_utils.Database) -> None:
         """Drop the tables."""

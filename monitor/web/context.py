@@ -20,7 +20,7 @@ from monitor.errors import MonitorError
 from monitor.settings import Settings
 from monitor.templating import environment
 from monitor.times import parse_when, store_stamp, utc_now
-from monitor.web.queries import UpdateFilters
+from monitor.web.queries import UpdateFilters, update_facets
 from monitor.web.security import CSRF_COOKIE, CSRF_FIELD, SESSION_COOKIE, Guard
 
 T = TypeVar("T")
@@ -73,11 +73,20 @@ class WebContext:
         self.monitors = Monitors(settings)
         self.guard = Guard(settings.web.token.get_secret_value())
         self.page_size = settings.web.page_size
+        # The filters' choices, kept while the log stands still: they scan every update.
+        self._facets: tuple[int, dict[str, list[str]]] = (-1, {})
 
     @property
     def app(self) -> Monitor:
         """This thread's monitor."""
         return self.monitors.get()
+
+    def facets(self) -> dict[str, list[str]]:
+        """The languages, tags and parts the updates have, computed again when the log moved."""
+        position = self.app.store.last_position()
+        if self._facets[0] != position:
+            self._facets = (position, update_facets(self.app))
+        return self._facets[1]
 
     def base_url(self, request: Request) -> str:
         """Where readers reach the app: ``web.base_url``, else the request's own address."""

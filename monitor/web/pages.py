@@ -20,7 +20,7 @@ from monitor.digest.render import render, render_atom
 from monitor.ingest.feed_admin import add_feed, enable_feed, export_opml, import_opml, remove_feed
 from monitor.views import feed_rows, status_report
 from monitor.web.context import Context, Filters
-from monitor.web.queries import group_views, story_timeline, update_facets, updates_page
+from monitor.web.queries import group_views, story_timeline, updates_page
 from monitor.web.security import CSRF_COOKIE, SESSION_COOKIE
 
 router = APIRouter(include_in_schema=False)
@@ -54,7 +54,7 @@ def updates(
         title="Updates on the AI Act",
         groups=group_views(items),
         count=len(items),
-        facets=update_facets(ctx.app),
+        facets=ctx.facets(),
         chosen=chosen,
         parts=PARTS,
         next_url=(
