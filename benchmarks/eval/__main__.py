@@ -13,6 +13,9 @@ relevant; then every entry as one stream in publication order, updates joining
 the corpus (in process: the feeds are not served through the poller yet), with
 flags, false alarms, developments reached and what ``known`` names. ``-v``
 lists the misses and false alarms.
+
+``--feedback STORE``: readers' corrections in a store (``monitor mark``) as
+labels: how the current settings judge the articles people corrected.
 """
 
 from __future__ import annotations
@@ -22,12 +25,15 @@ import dataclasses
 import json
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from benchmarks.common import peak_rss_mb
 from benchmarks.eval import realnews
 from benchmarks.eval.dataset import VERDICTS, Case, load_cases, seeds
+from benchmarks.eval.feedback import feedback_settings, print_feedback, score_feedback
 from benchmarks.eval.scoring import CachedEmbedder, Scores, run_stream, score
+from monitor.app import Monitor
 from monitor.assess import Assessment, Thresholds, default_embedder, thresholds_from
 from monitor.settings import load_settings
 
@@ -118,7 +124,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--calibrate", action="store_true", help="Search thresholds on 'tune'.")
     parser.add_argument("--json", action="store_true", help="Print the scores as JSON.")
     parser.add_argument("-v", "--verbose", action="store_true", help="Show each error's reasons.")
+    parser.add_argument(
+        "--feedback", type=Path, metavar="STORE", help="Score against a store's corrections."
+    )
     args = parser.parse_args(argv)
+    if args.feedback is not None:
+        with Monitor(feedback_settings(args.feedback)) as app:
+            scores = score_feedback(app)
+        if args.json:
+            print(json.dumps(scores.to_dict(), indent=2, ensure_ascii=False))
+        else:
+            print_feedback(scores, args.feedback)
+        return
 
     embedder = CachedEmbedder(default_embedder())
     configured = thresholds_from(load_settings(environ={}).assessment)

@@ -17,7 +17,7 @@ corpus, so two reports of one new development are never both flagged.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
@@ -174,6 +174,17 @@ class RescoreSummary:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready."""
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class Replayed:
+    """One article judged again: what the judgement says, and the verdict that holds."""
+
+    row: dict[str, Any]
+    judged: Assessment
+    #: ``judged``, or the reader's correction where there is one.
+    holds: Assessment
+    corpus_documents: int
 
 
 class Assessor:
@@ -390,16 +401,14 @@ class Assessor:
         summary.verdicts = dict(counts)
         return summary
 
-    def rescore(self, since: str = "", *, dry_run: bool = False) -> RescoreSummary:
-        """Assess stored articles again with the current corpus and settings.
+    def replay(self, since: str = "") -> Iterator[Replayed]:
+        """Judge stored articles again, in their order, recording nothing.
 
         First-story detection runs again over the articles extracted since
-        ``since``, in their order, against the corpus as it stood before them
-        (documents they contributed themselves are left out). A changed verdict
-        or story is recorded as a new ``ArticleAssessed``; an update that no
-        longer holds is withdrawn and leaves the corpus; a new one is flagged.
+        ``since`` against the corpus as it stood before them (documents they
+        contributed themselves are left out), each learned as the verdict that
+        holds: the new judgement, or a reader's correction where there is one.
         """
-        summary = RescoreSummary(dry_run=dry_run)
         rows = self.app.query(
             "SELECT a.*, i.feed_id, i.backlog, s.verdict AS old_verdict, "
             "s.nearest_document_id AS old_nearest, s.corrected FROM articles a "
@@ -409,12 +418,10 @@ class Assessor:
             (since,),
         )
         if not rows:
-            return summary
+            return
         own = {flagged_document_id(r["item_id"]) for r in rows}
-        corpus = self._corpus_rows()
         index = CorpusIndex(self.index.embedder)
-        index.add([_as_document(r) for r in corpus if r["document_id"] not in own])
-        active = {r["document_id"] for r in corpus}
+        index.add([_as_document(r) for r in self._corpus_rows() if r["document_id"] not in own])
         window_start = (
             datetime.fromisoformat(rows[0]["extracted_at"])
             - timedelta(days=self.settings.window_days)
@@ -424,22 +431,35 @@ class Assessor:
                 copy_key(earlier["item_id"]), earlier["title"] or "", earlier["text"]
             )
         for row in rows:
-            result = self.judge(row, index)
-            summary.rescored += 1
+            judged = holds = self.judge(row, index)
             if row["corrected"]:
-                # A reader's correction stands: learn the article as it says, change nothing.
+                # A reader's correction stands: the article is learned as it says.
                 verdict = row["old_verdict"]
-                result = replace(result, verdict=verdict, relevant=verdict != "irrelevant")
-                summary.corrected += 1
+                holds = replace(judged, verdict=verdict, relevant=verdict != "irrelevant")
             index.learn(
-                _as_document(asdict(self._joined(row, result))),
+                _as_document(asdict(self._joined(row, holds))),
                 copy_key(row["item_id"]),
-                result,
+                holds,
                 self.settings.grow_corpus,
             )
-            old = row["old_verdict"] or ""
+            yield Replayed(row, judged, holds, len(index.documents))
+
+    def rescore(self, since: str = "", *, dry_run: bool = False) -> RescoreSummary:
+        """Assess stored articles again with the current corpus and settings (``replay``).
+
+        A changed verdict or story is recorded as a new ``ArticleAssessed``; an
+        update that no longer holds is withdrawn and leaves the corpus; a new
+        one is flagged. Corrected verdicts are kept.
+        """
+        summary = RescoreSummary(dry_run=dry_run)
+        active = {r["document_id"] for r in self._corpus_rows()}
+        for replayed in self.replay(since):
+            row, result = replayed.row, replayed.holds
+            summary.rescored += 1
             if row["corrected"]:
+                summary.corrected += 1
                 continue
+            old = row["old_verdict"] or ""
             if old == result.verdict and (row["old_nearest"] or "") == result.nearest_document_id:
                 summary.unchanged += 1
                 continue
@@ -454,9 +474,8 @@ class Assessor:
                     "reason": result.reasons[0] if result.reasons else "",
                 }
             )
-            if dry_run:
-                continue
-            self._record_change(row, result, old, active, len(index.documents))
+            if not dry_run:
+                self._record_change(row, result, old, active, replayed.corpus_documents)
         if not dry_run and summary.changes:
             # The live index no longer matches the corpus: start it again when next used.
             self.index = CorpusIndex(self.index.embedder)

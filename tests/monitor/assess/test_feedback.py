@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.eval.feedback import score_feedback
 from monitor.app import Monitor
 from monitor.assess.article_view import article_view, resolve_item
 from monitor.assess.assessor import Assessor, record_manual_article
@@ -175,3 +176,24 @@ def test_mark_and_article_from_the_command_line(
 
     code, _, err = run(capsys, "mark", "no-such-item", "update")
     assert code != 0 and "no item 'no-such-item'" in err
+
+
+def test_corrections_are_data_the_current_settings_are_scored_against(tmp_path: Path) -> None:
+    app, (first, second) = _stored(
+        tmp_path, ("AI code signed", NEW), ("Big AI firms sign EU code", REWRITE)
+    )
+    with app:
+        Assessor(app).assess_pending()
+        correct_verdict(app, first, "irrelevant", by="ana")  # the monitor said update
+        correct_verdict(app, second, "update", by="ana")  # the monitor said known
+        events = app.store.count()
+
+        scores = score_feedback(app)
+
+        assert app.store.count() == events  # a replay records nothing
+    # Replayed in order: the first is still judged an update (a disagreement); the
+    # second, with the first learned as the reader said (not a story), is news.
+    assert scores.corrected == 2 and scores.agree == 1
+    assert scores.confusion == {"irrelevant -> update": 1, "update -> update": 1}
+    assert (scores.update_precision, scores.update_recall) == (0.5, 1.0)
+    assert [d["item_id"] for d in scores.disagreements] == [first]
