@@ -347,7 +347,7 @@ class AssessmentsProjection:
     """``assessments`` (the latest verdict per item) and ``updates`` (flagged updates)."""
 
     name = "assessments"
-    version = 7
+    version = 8
     event_types = ("ArticleAssessed", "UpdateFlagged", "UpdateWithdrawn", "VerdictCorrected")
 
     def setup(self, db: sqlite_utils.Database) -> None:
@@ -362,6 +362,11 @@ class AssessmentsProjection:
             "corrected TEXT, corrected_by TEXT, corrected_at TEXT, correction_note TEXT)"
         )
         db.execute("CREATE INDEX IF NOT EXISTS assessments_verdict ON assessments (verdict)")
+        # The article list pages newest first, by verdict too.
+        db.execute("CREATE INDEX IF NOT EXISTS assessments_by_position ON assessments (position)")
+        db.execute(
+            "CREATE INDEX IF NOT EXISTS assessments_by_verdict ON assessments (verdict, position)"
+        )
         db.execute(
             "CREATE TABLE IF NOT EXISTS updates ("
             "item_id TEXT PRIMARY KEY, feed_id TEXT, title TEXT, url TEXT, language TEXT, "

@@ -18,7 +18,7 @@ from monitor.digest.publish import Digests
 from monitor.ingest.feed_admin import add_feed, enable_feed, remove_feed
 from monitor.views import feed_rows, status_report
 from monitor.web.context import Context, Filters
-from monitor.web.queries import story_timeline, updates_page
+from monitor.web.queries import VERDICTS, articles_page, story_timeline, updates_page
 
 PREFIX = "/api/v1"
 
@@ -75,6 +75,31 @@ def story(ctx: Context, document_id: str) -> dict[str, Any]:
     if timeline is None:
         raise HTTPException(404, f"no story {document_id!r}")
     return timeline
+
+
+@router.get("/articles", response_model=Page, tags=["articles"])
+def articles(
+    ctx: Context,
+    verdict: Annotated[str, Query(description=f"one of {', '.join(VERDICTS)}")] = "",
+    language: str = "",
+    q: Annotated[str, Query(description="text in the title")] = "",
+    corrected: Annotated[bool, Query(description="only those a reader corrected")] = False,
+    cursor: Annotated[int | None, Query(description="next_cursor of the page before")] = None,
+    limit: Annotated[int | None, Query(ge=1, le=1000)] = None,
+) -> dict[str, Any]:
+    """Every assessed article, newest first, whatever its verdict: what was left out, and why."""
+    if verdict and verdict not in VERDICTS:
+        raise HTTPException(400, f"verdict: one of {', '.join(VERDICTS)}, not {verdict!r}")
+    items, next_cursor = articles_page(
+        ctx.app,
+        verdict=verdict,
+        language=language,
+        text=q.strip(),
+        corrected=corrected,
+        before=cursor,
+        limit=limit or ctx.page_size,
+    )
+    return {"items": items, "next_cursor": next_cursor}
 
 
 @router.get("/articles/{item_id}", tags=["articles"])

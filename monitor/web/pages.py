@@ -20,7 +20,13 @@ from monitor.digest.render import render, render_atom
 from monitor.ingest.feed_admin import add_feed, enable_feed, export_opml, import_opml, remove_feed
 from monitor.views import feed_rows, status_report
 from monitor.web.context import Context, Filters
-from monitor.web.queries import group_views, story_timeline, updates_page
+from monitor.web.queries import (
+    VERDICTS,
+    articles_page,
+    group_views,
+    story_timeline,
+    updates_page,
+)
 from monitor.web.security import CSRF_COOKIE, SESSION_COOKIE
 
 router = APIRouter(include_in_schema=False)
@@ -59,6 +65,44 @@ def updates(
         parts=PARTS,
         next_url=(
             f"/updates?{urlencode({**chosen, 'cursor': next_cursor})}"
+            if next_cursor is not None
+            else ""
+        ),
+    )
+
+
+@router.get("/articles")
+def articles(
+    ctx: Context,
+    request: Request,
+    verdict: str = "",
+    language: str = "",
+    q: str = "",
+    corrected: bool = False,
+    cursor: int | None = None,
+) -> Response:
+    if verdict and verdict not in VERDICTS:
+        raise HTTPException(400, f"verdict: one of {', '.join(VERDICTS)}, not {verdict!r}")
+    rows, next_cursor = articles_page(
+        ctx.app,
+        verdict=verdict,
+        language=language,
+        text=q.strip(),
+        corrected=corrected,
+        before=cursor,
+        limit=ctx.page_size,
+    )
+    chosen = {k: v for k, v in request.query_params.items() if k != "cursor" and v}
+    return ctx.html(
+        request,
+        "articles.html",
+        title="Articles",
+        articles=rows,
+        chosen=chosen,
+        verdicts=VERDICTS,
+        languages=ctx.facets()["languages"],
+        next_url=(
+            f"/articles?{urlencode({**chosen, 'cursor': next_cursor})}"
             if next_cursor is not None
             else ""
         ),

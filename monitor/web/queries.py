@@ -161,3 +161,49 @@ def story_timeline(app: Monitor, document_id: str) -> dict[str, Any] | None:
             kind = row["verdict"]
         reports.append({**row, "flagged": bool(row["flagged"]), "kind": kind})
     return {"document": document, "reports": reports}
+
+
+#: The verdicts an article list can be filtered by.
+VERDICTS = ("update", "known", "duplicate", "irrelevant")
+
+
+def articles_page(
+    app: Monitor,
+    *,
+    verdict: str = "",
+    language: str = "",
+    text: str = "",
+    corrected: bool = False,
+    before: int | None = None,
+    limit: int = 50,
+) -> tuple[list[dict[str, Any]], int | None]:
+    """Assessed articles, newest assessment first, whatever their verdict; and the next cursor.
+
+    So a reader can see what was left out and why: each row carries the
+    verdict that holds, its first reason and whether a reader corrected it.
+    """
+    like = _like(text)
+    clauses: list[tuple[object, str, tuple[Any, ...]]] = [
+        (before is not None, "s.position < ?", (before,)),
+        (verdict, "s.verdict = ?", (verdict,)),
+        (language, "s.language = ?", (language,)),
+        (corrected, "s.corrected IS NOT NULL", ()),
+        (text, "a.title LIKE ? ESCAPE '\\'", (like,)),
+    ]
+    where = ["1 = 1", *(clause for given, clause, _ in clauses if given)]
+    params = [value for given, _, values in clauses if given for value in values]
+    rows = app.query(
+        "SELECT s.item_id, s.position, a.title, COALESCE(NULLIF(a.final_url, ''), a.url) AS url, "
+        "s.language, a.published, s.verdict, s.relevance, s.nearest_document_id, "
+        "s.nearest_title, s.reasons, s.assessed_at, s.corrected, i.feed_id "
+        "FROM assessments s JOIN articles a USING (item_id) JOIN items i USING (item_id) "
+        f"WHERE {' AND '.join(where)} ORDER BY s.position DESC LIMIT ?",
+        (*params, limit + 1),
+    )
+    more = len(rows) > limit
+    rows = rows[:limit]
+    for row in rows:
+        reasons = json.loads(row.pop("reasons") or "[]")
+        row["reason"] = reasons[0] if reasons else ""
+        row["corrected"] = row["corrected"] or ""
+    return rows, (rows[-1]["position"] if more and rows else None)

@@ -190,3 +190,25 @@ def test_the_atom_feed_and_the_latest_digest_are_served_with_their_own_address(
         assert digests[0]["deliveries"][0]["status"] == "delivered"
         one = client.get(f"/digests/{digests[0]['digest_id']}.html")
         assert one.status == 200
+
+
+def test_every_assessed_article_is_listed_whatever_its_verdict(web: WebServer) -> None:
+    client = web.client()
+    everything = client.get("/api/v1/articles").json()
+    verdicts = sorted(a["verdict"] for a in everything["items"])
+    assert verdicts == ["duplicate", "irrelevant", "known", "update", "update"]
+    assert all(a["reason"] for a in everything["items"])
+
+    left_out = client.get("/api/v1/articles?verdict=irrelevant").json()["items"]
+    assert [a["title"] for a in left_out] == [
+        "Ireland fines LinkedIn 310 million euros over targeted advertising"
+    ]
+    first = client.get("/api/v1/articles?limit=2").json()
+    rest = client.get(f"/api/v1/articles?limit=10&cursor={first['next_cursor']}").json()
+    ids = [a["item_id"] for a in first["items"] + rest["items"]]
+    assert sorted(ids) == sorted(a["item_id"] for a in everything["items"])
+    assert client.get("/api/v1/articles?verdict=maybe").status == 400
+    assert client.get("/api/v1/articles?corrected=true").json()["items"] == []
+
+    page = client.get("/articles?verdict=irrelevant").text
+    assert "Ireland fines LinkedIn" in page and "Plus de cent" not in page

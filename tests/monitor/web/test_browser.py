@@ -98,6 +98,7 @@ def test_no_page_scrolls_sideways_in_a_400_pixel_window(
     item = web.client().get("/api/v1/updates").json()["items"][1]
     for path in (
         "/updates",
+        "/articles",
         "/feeds",
         "/digests",
         "/status",

@@ -18,7 +18,7 @@ from tests.monitor.cli.test_cli import run
 from tests.monitor.web.support import Client, WebServer, web_settings
 
 TOKEN = "page-token-5678"
-PAGES = ("/updates", "/feeds", "/digests", "/status", "/login")
+PAGES = ("/updates", "/articles", "/feeds", "/digests", "/status", "/login")
 
 
 @pytest.fixture
