@@ -213,10 +213,11 @@ class ArticleAssessed(Event):
     ``novel_sentences`` items are ``{"index", "text", "similarity"}``; ``new_things``
     maps names, amounts, dates and references to what the corpus lacks.
     ``baseline`` marks an update of a feed's backlog: learned as corpus, not
-    flagged. Version 2 added it; version 3 ``parts`` (as in ``UpdateFlagged``).
+    flagged. Version 2 added it; version 3 ``parts`` (as in ``UpdateFlagged``);
+    version 4 ``elapsed_ms``, how long the judgement took (0: not measured).
     """
 
-    schema_version: ClassVar[int] = 3
+    schema_version: ClassVar[int] = 4
 
     item_id: str
     verdict: str
@@ -238,6 +239,7 @@ class ArticleAssessed(Event):
     corpus_documents: int = 0
     baseline: bool = False
     parts: list[str] = field(default_factory=list)
+    elapsed_ms: int = 0
 
 
 @REGISTRY.upcaster("ArticleAssessed", 1)
@@ -248,6 +250,11 @@ def _article_assessed_v1(payload: dict[str, Any]) -> dict[str, Any]:
 @REGISTRY.upcaster("ArticleAssessed", 2)
 def _article_assessed_v2(payload: dict[str, Any]) -> dict[str, Any]:
     return {**payload, "parts": []}
+
+
+@REGISTRY.upcaster("ArticleAssessed", 3)
+def _article_assessed_v3(payload: dict[str, Any]) -> dict[str, Any]:
+    return {**payload, "elapsed_ms": 0}
 
 
 @REGISTRY.register

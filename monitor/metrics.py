@@ -29,12 +29,15 @@ from monitor.events import (
 
 #: Upper bounds (seconds) of the poll duration histogram's buckets.
 POLL_BUCKETS = (0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
+#: Upper bounds (seconds) of the assessment duration histogram's buckets.
+ASSESS_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
 
 #: Each counter's help line; the names are stable once released.
 HELP: dict[str, tuple[str, str]] = {
     "monitor_polls_total": ("counter", "Feed polls by outcome (fetched, not_modified, failed)."),
     "monitor_poll_failures_total": ("counter", "Failed feed polls by reason."),
     "monitor_poll_duration_seconds": ("histogram", "Time a successful feed poll took."),
+    "monitor_assessment_duration_seconds": ("histogram", "Time the judgement of an article took."),
     "monitor_items_discovered_total": ("counter", "New items discovered in feeds."),
     "monitor_extractions_total": ("counter", "Articles extracted, by method."),
     "monitor_extraction_fallbacks_total": (
@@ -63,22 +66,29 @@ def label_text(**values: str) -> str:
     return ",".join(f'{key}="{_escaped(value)}"' for key, value in sorted(values.items()))
 
 
+def _observed(
+    histogram: str, bounds: tuple[float, ...], seconds: float
+) -> list[tuple[str, str, float]]:
+    """What one observation adds to a histogram: its buckets, sum and count."""
+    adds = [
+        (f"{histogram}_bucket", label_text(le=str(bound)), 1.0)
+        for bound in bounds
+        if seconds <= bound
+    ]
+    return [
+        *adds,
+        (f"{histogram}_bucket", label_text(le="+Inf"), 1.0),
+        (f"{histogram}_sum", "", seconds),
+        (f"{histogram}_count", "", 1.0),
+    ]
+
+
 def counts_of(event: object) -> list[tuple[str, str, float]]:
     """What one event adds to the counters: (metric, labels, amount). Pure."""
     if isinstance(event, FeedPolled):
-        seconds = event.elapsed_ms / 1000
-        adds = [("monitor_polls_total", label_text(outcome=event.outcome), 1.0)]
-        adds += [
-            ("monitor_poll_duration_seconds_bucket", label_text(le=str(bound)), 1.0)
-            for bound in POLL_BUCKETS
-            if seconds <= bound
-        ]
-        adds += [
-            ("monitor_poll_duration_seconds_bucket", label_text(le="+Inf"), 1.0),
-            ("monitor_poll_duration_seconds_sum", "", seconds),
-            ("monitor_poll_duration_seconds_count", "", 1.0),
-        ]
-        return adds
+        outcome = ("monitor_polls_total", label_text(outcome=event.outcome), 1.0)
+        poll = _observed("monitor_poll_duration_seconds", POLL_BUCKETS, event.elapsed_ms / 1000)
+        return [outcome, *poll]
     if isinstance(event, FeedPollFailed):
         return [
             ("monitor_polls_total", label_text(outcome="failed"), 1.0),
@@ -95,7 +105,11 @@ def counts_of(event: object) -> list[tuple[str, str, float]]:
     if isinstance(event, ExtractionFailed):
         return [("monitor_extraction_failures_total", label_text(reason=event.reason), 1.0)]
     if isinstance(event, ArticleAssessed):
-        return [("monitor_verdicts_total", label_text(verdict=event.verdict), 1.0)]
+        verdict = ("monitor_verdicts_total", label_text(verdict=event.verdict), 1.0)
+        if not event.elapsed_ms:  # not measured (recorded before version 4)
+            return [verdict]
+        seconds = event.elapsed_ms / 1000
+        return [verdict, *_observed("monitor_assessment_duration_seconds", ASSESS_BUCKETS, seconds)]
     if isinstance(event, UpdateFlagged):
         return [("monitor_updates_flagged_total", "", 1.0)]
     if isinstance(event, UpdateWithdrawn):

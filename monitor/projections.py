@@ -540,7 +540,7 @@ class MetricsProjection:
     """``metrics``: one row per counter and label set, added to as events are recorded."""
 
     name = "metrics"
-    version = 1
+    version = 2
     event_types = (
         "FeedPolled",
         "FeedPollFailed",

@@ -16,6 +16,7 @@ corpus, so two reports of one new development are never both flagged.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field, replace
@@ -185,6 +186,7 @@ class Replayed:
     #: ``judged``, or the reader's correction where there is one.
     holds: Assessment
     corpus_documents: int
+    elapsed_ms: int = 0
 
 
 class Assessor:
@@ -260,7 +262,7 @@ class Assessor:
         )
 
     def _assessed(
-        self, article: dict[str, Any], result: Assessment, corpus: int
+        self, article: dict[str, Any], result: Assessment, corpus: int, elapsed_ms: int = 0
     ) -> ArticleAssessed:
         data = result.to_dict()
         baseline = _is_baseline(article, result)
@@ -288,13 +290,14 @@ class Assessor:
             corpus_documents=corpus,
             baseline=baseline,
             parts=list(result.parts),
+            elapsed_ms=elapsed_ms,
         )
 
     def _joined(self, article: dict[str, Any], result: Assessment) -> CorpusDocumentAdded:
         origin = "baseline" if _is_baseline(article, result) else "flagged"
         return joined_document(article, result.language, origin)
 
-    def record(self, article: dict[str, Any], result: Assessment) -> bool:
+    def record(self, article: dict[str, Any], result: Assessment, elapsed_ms: int = 0) -> bool:
         """Record the verdict; an update is flagged (unless backlog) and joins the corpus.
 
         Returns False, writing nothing, when the article was assessed meanwhile by
@@ -303,7 +306,7 @@ class Assessor:
         """
         item_id = article["item_id"]
         stream = item_stream(item_id)
-        assessed = self._assessed(article, result, len(self.index.documents))
+        assessed = self._assessed(article, result, len(self.index.documents), elapsed_ms)
         events: list[Any] = [assessed]
         appends: list[tuple[str, list[Any]]] = []
         if result.verdict == "update":
@@ -349,9 +352,11 @@ class Assessor:
     def _assess_one(self, row: dict[str, Any]) -> Assessment | Literal["elsewhere", "pending"]:
         """Judge and record one article, or say why nothing was written."""
         for _ in range(MAX_REJUDGEMENTS):
+            started = time.perf_counter()
             result = self.judge(row)
+            elapsed_ms = round((time.perf_counter() - started) * 1000)
             try:
-                return result if self.record(row, result) else "elsewhere"
+                return result if self.record(row, result, elapsed_ms) else "elsewhere"
             except CorpusMovedError:
                 logger.bind(item=row["item_id"]).debug("corpus grew meanwhile: judged again")
                 self._catch_up_with_other_passes()
@@ -431,7 +436,9 @@ class Assessor:
                 copy_key(earlier["item_id"]), earlier["title"] or "", earlier["text"]
             )
         for row in rows:
+            started = time.perf_counter()
             judged = holds = self.judge(row, index)
+            elapsed_ms = round((time.perf_counter() - started) * 1000)
             if row["corrected"]:
                 # A reader's correction stands: the article is learned as it says.
                 verdict = row["old_verdict"]
@@ -442,7 +449,7 @@ class Assessor:
                 holds,
                 self.settings.grow_corpus,
             )
-            yield Replayed(row, judged, holds, len(index.documents))
+            yield Replayed(row, judged, holds, len(index.documents), elapsed_ms)
 
     def rescore(self, since: str = "", *, dry_run: bool = False) -> RescoreSummary:
         """Assess stored articles again with the current corpus and settings (``replay``).
@@ -475,7 +482,7 @@ class Assessor:
                 }
             )
             if not dry_run:
-                self._record_change(row, result, old, active, replayed.corpus_documents)
+                self._record_change(row, result, old, active, replayed)
         if not dry_run and summary.changes:
             # The live index no longer matches the corpus: start it again when next used.
             self.index = CorpusIndex(self.index.embedder)
@@ -489,11 +496,11 @@ class Assessor:
         result: Assessment,
         old: str,
         active: set[str],
-        corpus: int,
+        replayed: Replayed,
     ) -> None:
         item_id = row["item_id"]
         document_id = flagged_document_id(item_id)
-        assessed = self._assessed(row, result, corpus)
+        assessed = self._assessed(row, result, replayed.corpus_documents, replayed.elapsed_ms)
         events: list[Any] = [assessed]
         appends: list[tuple[str, list[Any]]] = []
         if result.verdict == "update" and old != "update":

@@ -163,6 +163,7 @@ def test_metrics_count_what_the_log_holds(web: WebServer, store: Path) -> None:
     with Monitor(web_settings(store)) as app:
         verdicts = [e.payload["verdict"] for e in app.events(types=["ArticleAssessed"])]
         polls = app.store.count(["FeedPolled"])
+        timed = [e for e in app.events(types=["ArticleAssessed"]) if e.payload["elapsed_ms"]]
     for verdict in set(verdicts):
         assert samples[f'monitor_verdicts_total{{verdict="{verdict}"}}'] == str(
             verdicts.count(verdict)
@@ -170,6 +171,7 @@ def test_metrics_count_what_the_log_holds(web: WebServer, store: Path) -> None:
     assert samples["monitor_poll_duration_seconds_count"] == str(polls)
     assert samples['monitor_poll_duration_seconds_bucket{le="+Inf"}'] == str(polls)
     assert "# TYPE monitor_poll_duration_seconds histogram" in lines
+    assert timed and samples["monitor_assessment_duration_seconds_count"] == str(len(timed))
     assert samples['monitor_projection_lag_events{projection="assessments"}'] == "0"
 
 
