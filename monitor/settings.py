@@ -45,6 +45,26 @@ class _Section(BaseModel):
     # allow_inf_nan: "inf" passes gt=0 and then overflows every timer (seen: fetch.deadline).
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _types_are_strict(cls, data: Any) -> Any:
+        # Pydantic would take true for an integer and 1 for a boolean; a file that
+        # says ``concurrency = true`` has a mistake in it, so say so.
+        if not isinstance(data, Mapping):
+            return data
+        for name, info in cls.model_fields.items():
+            key = info.alias or name
+            value = data.get(key, data.get(name))
+            if info.annotation in (int, float) and isinstance(value, bool):
+                raise ValueError(f"{key} must be a number, not the boolean {str(value).lower()}")
+            if (
+                info.annotation is bool
+                and isinstance(value, int | float)
+                and not isinstance(value, bool)
+            ):
+                raise ValueError(f"{key} must be true or false, not the number {value}")
+        return data
+
 
 class StoreSettings(_Section):
     """Where and how the event store is kept."""
@@ -75,14 +95,14 @@ def parse_duration(value: object) -> float:
         seconds = float(value)
     elif isinstance(value, str):
         parts = re.fullmatch(r"\s*(?:(\d+(?:\.\d+)?)\s*([smhd]))+\s*", value.lower())
-        if not parts:
-            if re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", value):
-                return float(value)
-            raise ValueError(f"expected a duration such as 90s, 15m, 1h or 1d, not {value!r}")
         units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-        seconds = sum(
-            float(n) * units[u] for n, u in re.findall(r"(\d+(?:\.\d+)?)\s*([smhd])", value.lower())
-        )
+        if parts:
+            found = re.findall(r"(\d+(?:\.\d+)?)\s*([smhd])", value.lower())
+            seconds = sum(float(n) * units[u] for n, u in found)
+        elif re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", value):
+            seconds = float(value)  # a bare number is seconds, and must be positive too
+        else:
+            raise ValueError(f"expected a duration such as 90s, 15m, 1h or 1d, not {value!r}")
     else:
         raise ValueError("expected a duration such as 90s, 15m, 1h or 1d")
     if seconds <= 0:
@@ -112,12 +132,30 @@ class FetchSettings(_Section):
 class PollingSettings(_Section):
     """How often feeds are polled and how failures back off."""
 
+    #: The shortest interval any feed may be polled at, and the smallest backoff: a
+    #: guard against settings that would hammer a server. Lower it only for tests.
+    min_interval: Duration = 60.0
     default_interval: Duration = 3600.0
     backoff_base: Duration = 300.0
     backoff_cap: Duration = 86400.0
     jitter: float = Field(0.1, ge=0, le=1)
     parse_workers: int = Field(2, ge=1, le=16)
     parse_timeout: float = Field(30.0, gt=0)
+
+    @model_validator(mode="after")
+    def _no_hammering(self) -> PollingSettings:
+        floor = self.min_interval
+        for key in ("default_interval", "backoff_base"):
+            if getattr(self, key) < floor:
+                raise ValueError(
+                    f"{key} is {getattr(self, key):g} s, shorter than min_interval ({floor:g} s)"
+                )
+        if self.backoff_cap < self.backoff_base:
+            raise ValueError(
+                f"backoff_cap ({self.backoff_cap:g} s) is shorter than backoff_base "
+                f"({self.backoff_base:g} s)"
+            )
+        return self
 
 
 class ExtractionSettings(_Section):
@@ -327,6 +365,16 @@ class Settings(_Section):
     #: The files the settings were read from, in order (not a key of the file).
     sources: tuple[str, ...] = ()
 
+    @model_validator(mode="after")
+    def _feeds_not_too_often(self) -> Settings:
+        for number, feed in enumerate(self.feeds):
+            if feed.interval is not None and feed.interval < self.polling.min_interval:
+                raise ValueError(
+                    f"feeds[{number}].interval ({feed.interval:g} s) is shorter than "
+                    f"polling.min_interval ({self.polling.min_interval:g} s)"
+                )
+        return self
+
     def user_agent(self, version: str) -> str:
         """The User-Agent header: the configured one, or one naming the project and version."""
         return self.fetch.user_agent or (
@@ -370,6 +418,12 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"config file not found: {path}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"config file {path} is not UTF-8 text (byte {exc.start}): is it the right file?"
+        ) from None
+    except OSError as exc:
+        raise ConfigError(f"config file {path} cannot be read: {exc.strerror or exc}") from None
 
 
 def _merge(

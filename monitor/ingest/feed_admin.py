@@ -71,10 +71,18 @@ def add_feed(
 ) -> AddOutcome:
     """Add a feed (or re-add a removed one); an active feed is left as it is."""
     normalized = check_feed_url(url)
+    floor = app.settings.polling.min_interval
+    if interval_seconds is not None and interval_seconds < floor:
+        raise FeedAdminError(
+            f"an interval of {interval_seconds:g} s is shorter than polling.min_interval "
+            f"({floor:g} s): that would hammer the server"
+        )
     feed_id = feed_id_for(normalized)
-    existing = app.query("SELECT status FROM feeds WHERE feed_id = ?", (feed_id,))
-    if existing and existing[0]["status"] != "removed":
-        return AddOutcome(feed_id, normalized, False, "already monitored")
+    # By id, and by URL spelt the current way: a feed added before the spelling of
+    # URLs was refined keeps the id it was given then.
+    for row in app.query("SELECT feed_id, url FROM feeds WHERE status != 'removed'"):
+        if row["feed_id"] == feed_id or normalize_url(row["url"]) == normalized:
+            return AddOutcome(row["feed_id"], normalized, False, "already monitored")
     event = FeedAdded(
         feed_id=feed_id,
         url=url.strip(),

@@ -10,10 +10,11 @@ entry has neither GUID nor link.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from monitor.ingest.feeds import FeedEntry
 
@@ -52,8 +53,78 @@ _TRACKING_PREFIXES = ("utm_", "ns_", "pk_", "mtm_", "hmb_")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
+#: Session parameters: a new value per visit, never part of what a link names.
+_SESSION = frozenset(
+    {
+        "sid",
+        "sessid",
+        "sessionid",
+        "session_id",
+        "phpsessid",
+        "jsessionid",
+        "aspsessionid",
+        "cfid",
+        "cftoken",
+        "oscsid",
+        "zenid",
+    }
+)
+#: ``;jsessionid=…`` and the like, in the path.
+_PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sessionid|sid)=[^/?#]*", re.IGNORECASE)
+_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+
+def _dropped(key: str) -> bool:
+    name = key.lower()
+    return name in _TRACKING_EXACT or name in _SESSION or name.startswith(_TRACKING_PREFIXES)
+
+
+def _path(path: str) -> str:
+    """One spelling of a path: escapes in upper case, unreserved characters unescaped,
+    other characters escaped as UTF-8, session parameters and a trailing slash dropped."""
+    path = _PATH_SESSION.sub("", path)
+
+    def unescape(match: re.Match[str]) -> str:
+        char = chr(int(match.group(1), 16))
+        return char if char in _UNRESERVED else "%" + match.group(1).upper()
+
+    path = quote(_ESCAPE.sub(unescape, path), safe="/%:@!$&'()*+,;=-._~")
+    if len(path) > 1 and path.endswith("/"):
+        path = path.rstrip("/") or "/"
+    return path or "/"
+
+
 def normalize_url(url: str) -> str:
-    """Scheme and host in lower case, default port, fragment and tracking parameters removed."""
+    """One spelling per link: what two URLs that name the same page have in common.
+
+    Scheme and host in lower case, the default port, the fragment, tracking and
+    session parameters and a trailing slash dropped, escapes in one form. Query
+    order is kept: some sites give order a meaning.
+    """
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return url
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if not scheme or not host:
+        return url
+    netloc = host if ":" not in host else f"[{host}]"
+    if parts.username or parts.password:
+        netloc = f"{parts.username or ''}{':' + parts.password if parts.password else ''}@{netloc}"
+    if port is not None and port != _DEFAULT_PORTS.get(scheme):
+        netloc += f":{port}"
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _dropped(k)]
+    return urlunsplit((scheme, netloc, _path(parts.path), urlencode(query, doseq=True), ""))
+
+
+def _normalize_url_v1(url: str) -> str:
+    """The spelling of links before session parameters, trailing slashes and escapes were
+    normalised: stores recorded keys this way, so entries known by them stay known."""
+
     url = url.strip()
     try:
         parts = urlsplit(url)
@@ -85,10 +156,15 @@ def content_key(entry: FeedEntry) -> str:
 
 @dataclass(frozen=True)
 class ItemKeys:
-    """The keys an entry is known by within its feed; ``primary`` names the item."""
+    """The keys an entry is known by within its feed; ``primary`` names the item.
+
+    ``aliases`` are the keys earlier versions recorded for the same entry: they
+    are looked up (so an upgrade makes no false new items) but not recorded.
+    """
 
     primary: str
     keys: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -96,20 +172,42 @@ class ItemKeys:
         return self.primary.split(":", 1)[0]
 
 
+def _guid(guid: str) -> str:
+    """A GUID as a key: one that is a web address is spelt as links are (a permalink that
+    comes with and without a trailing slash is one item); any other is opaque."""
+    return normalize_url(guid) if guid.lower().startswith(("http://", "https://")) else guid
+
+
 def keys_for_entries(entries: Sequence[FeedEntry]) -> list[ItemKeys]:
-    """The identity keys of every entry of one poll, in order."""
+    """The identity keys of every entry of one poll, in order.
+
+    A link shared by several entries is no identity (feeds that point every
+    entry at their home page), and neither is a GUID shared by entries with
+    different links (a feed that reuses one GUID): they are told apart by link.
+    """
     links = [normalize_url(e.link) if e.link else "" for e in entries]
+    guids = [_guid(e.guid) if e.guid else "" for e in entries]
     link_counts = Counter(link for link in links if link)
+    links_of_guid: dict[str, set[str]] = {}
+    for guid, link in zip(guids, links, strict=True):
+        if guid:
+            links_of_guid.setdefault(guid, set()).add(link)
     result = []
-    for entry, link in zip(entries, links, strict=True):
+    for entry, guid, link in zip(entries, guids, links, strict=True):
         keys: list[str] = []
-        if entry.guid:
-            keys.append("guid:" + entry.guid)
+        if guid and len(links_of_guid[guid]) == 1:
+            keys.append("guid:" + guid)
         if link and link_counts[link] == 1:
             keys.append("link:" + link)
         if not keys:
             keys.append("hash:" + content_key(entry))
-        result.append(ItemKeys(primary=keys[0], keys=tuple(keys)))
+        # The old spellings of the keys that are identity in this poll, and only those.
+        aliases = {"guid:" + entry.guid} if guid and len(links_of_guid[guid]) == 1 else set()
+        if link and link_counts[link] == 1:
+            aliases.add("link:" + _normalize_url_v1(entry.link))
+        result.append(
+            ItemKeys(primary=keys[0], keys=tuple(keys), aliases=tuple(sorted(aliases - set(keys))))
+        )
     return result
 
 
@@ -135,7 +233,7 @@ def new_entries(
     known = set(known_keys)
     fresh = []
     for entry, keys in zip(entries, keys_for_entries(entries), strict=True):
-        if known.intersection(keys.keys):
+        if known.intersection(keys.keys) or known.intersection(keys.aliases):
             continue
         known.update(keys.keys)
         fresh.append((entry, keys))

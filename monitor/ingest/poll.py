@@ -174,6 +174,11 @@ class Poller:
             logger.bind(feed=feed["feed_id"]).exception("polling failed unexpectedly")
             self.recorder.record_failure(feed, "internal_error", f"{type(exc).__name__}: {exc}")
 
+    def _interval(self, feed: dict[str, Any]) -> float:
+        """The feed's interval, never under polling.min_interval (an old event may say less)."""
+        floor = self.app.settings.polling.min_interval
+        return max(float(feed.get("interval_seconds") or floor), floor)
+
     def poll_feed(self, feed: dict[str, Any]) -> None:
         """Poll one feed and record what happened."""
         feed_id, url = feed["feed_id"], feed["url"]
@@ -210,7 +215,7 @@ class Poller:
             url = permanent
         now = self.now()
         next_poll = iso_seconds(
-            next_after_success(feed_id, now, feed["interval_seconds"], self.backoff)
+            next_after_success(feed_id, now, self._interval(feed), self.backoff)
         )
         etag = response.headers.get("etag", "")
         last_modified = response.headers.get("last-modified", "")

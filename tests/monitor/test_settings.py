@@ -136,3 +136,39 @@ def test_infinite_or_undefined_numbers_are_refused_with_the_key(value: str) -> N
     with pytest.raises(ConfigError) as caught:
         load_settings(environ={"MONITOR_FETCH__DEADLINE": value})
     assert "fetch.deadline" in str(caught.value)
+
+
+SETTINGS_CASES = sorted((Path(__file__).parents[1] / "data" / "settings").glob("*.toml"))
+
+
+@pytest.mark.parametrize("case", SETTINGS_CASES, ids=[c.name for c in SETTINGS_CASES])
+def test_a_bad_settings_file_is_one_clear_error(case: Path) -> None:
+    first = case.read_bytes().split(b"\n", 1)[0].decode("ascii")
+    assert first.startswith("# Expect: "), case
+    with pytest.raises(ConfigError) as info:
+        load_settings(case, environ={})
+    message = str(info.value)
+    assert first.removeprefix("# Expect: ") in message
+    assert str(case) in message
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("MONITOR_POLLING__DEFAULT_INTERVAL", "0", "a duration must be positive"),
+        ("MONITOR_POLLING__BACKOFF_BASE", "0", "a duration must be positive"),
+        ("MONITOR_POLLING__DEFAULT_INTERVAL", "30", "shorter than min_interval"),
+    ],
+)
+def test_an_interval_that_would_hammer_a_server_is_refused_from_the_environment(
+    name: str, value: str, expected: str
+) -> None:
+    with pytest.raises(ConfigError, match=expected):
+        load_settings(environ={name: value})
+
+
+def test_a_lower_floor_is_a_setting_of_its_own() -> None:
+    settings = load_settings(
+        environ={"MONITOR_POLLING__MIN_INTERVAL": "1s", "MONITOR_POLLING__DEFAULT_INTERVAL": "2s"}
+    )
+    assert settings.polling.default_interval == 2.0

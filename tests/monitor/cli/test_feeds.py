@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from monitor.events import FeedAdded, feed_stream
+from monitor.ingest.feed_admin import add_feed
 from monitor.ingest.opml import parse_opml
 from tests.monitor.cli.test_cli import run
+from tests.monitor.helpers import open_monitor
+from tests.monitor.ingest.test_decisions import FEED_SPELLINGS
 from tests.support.server import LocalServer, Reply
 
 OPML = b"""<?xml version="1.0"?>
@@ -81,6 +85,8 @@ def test_bad_input_to_feeds_add_is_one_clear_line(
     assert code == 1 and err.strip() == "error: not an http(s) feed URL: 'ftp://example.org/feed'"
     code, _, err = run(capsys, "feeds", "add", "https://example.org/f", "--interval", "often")
     assert code == 2 and "--interval" in err
+    code, _, err = run(capsys, "feeds", "add", "https://example.org/f", "--interval", "5s")
+    assert code == 1 and "shorter than polling.min_interval (60 s)" in err
 
 
 def test_opml_import_and_export_round_trip(
@@ -179,3 +185,26 @@ def test_feed_commands_have_help_with_an_example(
 ) -> None:
     code, out, _ = run(capsys, *command, "--help")
     assert code == 0 and "Example" in out and "monitor " in out
+
+
+def test_a_feed_added_under_fourteen_spellings_is_one_feed(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "init")[0] == 0
+    for url in FEED_SPELLINGS:
+        code, _, err = run(capsys, "feeds", "add", url.strip())
+        assert code == 0, err
+    _, out, _ = run(capsys, "feeds", "list", "--json")
+    added = [f for f in json.loads(out) if "news.example" in f["url"]]
+    assert len(added) == 1
+
+
+def test_a_feed_known_under_an_id_of_the_earlier_spelling_is_not_added_twice(
+    tmp_path: Path,
+) -> None:
+    # Before trailing slashes were normalised, this URL had an id of its own.
+    with open_monitor(tmp_path) as app:
+        url = "https://news.example/feed/"
+        app.record([(feed_stream("old-id"), [FeedAdded("old-id", url, "Old spelling")])])
+        outcome = add_feed(app, "https://news.example/feed")
+        assert (outcome.added, outcome.feed_id) == (False, "old-id")

@@ -27,6 +27,9 @@ feeds = []
 [fetch]
 allow_private_networks = true
 per_host_delay = 0
+[polling]
+# A test setting: feeds polled every second (the guard's floor is a minute).
+min_interval = "1s"
 [extraction]
 fetch_pages = false
 [daemon]

@@ -24,6 +24,15 @@ def entry(guid: str = "", link: str = "", title: str = "t", summary: str = "s") 
         ("http://news.example:80", "http://news.example/"),
         ("http://news.example:8080/a?fbclid=1&gclid=2", "http://news.example:8080/a"),
         ("https://news.example/a?b=2&a=1", "https://news.example/a?b=2&a=1"),
+        ("https://news.example/a/?sid=9f&id=3&PHPSESSID=x", "https://news.example/a?id=3"),
+        ("https://news.example/a;jsessionid=ABC123?p=1", "https://news.example/a?p=1"),
+        ("https://news.example/%7euser/%2fx%3a", "https://news.example/~user/%2Fx%3A"),
+        (
+            "https://news.example/künstliche-intelligenz/",
+            "https://news.example/k%C3%BCnstliche-intelligenz",
+        ),
+        ("https://news.example/k%c3%bcnstliche", "https://news.example/k%C3%BCnstliche"),
+        ("https://news.example/", "https://news.example/"),
         ("not a url", "not a url"),
     ],
 )
@@ -35,6 +44,58 @@ def test_a_feed_id_survives_tracking_parameters_and_case() -> None:
     assert feed_id_for("https://Example.org/feed?utm_campaign=x") == feed_id_for(
         "https://example.org/feed"
     )
+
+
+FEED_SPELLINGS = [
+    "https://news.example/feeds/ai.xml",
+    "HTTPS://NEWS.EXAMPLE/feeds/ai.xml",
+    "https://News.Example:443/feeds/ai.xml",
+    "https://news.example/feeds/ai.xml/",
+    "https://news.example/feeds/ai.xml#top",
+    "https://news.example/feeds/ai.xml?utm_source=newsletter",
+    "https://news.example/feeds/ai.xml?utm_medium=rss&utm_campaign=x",
+    "https://news.example/feeds/ai.xml?fbclid=abc",
+    "https://news.example/feeds/%61i.xml",
+    "https://news.example/%66eeds/ai.xml",
+    "  https://news.example/feeds/ai.xml  ",
+    "https://news.example/feeds/ai.xml?sid=123",
+    "https://news.example:443/feeds/ai.xml/#x",
+    "https://news.example/feeds/ai.xml;jsessionid=0AF",
+]
+
+
+def test_one_feed_under_fourteen_spellings_has_one_id() -> None:
+    assert len(FEED_SPELLINGS) == 14
+    assert len({feed_id_for(url) for url in FEED_SPELLINGS}) == 1
+
+
+def test_keys_recorded_before_the_spelling_changed_still_know_their_entries() -> None:
+    # A store holds the keys as the earlier spelling made them: a trailing slash
+    # kept, a GUID that is a URL taken as it came.
+    recorded = ["guid:https://n.example/a/", "link:https://n.example/b/"]
+    entries = [
+        entry(guid="https://n.example/a/", title="A"),
+        entry(guid="fresh-guid", link="https://n.example/b/", title="B"),
+        entry(guid="new", link="https://n.example/c/", title="C"),
+    ]
+    assert [e.title for e, _ in new_entries(entries, recorded)] == ["C"]
+
+
+def test_a_guid_reused_for_different_links_is_no_identity_but_one_for_one_link_is() -> None:
+    keys = keys_for_entries(
+        [
+            entry(guid="g", link="https://n.example/1"),
+            entry(guid="g", link="https://n.example/2"),
+            entry(guid="h", link="https://n.example/3"),
+            entry(guid="h", link="https://n.example/3"),
+        ]
+    )
+    assert [k.primary for k in keys] == [
+        "link:https://n.example/1",
+        "link:https://n.example/2",
+        "guid:h",
+        "guid:h",
+    ]
 
 
 def test_identity_prefers_guid_then_link_then_a_hash() -> None:
