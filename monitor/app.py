@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from monitor.events import REGISTRY, CorpusDocumentAdded, corpus_stream
 from monitor.projections import all_projections
 from monitor.seeds import load_seed_corpus
 from monitor.settings import Settings
+from monitor.store_care import StoreDamagedError, describe_database_error
 
 
 class StoreMissingError(MonitorError):
@@ -51,12 +53,20 @@ class Monitor:
                 f"no store at {self.store_path}; create it with `monitor init` "
                 "(or point --db / MONITOR_DB at an existing one)"
             )
+        if not self.created and not create and _file_size(self.store_path) == 0:
+            # An empty file would silently become an empty store: a wrong path, most likely.
+            raise StoreMissingError(
+                f"{self.store_path} is an empty file, not a monitor store; create one with "
+                "`monitor init` (or point --db / MONITOR_DB at an existing one)"
+            )
         try:
             self.store = SQLiteEventStore(
                 self.store_path,
                 busy_timeout_ms=settings.store.busy_timeout_ms,
                 synchronous=settings.store.synchronous,
             )
+        except sqlite3.Error as exc:
+            raise StoreDamagedError(describe_database_error(self.store_path, exc)) from None
         except OSError as exc:
             raise MonitorError(f"cannot open the store at {self.store_path}: {exc}") from exc
         self.runner = ProjectionRunner(self.store, all_projections())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import sqlite3
 import sys
 import traceback
 from pathlib import Path
@@ -17,6 +18,7 @@ from monitor.cli.status import status
 from monitor.cli.store import events, init, rebuild
 from monitor.cli.support import CLIState, current
 from monitor.errors import MonitorError
+from monitor.store_care import describe_database_error
 
 
 class LazyGroup(click.Group):
@@ -55,6 +57,8 @@ LAZY_COMMANDS = {
     "digest": "monitor.cli.digest:digest",
     "demo": "monitor.cli.demo:demo",
     "serve": "monitor.cli.web:serve",
+    "doctor": "monitor.cli.care:doctor",
+    "backup": "monitor.cli.care:backup",
 }
 
 
@@ -103,6 +107,14 @@ for command in (init, status, events, rebuild, feeds, poll):
     cli.add_command(command)
 
 
+def _store_of_this_run() -> Path:
+    """The store the failed command used (the settings were read, or no store was opened)."""
+    try:
+        return current[0].settings().store_path() if current else Path("the store")
+    except MonitorError:
+        return Path("the store")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; errors become one line on stderr (a traceback with -v) and an exit code."""
     current.clear()
@@ -121,4 +133,10 @@ def main(argv: list[str] | None = None) -> None:
             traceback.print_exc()
         click.echo(f"error: {exc}", err=True)
         sys.exit(getattr(exc, "exit_code", 1))
+    except sqlite3.Error as exc:
+        # A damaged, full or locked store: one line naming the file, never a traceback.
+        if current and current[0].verbose:
+            traceback.print_exc()
+        click.echo(f"error: {describe_database_error(_store_of_this_run(), exc)}", err=True)
+        sys.exit(1)
     sys.exit(result if isinstance(result, int) else 0)

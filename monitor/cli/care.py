@@ -1,0 +1,72 @@
+"""Looking after the store: ``monitor doctor`` checks it, ``monitor backup`` copies it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from monitor.cli.support import CLIState, emit_json, pass_state
+from monitor.store_care import backup as backup_store
+from monitor.store_care import backup_dict
+from monitor.store_care import doctor as check_store
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the checks as one JSON object.")
+@pass_state
+def doctor(state: CLIState, as_json: bool) -> None:
+    """Check the store without changing it, and say how to recover from what is wrong.
+
+    Runs SQLite's integrity check, looks at the log (its events, the triggers
+    that keep it append-only) and at the read models' checkpoints. Exits 0 when
+    all is well, 1 otherwise.
+
+    \b
+    Examples:
+      monitor doctor
+      monitor --db /data/monitor.db doctor --json
+    """
+    report = check_store(state.settings().store_path())
+    if as_json:
+        emit_json(report.to_dict())
+    else:
+        for check in report.checks:
+            mark = "ok  " if check["ok"] else "FAIL"
+            click.echo(f"{mark} {check['check']}: {check['detail']}")
+        for advice in report.advice:
+            click.echo(f"  -> {advice}")
+        click.echo(f"{report.store}: " + ("healthy" if report.healthy else "needs care"))
+    sys.exit(0 if report.healthy else 1)
+
+
+@click.command()
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace TARGET if it exists.")
+@click.option("--json", "as_json", is_flag=True, help="Print what was written as JSON.")
+@pass_state
+def backup(state: CLIState, target: Path, force: bool, as_json: bool) -> None:
+    """Copy the store to TARGET with SQLite's online backup, while the daemon runs.
+
+    The copy is written beside TARGET first and checked (integrity and event
+    count) before it takes TARGET's name, so a failed backup never leaves a
+    half-written file under that name. Restore by stopping the daemon and
+    putting the copy in the store's place.
+
+    \b
+    Examples:
+      monitor backup /backups/monitor-$(date +%F).db
+      monitor --db /data/monitor.db backup /backups/latest.db --force --json
+    """
+    report = backup_store(state.settings().store_path(), target, overwrite=force)
+    if as_json:
+        emit_json(backup_dict(report))
+        return
+    state_word = "checked" if report.intact else "FAILED its integrity check"
+    click.echo(
+        f"backed up {report.events:,} events ({report.bytes:,} bytes) to {report.backup}: "
+        f"{state_word}"
+    )
+    if not report.intact:
+        sys.exit(1)
