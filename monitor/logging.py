@@ -6,10 +6,13 @@ just logs, with context bound per feed or item.
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING, TextIO
+import traceback
+from collections.abc import Callable, Mapping
+from datetime import UTC
+from typing import TYPE_CHECKING, Any, TextIO
 
 from loguru import logger
 
@@ -43,6 +46,39 @@ def _current_stderr(message: Message) -> None:
     sys.stderr.write(message)
 
 
+def flat_json(record: Mapping[str, Any]) -> str:
+    """One log record as a flat JSON line: what a log shipper reads as it is.
+
+    ``time`` (UTC, ISO 8601), ``level``, ``message``, ``logger`` (the module),
+    then the bound context (``feed``, ``item``, ``source``…) at the top level,
+    and ``exception`` with the traceback when there is one.
+    """
+    line: dict[str, Any] = {
+        "time": record["time"].astimezone(UTC).isoformat(timespec="milliseconds"),
+        "level": record["level"].name,
+        "message": record["message"],
+        "logger": record["name"],
+    }
+    for key, value in record["extra"].items():
+        line.setdefault(key, value if isinstance(value, str | int | float | bool) else str(value))
+    if record["exception"] is not None:
+        kind, value, trace = record["exception"]
+        line["exception"] = "".join(traceback.format_exception(kind, value, trace)).rstrip()
+    return json.dumps(line, ensure_ascii=False, default=str)
+
+
+def _json_lines(target: TextIO | Callable[[Message], None]) -> Callable[[Message], None]:
+    def sink(message: Message) -> None:
+        text = flat_json(message.record) + "\n"
+        if callable(target):
+            target(text)  # type: ignore[arg-type]
+        else:
+            target.write(text)
+            target.flush()
+
+    return sink
+
+
 def configure_logging(
     level: str = "INFO", json_lines: bool = False, sink: TextIO | None = None
 ) -> None:
@@ -52,7 +88,7 @@ def configure_logging(
     # caller that swaps sys.stderr later still gets the records.
     target: TextIO | Callable[[Message], None] = sink if sink is not None else _current_stderr
     if json_lines:
-        logger.add(target, level=level, serialize=True, backtrace=False, diagnose=False)
+        logger.add(_json_lines(target), level=level, backtrace=False, diagnose=False)
     else:
         logger.add(
             target,

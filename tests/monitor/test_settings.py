@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from loguru import logger
 
 from monitor.errors import ConfigError
 from monitor.logging import configure_logging
@@ -102,9 +103,24 @@ def test_standard_library_warnings_become_json_lines(capsys: pytest.CaptureFixtu
     logging.getLogger("apscheduler.scheduler").warning("Run time of job was missed")
     logging.getLogger("trafilatura").info("chatter below WARNING is dropped")
     lines = [json.loads(line) for line in capsys.readouterr().err.splitlines()]
-    assert [line["record"]["message"] for line in lines] == ["Run time of job was missed"]
-    assert lines[0]["record"]["extra"]["source"] == "apscheduler.scheduler"
-    assert lines[0]["record"]["level"]["name"] == "WARNING"
+    assert [line["message"] for line in lines] == ["Run time of job was missed"]
+    assert lines[0]["source"] == "apscheduler.scheduler"
+    assert lines[0]["level"] == "WARNING"
+
+
+def test_json_log_lines_are_flat_and_short(capsys: pytest.CaptureFixture[str]) -> None:
+    configure_logging("INFO", json_lines=True)
+    logger.bind(feed="3f2a9c1b7d0e", item="3f2a9c1b7d0e-1").info("2 new item(s)")
+    try:
+        raise ValueError("bad feed")
+    except ValueError:
+        logger.exception("poll failed")
+    first, second = [json.loads(line) for line in capsys.readouterr().err.splitlines()]
+    assert set(first) == {"time", "level", "message", "logger", "feed", "item"}
+    assert first["message"] == "2 new item(s)" and first["feed"] == "3f2a9c1b7d0e"
+    assert first["time"].endswith("+00:00") and first["level"] == "INFO"
+    assert len(json.dumps(first)) < 200
+    assert "ValueError: bad feed" in second["exception"]
 
 
 def test_a_variable_outside_the_settings_form_is_ignored_with_a_warning(
