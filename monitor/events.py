@@ -377,6 +377,22 @@ class DigestDeliveryFailed(Event):
     next_attempt_at: str = ""
 
 
+@REGISTRY.register
+@dataclass(frozen=True)
+class DigestDeliveryClaimed(Event):
+    """A sender took one delivery attempt, so that no other sender makes the same one.
+
+    The claim holds until ``until``; a sender that dies meanwhile leaves it to
+    expire, and the attempt is made again (at least once, never twice at once).
+    """
+
+    digest_id: str
+    channel: str
+    attempt: int
+    sender: str
+    until: str
+
+
 def digest_stream(digest_id: str) -> str:
     """The stream of one digest's events (publication and deliveries)."""
     return f"digest-{digest_id}"

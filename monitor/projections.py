@@ -16,6 +16,7 @@ from monitor.events import (
     CorpusDocumentAdded,
     CorpusDocumentRemoved,
     DigestDelivered,
+    DigestDeliveryClaimed,
     DigestDeliveryFailed,
     DigestPublished,
     ExtractionFailed,
@@ -466,8 +467,13 @@ class DigestsProjection:
     """``digests`` (each published digest) and ``deliveries`` (each channel's state)."""
 
     name = "digests"
-    version = 1
-    event_types = ("DigestPublished", "DigestDelivered", "DigestDeliveryFailed")
+    version = 2
+    event_types = (
+        "DigestPublished",
+        "DigestDeliveryClaimed",
+        "DigestDelivered",
+        "DigestDeliveryFailed",
+    )
 
     def setup(self, db: sqlite_utils.Database) -> None:
         """Create the tables."""
@@ -481,6 +487,8 @@ class DigestsProjection:
             "CREATE TABLE IF NOT EXISTS deliveries ("
             "digest_id TEXT, channel TEXT, status TEXT, target TEXT, attempts INTEGER, "
             "last_reason TEXT, last_detail TEXT, next_attempt_at TEXT, delivered_at TEXT, "
+            # A sender's claim on the attempt in flight, and how many were made.
+            "claimed_until TEXT, claims INTEGER NOT NULL DEFAULT 0, "
             "PRIMARY KEY (digest_id, channel))"
         )
 
@@ -510,19 +518,28 @@ class DigestsProjection:
                 ),
             )
             db.conn.executemany(
-                "INSERT OR IGNORE INTO deliveries VALUES (?, ?, 'pending', '', 0, '', '', ?, NULL)",
+                "INSERT OR IGNORE INTO deliveries VALUES "
+                "(?, ?, 'pending', '', 0, '', '', ?, NULL, NULL, 0)",
                 [(event.digest_id, channel, at) for channel in event.channels],
+            )
+        elif isinstance(event, DigestDeliveryClaimed):
+            db.execute(
+                "UPDATE deliveries SET status = 'sending', claimed_until = ?, "
+                "claims = claims + 1 WHERE digest_id = ? AND channel = ?",
+                (event.until, event.digest_id, event.channel),
             )
         elif isinstance(event, DigestDelivered):
             db.execute(
                 "UPDATE deliveries SET status = 'delivered', target = ?, attempts = ?, "
-                "next_attempt_at = NULL, delivered_at = ? WHERE digest_id = ? AND channel = ?",
+                "next_attempt_at = NULL, delivered_at = ?, claimed_until = NULL "
+                "WHERE digest_id = ? AND channel = ?",
                 (event.target, event.attempt, at, event.digest_id, event.channel),
             )
         elif isinstance(event, DigestDeliveryFailed):
             db.execute(
                 "UPDATE deliveries SET status = ?, target = ?, attempts = ?, last_reason = ?, "
-                "last_detail = ?, next_attempt_at = ? WHERE digest_id = ? AND channel = ?",
+                "last_detail = ?, next_attempt_at = ?, claimed_until = NULL "
+                "WHERE digest_id = ? AND channel = ?",
                 (
                     "failed" if event.next_attempt_at else "given_up",
                     event.target,

@@ -292,6 +292,8 @@ class DigestSettings(_Section):
     parts: list[str] = Field(default_factory=list)
     retry_base: Duration = 300.0
     retry_cap: Duration = 21600.0
+    #: How long a sender's claim on a delivery attempt holds before another may retry it.
+    claim_lease: Duration = 600.0
     max_attempts: int = Field(0, ge=0)
     email: EmailSettings = EmailSettings()
     apprise: AppriseSettings = AppriseSettings()

@@ -14,7 +14,7 @@ import ssl
 import tempfile
 from collections.abc import Mapping
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
+from email.utils import formatdate
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -70,7 +70,9 @@ def email_message(settings: EmailSettings, digest: Digest, text: str, html: str)
     message["To"] = ", ".join(settings.to)
     message["Date"] = formatdate(localtime=False)
     domain = settings.sender.rpartition("@")[2] or "ai-act-monitor.local"
-    message["Message-ID"] = make_msgid(idstring=f"digest-{digest.digest_id}", domain=domain)
+    # One Message-ID per digest, whatever the attempt: a copy that a retry sends after
+    # an SMTP server took the first without saying so folds into it in mail clients.
+    message["Message-ID"] = f"<ai-act-monitor.digest-{digest.digest_id}@{domain}>"
     message.set_content(text)
     message.add_alternative(html, subtype="html")
     return message

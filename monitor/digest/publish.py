@@ -9,6 +9,8 @@ each digest records the last log position it covers.
 from __future__ import annotations
 
 import json
+import os
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -38,6 +40,7 @@ from monitor.digest.render import SUFFIXES, render, render_atom, render_summary
 from monitor.errors import MonitorError
 from monitor.events import (
     DigestDelivered,
+    DigestDeliveryClaimed,
     DigestDeliveryFailed,
     DigestPublished,
     digest_stream,
@@ -70,6 +73,11 @@ class DeliveryOutcome:
     reason: str = ""
     detail: str = ""
     next_attempt_at: str = ""
+
+
+def _sender() -> str:
+    """Who sends, as claims name it: this host and process."""
+    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 class Digests:
@@ -268,8 +276,12 @@ class Digests:
     def deliver(self, digest_id: str | None = None, force: bool = False) -> list[DeliveryOutcome]:
         """Attempt the deliveries that are owed and due (or all owed ones with ``force``)."""
         now = store_stamp(self.now())
-        sql = "SELECT * FROM deliveries WHERE status IN ('pending', 'failed')"
-        params: list[Any] = []
+        # Owed: never tried, failed, or claimed by a sender whose claim ran out.
+        sql = (
+            "SELECT * FROM deliveries WHERE (status IN ('pending', 'failed') "
+            "OR (status = 'sending' AND claimed_until <= ?))"
+        )
+        params: list[Any] = [now]
         if digest_id is not None:
             sql += " AND digest_id = ?"
             params.append(digest_id)
@@ -283,8 +295,25 @@ class Digests:
             if digest_id not in read:
                 read[digest_id] = self.published_digest(digest_id)
             attempt = (row["attempts"] or 0) + 1
+            if not self._claim(digest_id, row["channel"], attempt, row["claims"] or 0):
+                continue  # another sender has this attempt in hand
             outcomes.append(self._attempt(read[digest_id], row["channel"], attempt))
         return outcomes
+
+    def _claim(self, digest_id: str, channel: str, attempt: int, claims: int) -> bool:
+        """Take this attempt for this process; False when another sender took it first.
+
+        The idempotency key is the attempt and the number of claims made before:
+        senders that read the same state race for one key, and only one append
+        of it is written. A claim that ran out counts, so the next has a new key.
+        """
+        until = store_stamp(self.now() + timedelta(seconds=self.settings.claim_lease))
+        claim = DigestDeliveryClaimed(digest_id, channel, attempt, _sender(), until)
+        key = f"delivery-claim:{digest_id}:{channel}:{attempt}:{claims}"
+        [result] = self.app.record(
+            [(digest_stream(digest_id), [claim.to_new(idempotency_key=key)])]
+        )
+        return result.written
 
     def _target(self, channel: str) -> str:
         """Where a channel sends, in words and without secrets (known before it is tried)."""

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
 import shutil
 import socket
 import ssl
 import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes
@@ -21,6 +24,7 @@ from pytest_httpserver import HTTPServer
 
 from monitor.digest.publish import Digests
 from monitor.errors import ConfigError
+from monitor.events import DigestDeliveryClaimed, DigestPublished
 from monitor.settings import load_settings
 from tests.monitor.cli.test_cli import run
 from tests.monitor.digest.test_digest import TRILOGUE, flag
@@ -283,3 +287,101 @@ def test_digest_settings_are_validated_with_the_key_named(tmp_path: Path) -> Non
         }
     )
     assert settings.digest.schedule == "30 6 * * mon-fri"
+
+
+class SlowInbox(Inbox):
+    """A relay that takes its time over each message, as the attack's did (3 s)."""
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        await asyncio.sleep(2)
+        return await super().handle_DATA(server, session, envelope)
+
+
+def _by_email(event: Any) -> bool:
+    return bool(event.payload["channel"] == "email")
+
+
+@pytest.mark.slow
+def test_three_retries_at_once_against_a_slow_relay_deliver_the_digest_once(
+    tmp_path: Path,
+) -> None:
+    port = free_port()
+    with open_monitor(tmp_path, **email(port, timeout="3")) as app:
+        app.init()
+        flag(app, "a", "First update", TRILOGUE)
+        Digests(app).publish_now()  # the relay is down: the email is owed
+        store = app.store_path
+    inbox = SlowInbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    environ = {
+        **os.environ,
+        "MONITOR_DB": str(store),
+        **{f"MONITOR_{key.upper()}": value for key, value in email(port, timeout="10").items()},
+    }
+    try:
+        retries = [
+            subprocess.Popen(
+                [sys.executable, "-m", "monitor", "digest", "retry", "--json"],
+                env=environ,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            for _ in range(3)
+        ]
+        for retry in retries:
+            retry.communicate(timeout=120)
+    finally:
+        controller.stop()
+    assert len(inbox.messages) == 1
+    with open_monitor(tmp_path) as app:
+        delivered = [
+            e for e in app.events(types=["DigestDelivered"]) if e.payload["channel"] == "email"
+        ]
+        claims = [
+            e
+            for e in app.events(types=["DigestDeliveryClaimed"])
+            if e.payload["channel"] == "email"
+        ]
+        assert len(delivered) == 1
+        assert len({c.payload["attempt"] for c in claims}) == len(claims)  # one claim per attempt
+
+
+def test_a_claim_whose_sender_died_runs_out_and_the_attempt_is_made_again(
+    tmp_path: Path, smtp: tuple[Inbox, int]
+) -> None:
+    inbox, port = smtp
+    clock = Clock()
+    with open_monitor(tmp_path, **email(port), digest__claim_lease="10m") as app:
+        app.init()
+        flag(app, "a", "First update", TRILOGUE)
+        digests = Digests(app, now=clock)
+        made = digests.collect(digests.window())
+        published = DigestPublished(
+            made.digest_id, made.label, made.since, made.until, 0, made.item_ids(),
+            made.empty, "command", ["email"], made.to_dict(),
+        )  # fmt: skip
+        # A sender took attempt 1, then died before it said how it went.
+        claimed = DigestDeliveryClaimed(
+            made.digest_id, "email", 1, "gone:1", "2026-11-24T07:10:00.000000Z"
+        )
+        app.record([(f"digest-{made.digest_id}", [published, claimed])])
+        assert digests.deliver(force=True) == []  # the claim holds: nobody sends
+        clock.now += timedelta(minutes=11)
+        [sent] = digests.deliver(force=True)
+        assert sent.delivered and sent.attempt == 1
+        assert len(inbox.messages) == 1
+
+
+def test_every_copy_of_a_digest_has_one_message_id(tmp_path: Path, smtp: tuple[Inbox, int]) -> None:
+    inbox, port = smtp
+    with open_monitor(tmp_path, **email(port)) as app:
+        app.init()
+        flag(app, "a", "First update", TRILOGUE)
+        digests = Digests(app)
+        made = digests.publish_now()
+        assert made is not None
+        digests._send(made, "email")  # a second copy, as a retry after a lost answer sends
+    ids = {message["Message-ID"] for message in inbox.messages}
+    assert len(inbox.messages) == 2 and len(ids) == 1
+    assert made.digest_id in ids.pop()
