@@ -48,6 +48,20 @@ def corpus_stream(document_id: str) -> str:
 
 @REGISTRY.register
 @dataclass(frozen=True)
+class StoreInitialised(Event):
+    """The store's first run finished: the seed corpus and the default feeds are in."""
+
+    seed_documents: int
+    default_feeds: int
+
+
+def store_stream() -> str:
+    """The stream of the store's own facts (its initialisation)."""
+    return "store"
+
+
+@REGISTRY.register
+@dataclass(frozen=True)
 class FeedAdded(Event):
     """A feed was added to the monitored set (or re-added after removal)."""
 

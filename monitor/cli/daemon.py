@@ -29,16 +29,16 @@ def run(state: CLIState) -> None:
       monitor --log-json --db /data/monitor.db run
     """
     from monitor.daemon import Daemon  # noqa: PLC0415 (the scheduler: only for `run`)
-    from monitor.ingest import add_default_feeds  # noqa: PLC0415
+    from monitor.ingest.first_run import initialise, is_initialised  # noqa: PLC0415
 
     app = state.monitor(create=True)
-    if app.created:
-        # A new store (a container's first start): load the seed corpus and default feeds.
-        report = app.init()
-        added, _ = add_default_feeds(app)
+    if not is_initialised(app):
+        # A new store (a container's first start), or one whose first start was killed
+        # half-way: record what is missing of the seed corpus and the default feeds.
+        report = initialise(app)
         logger.info(
-            f"new store {report.store_path}: {report.seeds_added} seed document(s), "
-            f"{added} default feed(s)"
+            f"store {report.store_path} initialised: {report.seeds_added} seed document(s), "
+            f"{report.feeds_added} default feed(s) added"
         )
     daemon = Daemon(app)
     try:

@@ -6,14 +6,13 @@ import json
 import sys
 import time
 from collections.abc import Iterable
-from dataclasses import asdict
 from typing import Any
 
 import click
 
 from events import RecordedEvent
 from monitor.cli.support import CLIState, emit_json, pass_state, progress_bar
-from monitor.ingest import add_default_feeds
+from monitor.ingest.first_run import initialise
 
 
 @click.command()
@@ -27,17 +26,16 @@ def init(state: CLIState, as_json: bool) -> None:
       monitor --db ./monitor.db init
     """
     with state.monitor(create=True) as app:
-        report = app.init()
-        feeds_added, feeds_known = add_default_feeds(app)
+        report = initialise(app)
     if as_json:
-        emit_json({**asdict(report), "feeds_added": feeds_added, "feeds_known": feeds_known})
+        emit_json(report.to_dict())
         return
     verb = "created" if report.created else "opened"
     click.echo(f"{verb} the store at {report.store_path}")
     click.echo(
         f"seed corpus: {report.seeds_added} document(s) added, {report.seeds_known} already there"
     )
-    click.echo(f"default feeds: {feeds_added} added, {feeds_known} already there")
+    click.echo(f"default feeds: {report.feeds_added} added, {report.feeds_known} already there")
 
 
 def _event_line(event: RecordedEvent) -> str:

@@ -56,8 +56,12 @@ def test_status_reports_counts_and_read_models(
     assert code == 0
     assert info["store"] == str(db_path)
     feeds = len(load_settings(environ={}).feeds)
-    assert info["events"] == 3 + feeds and info["last_position"] == 3 + feeds
-    assert info["event_types"] == {"CorpusDocumentAdded": 3, "FeedAdded": feeds}
+    assert info["events"] == 3 + feeds + 1 and info["last_position"] == 3 + feeds + 1
+    assert info["event_types"] == {
+        "CorpusDocumentAdded": 3,
+        "FeedAdded": feeds,
+        "StoreInitialised": 1,
+    }
     assert info["corpus_documents"] == 3
     projections = {p["name"]: p for p in info["projections"]}
     assert {"corpus", "feeds", "items", "assessments"} <= set(projections)
