@@ -16,6 +16,7 @@ import select
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import IO, TYPE_CHECKING, Any
@@ -29,6 +30,10 @@ from monitor.ingest.fetch import FetchError, FetchLimits, FetchResponse, Redirec
 if TYPE_CHECKING:
     # monitor.ingest.extract imports trafilatura, which feed workers never need.
     from monitor.ingest.extract import PageExtraction
+
+
+#: The environment variable that tells a worker its parent's pid.
+PARENT_ENV = "AI_ACT_MONITOR_WORKER_PARENT"
 
 
 class WorkerTimeoutError(MonitorError):
@@ -130,6 +135,8 @@ class _Worker:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
+            # The parent's pid, read before the worker could be orphaned.
+            env={**os.environ, PARENT_ENV: str(os.getpid())},
         )
 
     def send(self, job: dict[str, Any], data: bytes) -> None:
@@ -307,7 +314,27 @@ class WorkerPool:
         self.close()
 
 
+def exit_with_parent(parent: int, every: float = 0.2) -> threading.Thread:
+    """Leave when the parent process is gone, even in the middle of a job.
+
+    A worker sees its parent's end as EOF on stdin only once it is idle; one
+    busy with a page that drips would outlive a SIGKILLed parent. A watchdog
+    thread looks at the parent pid instead (a prctl death signal would follow
+    the parent *thread* that started the worker, and threads come and go).
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    thread = threading.Thread(target=watch, name="exit-with-parent", daemon=True)
+    thread.start()
+    return thread
+
+
 if __name__ == "__main__":
+    exit_with_parent(int(os.environ.get(PARENT_ENV, "0") or os.getppid()))
     # Keep the worker's stdout for answers only: anything the library prints goes to stderr.
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())

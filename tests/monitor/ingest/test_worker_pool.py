@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import threading
+import time
+from pathlib import Path
+
+import pytest
 
 from monitor.ingest.fetch import FetchLimits
 from monitor.ingest.workers import WorkerPool, WorkerTimeoutError
@@ -54,3 +62,61 @@ def test_the_pool_reuses_an_idle_worker_and_closes_it() -> None:
     finally:
         pool.close()
     assert pool._started == 0 and pool._idle == []
+
+
+def _children(pid: int) -> list[int]:
+    """The live processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
+def test_workers_busy_with_a_dripping_feed_exit_when_monitor_poll_is_killed(
+    server: LocalServer, tmp_path: Path
+) -> None:
+    server.route("/drip", Reply(200, drip(b"<rss>" + b" " * 400 + b"</rss>", 0.1)))
+    env = {
+        **os.environ,
+        "MONITOR_DB": str(tmp_path / "monitor.db"),
+        "MONITOR_FETCH__ALLOW_PRIVATE_NETWORKS": "true",
+        "MONITOR_FETCH__DEADLINE": "120",
+        "MONITOR_POLLING__PARSE_TIMEOUT": "120",
+    }
+    monitor = [sys.executable, "-m", "monitor"]
+    subprocess.run([*monitor, "init"], env=env, check=True, capture_output=True)
+    subprocess.run(
+        [*monitor, "feeds", "add", server.url("/drip")], env=env, check=True, capture_output=True
+    )
+    poll = subprocess.Popen([*monitor, "poll", "--all"], env=env, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while not workers and time.monotonic() < deadline:
+        workers = _children(poll.pid)
+        time.sleep(0.05)
+    assert workers, "monitor poll started its workers"
+    time.sleep(0.5)  # the worker is inside the fetch now
+    poll.kill()
+    poll.wait(timeout=10)
+    gone_by = time.monotonic() + 3
+    while any(_alive(w) for w in workers) and time.monotonic() < gone_by:
+        time.sleep(0.05)
+    left = [w for w in workers if _alive(w)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert left == [], "workers outlived their parent"
