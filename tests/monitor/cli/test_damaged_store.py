@@ -44,7 +44,7 @@ def emptied(path: Path) -> None:
 
 def not_a_database(path: Path) -> None:
     _checkpointed(path)
-    shutil.copy(CASES / "not-a-database.db", path)
+    shutil.copy(CASES / "not-a-database.txt", path)
     path.with_name(path.name + "-wal").unlink(missing_ok=True)
 
 
