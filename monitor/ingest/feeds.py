@@ -129,12 +129,14 @@ def _headers_for_feedparser(headers: Mapping[str, str]) -> dict[str, str]:
 def _absolute(link: str, base: str) -> str:
     if not link or link.startswith(("http://", "https://")):
         return link
-    return urljoin(base, link)
+    try:
+        return urljoin(base, link)
+    except ValueError:  # "http://[not-an-address/": the link is unusable, the entry is not
+        return ""
 
 
-def parse_feed(body: bytes, headers: Mapping[str, str], url: str) -> ParsedFeed:
-    """Parse feed bytes; an ill-formed feed with entries keeps them with a warning."""
-    result = feedparser.parse(
+def _feedparser(body: bytes, headers: Mapping[str, str]) -> Any:
+    return feedparser.parse(
         io.BytesIO(body),
         response_headers=_headers_for_feedparser(headers),
         # We reduce entry HTML to plain text and never render it, so feedparser's
@@ -143,6 +145,41 @@ def parse_feed(body: bytes, headers: Mapping[str, str], url: str) -> ParsedFeed:
         sanitize_html=False,
         resolve_relative_uris=False,
     )
+
+
+_DECLARATION = re.compile(rb"^\s*<\?xml[^>]*\?>", re.S)
+# GeoRSS and GML: feedparser's handlers fail on them when they are out of place, and
+# the monitor uses no coordinates.
+_GEO_TAGS = re.compile(rb"</?(?:gml|georss):[^>]*>")
+
+
+def _sanitised(body: bytes) -> bytes:
+    """The body without what feedparser trips over: NUL bytes, an XML declaration whose
+    encoding is not even ASCII, out-of-place GeoRSS. Entries survive all three."""
+    body = body.replace(b"\x00", b"")
+    declaration = _DECLARATION.match(body)
+    if declaration and not declaration.group(0).isascii():
+        body = body[declaration.end() :]
+    return _GEO_TAGS.sub(b"", body)
+
+
+def parse_feed(body: bytes, headers: Mapping[str, str], url: str) -> ParsedFeed:
+    """Parse feed bytes; an ill-formed feed with entries keeps them with a warning.
+
+    Whatever the bytes, the only error is ``FeedParseError``: where feedparser
+    itself fails on hostile input (found by fuzzing: a NUL or a non-ASCII byte
+    in the XML declaration, GML out of place), the body is cleaned of what
+    tripped it and parsed again, so the entries that can be read are kept.
+    """
+    try:
+        result = _feedparser(body, headers)
+    except Exception as first:  # feedparser's own failures, not ours to raise
+        try:
+            result = _feedparser(_sanitised(body), headers)
+        except Exception:
+            detail = f"the feed parser failed on it: {type(first).__name__}: {first}"
+            raise FeedParseError(url, detail[:500]) from None
+        result["bozo"], result["bozo_exception"] = 1, first
     raw_entries = result.get("entries") or []
     feed = result.get("feed") or {}
     problem = result.get("bozo_exception")

@@ -1,0 +1,118 @@
+"""Fuzz the parsers of untrusted input: ``python scripts/fuzz_parsers.py [--seconds 300]``.
+
+Mutates real feeds (``tests/data/feeds``, ``../shared/data``) and OPML files
+(insertions of hostile tokens, deletions, random bytes) and feeds them to
+``parse_feed`` and ``parse_opml``. Each may only return, or raise its own error
+(``FeedParseError``, ``OpmlError``); anything else is a crash, printed with its
+count and saved under ``--out`` to become a case file in ``tests/data/``.
+Run for minutes, not in the unit tests (they hold the cases it found).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import random
+import time
+import traceback
+import warnings
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from monitor.ingest.feeds import FeedParseError, parse_feed
+from monitor.ingest.opml import OpmlError, parse_opml
+
+ROOT = Path(__file__).resolve().parents[1]
+TOKENS = [
+    b"\x00",
+    b"&#0;",
+    b"&",
+    b"<",
+    b"]]>",
+    b"<![CDATA[",
+    b"\xff\xfe",
+    b"\xc3",
+    b"<link>",
+    b"</link>",
+    b"<item>",
+    b"<entry>",
+    b"<link href='http://[::1'/>",
+    b"<link>http://[x]/</link>",
+    b"<?xml version='1.0' encoding='utf-16'?>",
+    b"<title type='xhtml'>",
+    b"<gml:pos>1 2</gml:pos>",
+    b"<outline xmlUrl='",
+    b"<!DOCTYPE x [<!ENTITY a 'aaaaaaaa'>]>&a;",
+]
+
+
+def _mutated(rng: random.Random, seed: bytes) -> bytes:
+    data = bytearray(seed)
+    for _ in range(rng.randint(1, 6)):
+        where = rng.randint(0, len(data))
+        roll = rng.random()
+        if roll < 0.4:
+            data[where:where] = rng.choice(TOKENS)
+        elif roll < 0.7 and len(data) > 10:
+            del data[where : where + rng.randint(1, 40)]
+        else:
+            data[where:where] = bytes(rng.getrandbits(8) for _ in range(rng.randint(1, 8)))
+    return bytes(data)
+
+
+def _feed(data: bytes) -> None:
+    with contextlib.suppress(FeedParseError):
+        parse_feed(data, {"content-type": "application/rss+xml"}, "https://fuzz.example/feed")
+
+
+def _opml(data: bytes) -> None:
+    with contextlib.suppress(OpmlError):
+        parse_opml(data, "fuzz.opml")
+
+
+def main() -> None:
+    """Fuzz until the time is up; print what crashed, save one input per kind."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=300)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, default=Path("fuzz-crashes"))
+    args = parser.parse_args()
+    feeds = [p.read_bytes() for p in (ROOT / "tests" / "data" / "feeds").glob("*.xml")]
+    shared = ROOT.parent / "shared" / "data"
+    if shared.is_dir():
+        feeds += [p.read_bytes() for p in sorted(shared.rglob("*.xml"))[:300]]
+    opml = [
+        b'<?xml version="1.0"?><opml version="2.0"><head/><body><outline text="EU">'
+        b'<outline text="A" type="rss" xmlUrl="https://a.example/f"/></outline></body></opml>'
+    ]
+    targets: list[tuple[str, Callable[[bytes], None], list[bytes]]] = [
+        ("feed", _feed, feeds),
+        ("opml", _opml, opml),
+    ]
+    rng = random.Random(args.seed)
+    crashes: Counter[str] = Counter()
+    runs: Counter[str] = Counter()
+    deadline = time.monotonic() + args.seconds
+    warnings.simplefilter("ignore")
+    while time.monotonic() < deadline:
+        name, target, seeds = rng.choice(targets)
+        data = _mutated(rng, rng.choice(seeds))
+        runs[name] += 1
+        try:
+            target(data)
+        except Exception as exc:
+            kind = f"{name}: {type(exc).__name__}: {str(exc)[:80]}"
+            if not crashes[kind]:
+                args.out.mkdir(parents=True, exist_ok=True)
+                saved = args.out / f"{name}-{len(crashes)}.bin"
+                saved.write_bytes(data)
+                print(f"new crash, saved {saved}:\n{traceback.format_exc(limit=3)}")
+            crashes[kind] += 1
+    print(f"runs: {dict(runs)}; crashes: {sum(crashes.values())}")
+    for kind, count in crashes.most_common():
+        print(f"  {count:6}  {kind}")
+
+
+if __name__ == "__main__":
+    main()
