@@ -27,11 +27,11 @@ from monitor.ingest.fetch import FetchError, FetchLimits, Resolver, default_reso
 from monitor.ingest.identity import normalize_url
 from monitor.ingest.politeness import HostGate
 from monitor.ingest.recording import PollRecorder
-from monitor.ingest.schedule import Backoff, next_after_success
+from monitor.ingest.schedule import Backoff, believable_next_poll, next_after_success
 from monitor.ingest.summary import PollSummary, Tally
 from monitor.ingest.workers import WorkerCrashedError, WorkerPool, WorkerTimeoutError
 from monitor.settings import Settings
-from monitor.times import iso_seconds, utc_now
+from monitor.times import iso_seconds, parse_iso, utc_now
 
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, "
@@ -119,11 +119,20 @@ class Poller:
             return chosen
         if all_feeds:
             return self.app.query("SELECT * FROM feeds WHERE status = 'active' ORDER BY feed_id")
-        return self.app.query(
-            "SELECT * FROM feeds WHERE status = 'active' AND "
-            "(next_poll_at IS NULL OR next_poll_at <= ?) ORDER BY next_poll_at, feed_id",
-            (iso_seconds(self.now()),),
+        now = self.now()
+        rows = self.app.query(
+            "SELECT * FROM feeds WHERE status = 'active' ORDER BY next_poll_at, feed_id"
         )
+        return [row for row in rows if self._due(row, now)]
+
+    def _due(self, feed: dict[str, Any], now: datetime) -> bool:
+        """Never polled, due, or due by a next poll a wrong clock set too far ahead."""
+        try:
+            recorded = parse_iso(feed["next_poll_at"]) if feed.get("next_poll_at") else None
+        except ValueError:
+            return True
+        due = believable_next_poll(recorded, now, self._interval(feed), self.backoff)
+        return due is None or due <= now
 
     # -- the pass ---------------------------------------------------------------
 

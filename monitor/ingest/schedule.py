@@ -56,3 +56,23 @@ def next_after_failure(
     delay = failure_delay(failures, backoff, retry_after)
     spread = 1 + backoff.jitter * jitter_fraction(feed_id, failed_at.isoformat(), str(failures))
     return failed_at + timedelta(seconds=delay * spread)
+
+
+#: Slack on top of the longest wait, for clocks that differ by a little.
+CLOCK_SLACK = timedelta(minutes=5)
+
+
+def believable_next_poll(
+    next_poll_at: datetime | None, now: datetime, interval: float, backoff: Backoff
+) -> datetime | None:
+    """The recorded next poll, or ``now`` when it lies further ahead than any wait we set.
+
+    No wait is longer than the feed's interval or the backoff's cap, plus
+    their jitter. A next poll beyond that was computed with a clock that was
+    wrong (a pass run 400 days ahead, a clock stepped back), and waiting for
+    it would stop the feed for as long: the feed is due now instead.
+    """
+    if next_poll_at is None:
+        return None
+    longest = timedelta(seconds=max(interval, backoff.cap) * (1 + backoff.jitter))
+    return now if next_poll_at > now + longest + CLOCK_SLACK else next_poll_at

@@ -10,7 +10,13 @@ from monitor.ingest.extract import PageExtraction, choose_text, detect_wall
 from monitor.ingest.feeds import FeedEntry, html_to_text
 from monitor.ingest.identity import feed_id_for, keys_for_entries, new_entries, normalize_url
 from monitor.ingest.politeness import HostGate
-from monitor.ingest.schedule import Backoff, failure_delay, next_after_failure, next_after_success
+from monitor.ingest.schedule import (
+    Backoff,
+    believable_next_poll,
+    failure_delay,
+    next_after_failure,
+    next_after_success,
+)
 
 
 def entry(guid: str = "", link: str = "", title: str = "t", summary: str = "s") -> FeedEntry:
@@ -226,3 +232,16 @@ def test_a_pass_where_every_feed_failed_alike_gets_one_diagnosis() -> None:
     assert diagnosis(mixed) == ""
     assert diagnosis(PollSummary(feeds=3, failed=2, failures=[{"reason": "dns"}] * 2)) == ""
     assert diagnosis(PollSummary(feeds=1, failed=1, failures=[{"reason": "dns"}])) == ""
+
+
+def test_a_next_poll_further_ahead_than_any_wait_is_believed_no_more() -> None:
+    now = datetime(2026, 12, 1, 12, tzinfo=UTC)
+    backoff = Backoff(300, 86400, 0.1)
+    hour = 3600.0
+    soon = now + timedelta(hours=2)
+    assert believable_next_poll(soon, now, hour, backoff) == soon
+    at_cap = now + timedelta(days=1, hours=2)  # a failing feed's longest wait, with jitter
+    assert believable_next_poll(at_cap, now, hour, backoff) == at_cap
+    jumped = now + timedelta(days=400)  # set by a pass whose clock was 400 days ahead
+    assert believable_next_poll(jumped, now, hour, backoff) == now
+    assert believable_next_poll(None, now, hour, backoff) is None

@@ -315,3 +315,26 @@ def test_items_left_pending_by_a_stopped_pass_are_extracted_next_time(
         summary = poll(app, added.feed_id)
         assert summary.extracted == 1
         assert app.query("SELECT extraction FROM items")[0]["extraction"] == "extracted"
+
+
+def test_a_pass_run_400_days_ahead_does_not_stop_the_feed_once_the_clock_is_right(
+    server: LocalServer, tmp_path: Path
+) -> None:
+    server.route("/feed", Reply(200, feed_with_link(server)))
+    server.route("/article", Reply(200, ARTICLE.encode(), {"Content-Type": "text/html"}))
+    today = datetime(2026, 12, 1, 12, tzinfo=UTC)
+    with open_monitor(tmp_path) as app:
+        added = add_feed(app, server.url("/feed"))
+        poll(app, added.feed_id, now=today + timedelta(days=400))  # the clock was wrong
+        (row,) = app.query("SELECT next_poll_at FROM feeds")
+        assert row["next_poll_at"].startswith("2028-")
+
+        def due_at(moment: datetime) -> int:
+            poller = Poller(app, now=lambda: moment)
+            try:
+                return poller.run().feeds
+            finally:
+                poller.close()
+
+        assert due_at(today) == 1  # the clock is right again: the feed is due, not in 2028
+        assert due_at(today + timedelta(minutes=10)) == 0  # and then on its interval
