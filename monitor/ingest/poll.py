@@ -20,7 +20,7 @@ from events import Event
 from monitor import __version__
 from monitor.app import Monitor
 from monitor.assess import Assessor
-from monitor.events import FeedMarkedGone, FeedPolled, FeedRedirected, feed_stream
+from monitor.events import FeedMarkedGone, FeedPolled, FeedRedirected, FeedRemoved, feed_stream
 from monitor.ingest.articles import ItemExtractor
 from monitor.ingest.feed_admin import find_feed
 from monitor.ingest.fetch import FetchError, FetchLimits, Resolver, default_resolver
@@ -125,6 +125,17 @@ class Poller:
         )
         return [row for row in rows if self._due(row, now)]
 
+    def _monitored_as(self, url: str, other_than: str) -> str:
+        """The id of another active feed at this URL (spelt as feeds are), or ''."""
+        wanted = normalize_url(url)
+        for row in self.app.query(
+            "SELECT feed_id, url FROM feeds WHERE status = 'active' AND feed_id != ?",
+            (other_than,),
+        ):
+            if normalize_url(row["url"]) == wanted:
+                return str(row["feed_id"])
+        return ""
+
     def _due(self, feed: dict[str, Any], now: datetime) -> bool:
         """Never polled, due, or due by a next poll a wrong clock set too far ahead."""
         try:
@@ -220,6 +231,14 @@ class Poller:
         if permanent and normalize_url(permanent) != normalize_url(url):
             log.info(f"feed moved permanently to {permanent}")
             events.append(FeedRedirected(feed_id, url, permanent, response.redirects[0].status))
+            twin = self._monitored_as(permanent, feed_id)
+            if twin:
+                # It moved onto a feed we follow already: one feed, not two polling one URL.
+                log.info(f"{permanent} is monitored already as feed {twin}: this one is removed")
+                events.append(FeedRemoved(feed_id, permanent))
+                self.app.record([(feed_stream(feed_id), events)])
+                self.tally.count(redirected=1)
+                return
             self.tally.count(redirected=1)
             url = permanent
         now = self.now()

@@ -338,3 +338,20 @@ def test_a_pass_run_400_days_ahead_does_not_stop_the_feed_once_the_clock_is_righ
 
         assert due_at(today) == 1  # the clock is right again: the feed is due, not in 2028
         assert due_at(today + timedelta(minutes=10)) == 0  # and then on its interval
+
+
+def test_a_feed_that_moves_onto_a_monitored_one_is_merged_into_it(
+    server: LocalServer, tmp_path: Path
+) -> None:
+    server.route("/old", Reply(301, headers={"Location": "/new"}))
+    server.route("/new", Reply(200, feed_with_link(server), {"Content-Type": "application/xml"}))
+    server.route("/article", Reply(200, ARTICLE.encode(), {"Content-Type": "text/html"}))
+    with open_monitor(tmp_path, assessment__enabled="false") as app:
+        new = add_feed(app, server.url("/new"))
+        old = add_feed(app, server.url("/old"))
+        poll(app, new.feed_id, old.feed_id)
+        active = app.query("SELECT feed_id, url FROM feeds WHERE status = 'active'")
+        assert active == [{"feed_id": new.feed_id, "url": server.url("/new")}]
+        kinds = [e.event_type for e in events_of(app, old.feed_id)]
+        assert kinds == ["FeedAdded", "FeedRedirected", "FeedRemoved"]
+        assert app.query("SELECT count(*) AS n FROM items") == [{"n": 1}]
