@@ -182,6 +182,8 @@ class AssessmentSettings(_Section):
     grow_corpus: bool = True
     baseline: bool = True
     baseline_days: int = Field(7, ge=0)
+    #: Keep sentence vectors in ``<store>.vectors``, so a start does not embed the corpus again.
+    vector_cache: bool = True
 
 
 class DaemonSettings(_Section):

@@ -29,6 +29,7 @@ from events import ConcurrencyError
 from monitor.app import Monitor
 from monitor.assess.decision import Assessment, CorpusDocument, CorpusIndex, Thresholds, assess
 from monitor.assess.embedding import Embedder, default_embedder
+from monitor.assess.vector_cache import cached_embedder
 from monitor.events import (
     ArticleAssessed,
     ArticleExtracted,
@@ -196,7 +197,11 @@ class Assessor:
         self.app = app
         self.settings = app.settings.assessment
         self.thresholds = thresholds_from(self.settings)
-        self.index = CorpusIndex(embedder or default_embedder())
+        if embedder is None:
+            embedder = default_embedder()
+            if self.settings.vector_cache:
+                embedder = cached_embedder(embedder, app.store_path)
+        self.index = CorpusIndex(embedder)
         self._indexed: set[str] = set()
         self._copies: set[str] = set()
         #: The corpus state the index holds: the position of its newest corpus event.
