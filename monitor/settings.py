@@ -165,6 +165,11 @@ class ExtractionSettings(_Section):
     workers: int = Field(1, ge=1, le=16)
     min_chars: int = Field(200, ge=0)
     fetch_pages: bool = True
+    #: Pages fetched per feed in one pass; a feed's further new items wait as pending,
+    #: so that a feed of 10,000 entries does not hold a pass for hours.
+    max_pages_per_feed: int = Field(50, ge=1)
+    #: Pending items (left by a cap or a stopped pass) extracted at the end of each pass.
+    pending_per_pass: int = Field(200, ge=1)
 
 
 class AssessmentSettings(_Section):

@@ -268,6 +268,11 @@ def poll(state: CLIState, feed_ids: tuple[str, ...], all_feeds: bool, as_json: b
         f"new items {summary.new_items}: extracted {summary.extracted} "
         f"(from the feed's text: {summary.fallbacks}), failed {summary.extraction_failed}"
     )
+    if summary.deferred:
+        click.echo(
+            f"{summary.deferred} new item(s) left for later passes "
+            "(extraction.max_pages_per_feed): their pages are fetched then"
+        )
     if summary.assessed:
         verdicts = ", ".join(f"{k} {v}" for k, v in sorted(summary.verdicts.items()))
         click.echo(f"assessed {summary.assessed}: {verdicts}")

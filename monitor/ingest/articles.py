@@ -21,7 +21,6 @@ from monitor.ingest.workers import WorkerCrashedError, WorkerPool, WorkerTimeout
 from monitor.seeds import content_hash
 
 HTML_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
-PENDING_PER_PASS = 200
 
 
 @dataclass(frozen=True)
@@ -126,7 +125,7 @@ class ItemExtractor:
         self.app.record([(item_stream(item.item_id), [event.to_new(idempotency_key=key)])])
         self.count(event)
 
-    def extract_pending(self, limit: int = PENDING_PER_PASS) -> int:
+    def extract_pending(self, limit: int = 200) -> int:
         """Extract items discovered but never extracted (a pass that was stopped midway)."""
         rows = self.app.query(
             "SELECT item_id, link FROM items WHERE extraction = 'pending' "

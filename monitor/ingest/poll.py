@@ -171,7 +171,7 @@ class Poller:
 
     def process_pending(self) -> None:
         """Extract the items left pending, then assess them (when assessment is enabled)."""
-        self.articles.extract_pending()
+        self.articles.extract_pending(self.app.settings.extraction.pending_per_pass)
         if self.app.settings.assessment.enabled:
             self.assess_pending()
 
@@ -198,6 +198,19 @@ class Poller:
         """The feed's interval, never under polling.min_interval (an old event may say less)."""
         floor = self.app.settings.polling.min_interval
         return max(float(feed.get("interval_seconds") or floor), floor)
+
+    def _extract_new(self, items: Sequence[Any], log: Any) -> None:
+        """Extract a feed's new items, up to ``extraction.max_pages_per_feed`` in this pass."""
+        cap = self.app.settings.extraction.max_pages_per_feed
+        if len(items) > cap:
+            # Recorded as discovered: they wait as pending, extracted by later passes.
+            log.info(
+                f"{len(items) - cap} new item(s) left for later passes "
+                f"(extraction.max_pages_per_feed = {cap})"
+            )
+            self.tally.count(deferred=len(items) - cap)
+        for item in items[:cap]:
+            self.articles.extract(item)
 
     def poll_feed(self, feed: dict[str, Any]) -> None:
         """Poll one feed and record what happened."""
@@ -293,5 +306,4 @@ class Poller:
             ),
         )
         self.tally.count(fetched=1)
-        for item in to_fetch:
-            self.articles.extract(item)
+        self._extract_new(to_fetch, log)

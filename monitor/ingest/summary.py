@@ -21,6 +21,8 @@ class PollSummary:
     extracted: int = 0
     fallbacks: int = 0
     extraction_failed: int = 0
+    #: New items whose pages wait for a later pass (extraction.max_pages_per_feed).
+    deferred: int = 0
     skipped: list[dict[str, str]] = field(default_factory=list)
     failures: list[dict[str, Any]] = field(default_factory=list)
     assessed: int = 0

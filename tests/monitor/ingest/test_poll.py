@@ -355,3 +355,35 @@ def test_a_feed_that_moves_onto_a_monitored_one_is_merged_into_it(
         kinds = [e.event_type for e in events_of(app, old.feed_id)]
         assert kinds == ["FeedAdded", "FeedRedirected", "FeedRemoved"]
         assert app.query("SELECT count(*) AS n FROM items") == [{"n": 1}]
+
+
+def test_a_feed_with_many_new_items_fetches_only_so_many_pages_per_pass(
+    server: LocalServer, tmp_path: Path
+) -> None:
+    items = "".join(
+        f"<item><guid>g{n}</guid><title>Item {n}</title><link>{server.url(f'/a{n}')}</link>"
+        f"<description>Short text {n}.</description></item>"
+        for n in range(5)
+    )
+    server.route(
+        "/feed", Reply(200, f"<rss version='2.0'><channel>{items}</channel></rss>".encode())
+    )
+    for n in range(5):
+        server.route(f"/a{n}", Reply(200, ARTICLE.encode(), {"Content-Type": "text/html"}))
+    with open_monitor(
+        tmp_path,
+        extraction__max_pages_per_feed="2",
+        extraction__pending_per_pass="1",
+        assessment__enabled="false",
+    ) as app:
+        added = add_feed(app, server.url("/feed"))
+        summary = poll(app, added.feed_id)
+        assert (summary.new_items, summary.deferred, summary.extracted) == (5, 3, 3)
+        pages = sum(len(server.requests_to(f"/a{n}")) for n in range(5))
+        assert pages == 3  # 2 in the feed's turn, 1 of the pending at the end of the pass
+        pending = app.query("SELECT count(*) AS n FROM items WHERE extraction = 'pending'")
+        assert pending == [{"n": 2}]
+        poll(app, added.feed_id)  # no new item: one more pending page
+        assert app.query("SELECT count(*) AS n FROM items WHERE extraction = 'pending'") == [
+            {"n": 1}
+        ]
