@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
@@ -75,9 +75,13 @@ _ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
 
-def _dropped(key: str) -> bool:
+def _tracking(key: str) -> bool:
     name = key.lower()
-    return name in _TRACKING_EXACT or name in _SESSION or name.startswith(_TRACKING_PREFIXES)
+    return name in _TRACKING_EXACT or name.startswith(_TRACKING_PREFIXES)
+
+
+def _dropped(key: str) -> bool:
+    return _tracking(key) or key.lower() in _SESSION
 
 
 def _path(path: str) -> str:
@@ -102,29 +106,18 @@ def normalize_url(url: str) -> str:
     session parameters and a trailing slash dropped, escapes in one form. Query
     order is kept: some sites give order a meaning.
     """
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
-        return url
-    scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower()
-    if not scheme or not host:
-        return url
-    netloc = host if ":" not in host else f"[{host}]"
-    if parts.username or parts.password:
-        netloc = f"{parts.username or ''}{':' + parts.password if parts.password else ''}@{netloc}"
-    if port is not None and port != _DEFAULT_PORTS.get(scheme):
-        netloc += f":{port}"
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _dropped(k)]
-    return urlunsplit((scheme, netloc, _path(parts.path), urlencode(query, doseq=True), ""))
+    return _spelt(url, _dropped, _path)
 
 
 def _normalize_url_v1(url: str) -> str:
     """The spelling of links before session parameters, trailing slashes and escapes were
     normalised: stores recorded keys this way, so entries known by them stay known."""
+    return _spelt(url, _tracking, lambda path: path or "/")
 
+
+def _spelt(url: str, dropped: Callable[[str], bool], path: Callable[[str], str]) -> str:
+    """A URL with scheme, host and port in one form, the parameters ``dropped`` says
+    dropped, the path as ``path`` spells it, and no fragment."""
     url = url.strip()
     try:
         parts = urlsplit(url)
@@ -140,12 +133,8 @@ def _normalize_url_v1(url: str) -> str:
         netloc = f"{parts.username or ''}{':' + parts.password if parts.password else ''}@{netloc}"
     if port is not None and port != _DEFAULT_PORTS.get(scheme):
         netloc += f":{port}"
-    query = [
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if k.lower() not in _TRACKING_EXACT and not k.lower().startswith(_TRACKING_PREFIXES)
-    ]
-    return urlunsplit((scheme, netloc, parts.path or "/", urlencode(query, doseq=True), ""))
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not dropped(k)]
+    return urlunsplit((scheme, netloc, path(parts.path), urlencode(query, doseq=True), ""))
 
 
 def content_key(entry: FeedEntry) -> str:
