@@ -129,9 +129,22 @@ class SQLiteEventStore:
 
     # -- transactions -------------------------------------------------------
 
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[SQLiteEventStore]:
+    def transaction(self) -> contextlib.AbstractContextManager[SQLiteEventStore]:
         """Hold the write lock for a block; nested blocks join the outer one."""
+        return self._block("BEGIN IMMEDIATE")
+
+    def snapshot(self) -> contextlib.AbstractContextManager[SQLiteEventStore]:
+        """Read a consistent snapshot without taking the write lock (joins an open block).
+
+        In WAL mode a reader neither waits for writers nor makes them wait, so a
+        web page or a status query does not hold up the daemon's appends.
+        """
+        return self._block("BEGIN")
+
+    @contextlib.contextmanager
+    def _block(self, begin: str) -> Iterator[SQLiteEventStore]:
+        """One transaction begun with ``begin``, under the thread lock; a nested block joins
+        the open one. It commits when the block ends, and rolls back on an error."""
         with self._lock:
             if self._depth:
                 self._depth += 1
@@ -140,7 +153,7 @@ class SQLiteEventStore:
                 finally:
                     self._depth -= 1
                 return
-            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute(begin)
             self._depth = 1
             try:
                 yield self
@@ -156,30 +169,6 @@ class SQLiteEventStore:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise
-
-    @contextlib.contextmanager
-    def snapshot(self) -> Iterator[SQLiteEventStore]:
-        """Read a consistent snapshot without taking the write lock (joins an open block).
-
-        In WAL mode a reader neither waits for writers nor makes them wait, so a
-        web page or a status query does not hold up the daemon's appends.
-        """
-        with self._lock:
-            if self._depth:
-                self._depth += 1
-                try:
-                    yield self
-                finally:
-                    self._depth -= 1
-                return
-            self.conn.execute("BEGIN")
-            self._depth = 1
-            try:
-                yield self
-            finally:
-                self._depth = 0
-                if self.conn.in_transaction:
-                    self.conn.execute("COMMIT")
 
     def _migrate(self) -> None:
         with self.transaction():
