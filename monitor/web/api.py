@@ -13,12 +13,12 @@ from fastapi import APIRouter, Body, HTTPException, Query
 from pydantic import BaseModel, Field
 
 from monitor.assess.article_view import article_view
-from monitor.assess.feedback import CORRECTIONS, correct_verdict
+from monitor.assess.feedback import CORRECTIONS
 from monitor.digest.publish import Digests
 from monitor.ingest.feed_admin import add_feed, enable_feed, remove_feed
 from monitor.views import feed_rows, status_report
-from monitor.web.context import Context, Filters
-from monitor.web.queries import VERDICTS, articles_page, story_timeline, updates_page
+from monitor.web.context import ArticleChoice, Context, Filters
+from monitor.web.queries import articles_page, story_timeline, updates_page
 
 PREFIX = "/api/v1"
 
@@ -80,25 +80,13 @@ def story(ctx: Context, document_id: str) -> dict[str, Any]:
 @router.get("/articles", response_model=Page, tags=["articles"])
 def articles(
     ctx: Context,
-    verdict: Annotated[str, Query(description=f"one of {', '.join(VERDICTS)}")] = "",
-    language: str = "",
-    q: Annotated[str, Query(description="text in the title")] = "",
-    corrected: Annotated[bool, Query(description="only those a reader corrected")] = False,
+    filters: ArticleChoice,
     cursor: Annotated[int | None, Query(description="next_cursor of the page before")] = None,
     limit: Annotated[int | None, Query(ge=1, le=1000)] = None,
 ) -> dict[str, Any]:
     """Every assessed article, newest first, whatever its verdict: what was left out, and why."""
-    if verdict and verdict not in VERDICTS:
-        raise HTTPException(400, f"verdict: one of {', '.join(VERDICTS)}, not {verdict!r}")
-    items, next_cursor = articles_page(
-        ctx.app,
-        verdict=verdict,
-        language=language,
-        text=q.strip(),
-        corrected=corrected,
-        before=cursor,
-        limit=limit or ctx.page_size,
-    )
+    size = limit or ctx.page_size
+    items, next_cursor = articles_page(ctx.app, filters, before=cursor, limit=size)
     return {"items": items, "next_cursor": next_cursor}
 
 
@@ -116,15 +104,9 @@ def correct(
     ctx: Context, item_id: str, correction: Annotated[CorrectionIn, Body()]
 ) -> dict[str, Any]:
     """Correct a verdict (recorded as ``VerdictCorrected``): what ``monitor mark`` does."""
-    report = ctx.run(
-        lambda app: correct_verdict(
-            app,
-            item_id,
-            correction.correction,
-            story=correction.story,
-            note=correction.note,
-            by=correction.by or "api",
-        )
+    said = correction
+    report = ctx.correct(
+        item_id, said.correction, story=said.story, note=said.note, by=said.by or "api"
     )
     return report.to_dict()
 

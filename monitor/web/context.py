@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
+from urllib.parse import urlencode
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment
 
 from monitor import __version__
 from monitor.act_parts import PARTS
 from monitor.app import Monitor
+from monitor.assess.feedback import CorrectionReport, correct_verdict
 from monitor.errors import MonitorError
 from monitor.settings import Settings
 from monitor.templating import environment
 from monitor.times import parse_when, store_stamp, utc_now
-from monitor.web.queries import UpdateFilters, update_facets
+from monitor.web.queries import VERDICTS, ArticleFilters, UpdateFilters, update_facets
 from monitor.web.security import CSRF_COOKIE, CSRF_FIELD, SESSION_COOKIE, Guard
 
 T = TypeVar("T")
@@ -130,6 +132,14 @@ class WebContext:
         if not self.guard.may_write("", request.cookies.get(SESSION_COOKIE, "")):
             raise HTTPException(401, "log in with the token to change anything")
 
+    def correct(
+        self, item_id: str, correction: str, *, story: str, note: str, by: str
+    ) -> CorrectionReport:
+        """A reader's correction, recorded as ``monitor mark`` records it."""
+        return self.run(
+            lambda app: correct_verdict(app, item_id, correction, story=story, note=note, by=by)
+        )
+
     def run(self, use_case: Callable[[Monitor], T]) -> T:
         """A use case on this thread's monitor; its errors become a 404 or a 400."""
         try:
@@ -165,3 +175,23 @@ def update_filters(
 
 
 Filters = Annotated[UpdateFilters, Depends(update_filters)]
+
+
+def article_filters(
+    verdict: Annotated[str, Query(description=f"one of {', '.join(VERDICTS)}")] = "",
+    language: str = "",
+    q: Annotated[str, Query(description="text in the title")] = "",
+    corrected: Annotated[bool, Query(description="only those a reader corrected")] = False,
+) -> ArticleFilters:
+    """Article filters from query parameters; an unknown verdict is a 400 naming it."""
+    if verdict and verdict not in VERDICTS:
+        raise HTTPException(400, f"verdict: one of {', '.join(VERDICTS)}, not {verdict!r}")
+    return ArticleFilters(verdict, language, q.strip(), corrected)
+
+
+ArticleChoice = Annotated[ArticleFilters, Depends(article_filters)]
+
+
+def next_page_url(path: str, chosen: Mapping[str, str], cursor: int | None) -> str:
+    """The link to the next page of a list with the same filters ('' on the last page)."""
+    return f"{path}?{urlencode({**chosen, 'cursor': cursor})}" if cursor is not None else ""

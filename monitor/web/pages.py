@@ -7,19 +7,19 @@ Forms post to the same use cases the CLI calls and answer with a redirect
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from monitor.act_parts import PARTS
 from monitor.assess.article_view import article_view
-from monitor.assess.feedback import CORRECTIONS, correct_verdict
+from monitor.assess.feedback import CORRECTIONS
 from monitor.digest.publish import Digests
 from monitor.digest.render import render, render_atom
 from monitor.ingest.feed_admin import add_feed, enable_feed, export_opml, import_opml, remove_feed
 from monitor.views import feed_rows, status_report
-from monitor.web.context import Context, Filters
+from monitor.web.context import ArticleChoice, Context, Filters, next_page_url
 from monitor.web.queries import (
     VERDICTS,
     articles_page,
@@ -63,35 +63,15 @@ def updates(
         facets=ctx.facets(),
         chosen=chosen,
         parts=PARTS,
-        next_url=(
-            f"/updates?{urlencode({**chosen, 'cursor': next_cursor})}"
-            if next_cursor is not None
-            else ""
-        ),
+        next_url=next_page_url("/updates", chosen, next_cursor),
     )
 
 
 @router.get("/articles")
 def articles(
-    ctx: Context,
-    request: Request,
-    verdict: str = "",
-    language: str = "",
-    q: str = "",
-    corrected: bool = False,
-    cursor: int | None = None,
+    ctx: Context, request: Request, filters: ArticleChoice, cursor: int | None = None
 ) -> Response:
-    if verdict and verdict not in VERDICTS:
-        raise HTTPException(400, f"verdict: one of {', '.join(VERDICTS)}, not {verdict!r}")
-    rows, next_cursor = articles_page(
-        ctx.app,
-        verdict=verdict,
-        language=language,
-        text=q.strip(),
-        corrected=corrected,
-        before=cursor,
-        limit=ctx.page_size,
-    )
+    rows, next_cursor = articles_page(ctx.app, filters, before=cursor, limit=ctx.page_size)
     chosen = {k: v for k, v in request.query_params.items() if k != "cursor" and v}
     return ctx.html(
         request,
@@ -101,11 +81,7 @@ def articles(
         chosen=chosen,
         verdicts=VERDICTS,
         languages=ctx.facets()["languages"],
-        next_url=(
-            f"/articles?{urlencode({**chosen, 'cursor': next_cursor})}"
-            if next_cursor is not None
-            else ""
-        ),
+        next_url=next_page_url("/articles", chosen, next_cursor),
     )
 
 
@@ -139,16 +115,8 @@ def mark(
     back: Annotated[str, Form()] = "",
 ) -> Response:
     ctx.check_form(request, csrf)
-    ctx.run(
-        lambda app: correct_verdict(
-            app,
-            item_id,
-            correction,
-            story=story if correction == "same-story" else "",
-            note=note,
-            by=by or "web",
-        )
-    )
+    same_story = story if correction == "same-story" else ""
+    ctx.correct(item_id, correction, story=same_story, note=note, by=by or "web")
     return RedirectResponse(_local(back, f"/articles/{quote(item_id)}"), status_code=303)
 
 

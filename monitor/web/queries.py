@@ -167,28 +167,30 @@ def story_timeline(app: Monitor, document_id: str) -> dict[str, Any] | None:
 VERDICTS = ("update", "known", "duplicate", "irrelevant")
 
 
+@dataclass(frozen=True)
+class ArticleFilters:
+    """The assessed articles a reader asks for; empty means no filter."""
+
+    verdict: str = ""
+    language: str = ""
+    text: str = ""
+    corrected: bool = False
+
+
 def articles_page(
-    app: Monitor,
-    *,
-    verdict: str = "",
-    language: str = "",
-    text: str = "",
-    corrected: bool = False,
-    before: int | None = None,
-    limit: int = 50,
+    app: Monitor, filters: ArticleFilters, *, before: int | None = None, limit: int = 50
 ) -> tuple[list[dict[str, Any]], int | None]:
     """Assessed articles, newest assessment first, whatever their verdict; and the next cursor.
 
     So a reader can see what was left out and why: each row carries the
     verdict that holds, its first reason and whether a reader corrected it.
     """
-    like = _like(text)
     clauses: list[tuple[object, str, tuple[Any, ...]]] = [
         (before is not None, "s.position < ?", (before,)),
-        (verdict, "s.verdict = ?", (verdict,)),
-        (language, "s.language = ?", (language,)),
-        (corrected, "s.corrected IS NOT NULL", ()),
-        (text, "a.title LIKE ? ESCAPE '\\'", (like,)),
+        (filters.verdict, "s.verdict = ?", (filters.verdict,)),
+        (filters.language, "s.language = ?", (filters.language,)),
+        (filters.corrected, "s.corrected IS NOT NULL", ()),
+        (filters.text, "a.title LIKE ? ESCAPE '\\'", (_like(filters.text),)),
     ]
     where = ["1 = 1", *(clause for given, clause, _ in clauses if given)]
     params = [value for given, _, values in clauses if given for value in values]
