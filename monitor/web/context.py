@@ -127,10 +127,14 @@ class WebContext:
         origin = request.headers.get("origin")
         if origin and origin not in {self.base_url(request), str(request.base_url).rstrip("/")}:
             raise HTTPException(403, "the form was posted from another site")
-        if not self.guard.csrf_matches(request.cookies.get(CSRF_COOKIE, ""), csrf):
-            raise HTTPException(403, "the form is stale or forged: reload the page and try again")
+        self.check_csrf(request, csrf)
         if not self.guard.may_write("", request.cookies.get(SESSION_COOKIE, "")):
             raise HTTPException(401, "log in with the token to change anything")
+
+    def check_csrf(self, request: Request, csrf: str) -> None:
+        """The form's CSRF field must be the value its cookie holds."""
+        if not self.guard.csrf_matches(request.cookies.get(CSRF_COOKIE, ""), csrf):
+            raise HTTPException(403, "the form is stale or forged: reload the page and try again")
 
     def correct(
         self, item_id: str, correction: str, *, story: str, note: str, by: str

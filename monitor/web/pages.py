@@ -27,7 +27,7 @@ from monitor.web.queries import (
     story_timeline,
     updates_page,
 )
-from monitor.web.security import CSRF_COOKIE, SESSION_COOKIE
+from monitor.web.security import SESSION_COOKIE
 
 router = APIRouter(include_in_schema=False)
 
@@ -236,8 +236,7 @@ def login_form(
     csrf: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "/updates",
 ) -> Response:
-    if not ctx.guard.csrf_matches(request.cookies.get(CSRF_COOKIE, ""), csrf):
-        raise HTTPException(403, "the form is stale or forged: reload the page and try again")
+    ctx.check_csrf(request, csrf)
     if not ctx.guard.token_matches(token):
         return ctx.html(request, "login.html", 401, title="Log in", next=next, failed=True)
     response = RedirectResponse(_local(next, "/updates"), status_code=303)
