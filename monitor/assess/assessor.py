@@ -233,12 +233,19 @@ class Assessor:
 
     def _index_earlier_articles(self) -> None:
         """Earlier relevant articles, for copies across feeds (once per assessor)."""
-        if self._copies:
-            return
+        if not self._copies:
+            self._index_copy_sources()
+
+    def _index_copy_sources(self) -> None:
+        """The window's relevant articles that are not indexed for copies yet."""
         since = (datetime.now(UTC) - timedelta(days=self.settings.window_days)).isoformat()
         for row in self._relevant_articles(since):
-            self.index.add_copy_source(copy_key(row["item_id"]), row["title"] or "", row["text"])
-            self._copies.add(row["item_id"])
+            if row["item_id"] not in self._copies:
+                self._add_copy_source(row["item_id"], row["title"] or "", row["text"])
+
+    def _add_copy_source(self, item_id: str, title: str, text: str) -> None:
+        self.index.add_copy_source(copy_key(item_id), title, text)
+        self._copies.add(item_id)
 
     def _corpus_rows(self) -> list[dict[str, Any]]:
         return self.app.query(
@@ -338,21 +345,12 @@ class Assessor:
         self, item_id: str, article: Mapping[str, Any], result: Assessment
     ) -> None:
         if result.relevant and result.verdict != "duplicate":
-            self.index.add_copy_source(
-                copy_key(item_id), article.get("title") or "", article["text"]
-            )
-            self._copies.add(item_id)
+            self._add_copy_source(item_id, article.get("title") or "", article["text"])
 
     def _catch_up_with_other_passes(self) -> None:
         """Index what other passes added meanwhile: corpus documents and copy sources."""
         self.refresh()
-        since = (datetime.now(UTC) - timedelta(days=self.settings.window_days)).isoformat()
-        for row in self._relevant_articles(since):
-            if row["item_id"] not in self._copies:
-                self.index.add_copy_source(
-                    copy_key(row["item_id"]), row["title"] or "", row["text"]
-                )
-                self._copies.add(row["item_id"])
+        self._index_copy_sources()
 
     def _assess_one(self, row: dict[str, Any]) -> Assessment | Literal["elsewhere", "pending"]:
         """Judge and record one article, or say why nothing was written."""
