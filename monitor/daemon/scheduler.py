@@ -39,7 +39,6 @@ from monitor.digest import Digests
 from monitor.errors import MonitorError
 from monitor.heartbeat import heartbeat_path
 from monitor.ingest import Poller
-from monitor.ingest.schedule import Backoff, believable_next_poll
 from monitor.times import iso_z, parse_iso
 
 
@@ -128,13 +127,8 @@ class Daemon:
 
     def _schedule_feed(self, feed: dict[str, Any], first: bool) -> None:
         now = self.now()
-        interval = max(
-            float(feed.get("interval_seconds") or 0), self.app.settings.polling.min_interval
-        )
-        polling = self.app.settings.polling
-        backoff = Backoff(polling.backoff_base, polling.backoff_cap, polling.jitter)
-        recorded = believable_next_poll(_parse(feed.get("next_poll_at")), now, interval, backoff)
-        due = recorded or now
+        assert self.poller is not None, "feeds are scheduled once the daemon runs"
+        due = self.poller.due_at(feed, now)
         if due <= now:
             # Overdue (or never polled): spread, so that a restart does not fire them all.
             spread = min(self.settings.startup_spread, float(feed.get("interval_seconds") or 0))

@@ -136,14 +136,17 @@ class Poller:
                 return str(row["feed_id"])
         return ""
 
-    def _due(self, feed: dict[str, Any], now: datetime) -> bool:
-        """Never polled, due, or due by a next poll a wrong clock set too far ahead."""
+    def due_at(self, feed: dict[str, Any], now: datetime) -> datetime:
+        """When a feed is due: its next poll as recorded, or ``now`` when it was never
+        polled, the time cannot be read, or a wrong clock set it too far ahead."""
         try:
             recorded = parse_iso(feed["next_poll_at"]) if feed.get("next_poll_at") else None
         except ValueError:
-            return True
-        due = believable_next_poll(recorded, now, self._interval(feed), self.backoff)
-        return due is None or due <= now
+            return now
+        return believable_next_poll(recorded, now, self._interval(feed), self.backoff) or now
+
+    def _due(self, feed: dict[str, Any], now: datetime) -> bool:
+        return self.due_at(feed, now) <= now
 
     # -- the pass ---------------------------------------------------------------
 
