@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from monitor.app import Monitor
-from monitor.assess.feedback import CorrectionError, corrections_of, item_state
+from monitor.assess.feedback import CorrectionError, corrections_in, item_state
 from monitor.events import item_stream
 
 
@@ -48,7 +48,8 @@ def article_view(app: Monitor, item_id: str) -> dict[str, Any]:
     if not rows:
         raise CorrectionError(f"no item {item_id!r} in the store")
     row = rows[0]
-    state = item_state(app.store.read_stream(item_stream(item_id)))
+    stream = app.store.read_stream(item_stream(item_id))
+    state = item_state(stream)
     assessment = state.assessed.to_payload() if state.assessed is not None else None
     return {
         "item_id": item_id,
@@ -67,5 +68,5 @@ def article_view(app: Monitor, item_id: str) -> dict[str, Any]:
         "times_assessed": row["times"] or 0,
         "assessment": assessment,
         "corrected": row["corrected"] or "",
-        "corrections": corrections_of(app, item_id),
+        "corrections": corrections_in(stream),
     }

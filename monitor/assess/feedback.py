@@ -189,10 +189,10 @@ def correct_verdict(
     )
 
 
-def corrections_of(app: Monitor, item_id: str) -> list[dict[str, Any]]:
-    """Every correction of one article, oldest first, with who and when."""
+def corrections_in(stream: Sequence[RecordedEvent]) -> list[dict[str, Any]]:
+    """Every correction in an item's events, oldest first, with who and when."""
     found = []
-    for recorded in app.store.read_stream(item_stream(item_id)):
+    for recorded in stream:
         event = REGISTRY.decode(recorded)
         if isinstance(event, VerdictCorrected):
             when = {"recorded_at": recorded.recorded_at, "position": recorded.position}
