@@ -1,6 +1,9 @@
-"""A small, general event store: append-only streams of immutable, versioned events in SQLite.
+"""A small, general event store: append-only streams of immutable, versioned events.
 
-It knows nothing of the application that uses it. The public API is re-exported here.
+Two stores keep one contract: ``SQLiteEventStore`` (one file, the embedded default)
+and ``PostgresEventStore`` (``events.postgres``, imported on demand so SQLite users
+never load a PostgreSQL driver). It knows nothing of the application that uses it.
+The public API is re-exported here.
 """
 
 from events.errors import (
@@ -8,6 +11,7 @@ from events.errors import (
     EventStoreError,
     IdempotencyConflictError,
     StoreSchemaError,
+    StoreUnavailableError,
     UnknownEventTypeError,
     UpcastError,
 )
@@ -44,6 +48,7 @@ __all__ = [
     "RecordedEvent",
     "SQLiteEventStore",
     "StoreSchemaError",
+    "StoreUnavailableError",
     "StreamAppend",
     "UnknownEvent",
     "UnknownEventTypeError",

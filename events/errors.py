@@ -42,3 +42,7 @@ class UpcastError(EventStoreError):
 
 class StoreSchemaError(EventStoreError):
     """The store file has a schema this version of the library cannot use."""
+
+
+class StoreUnavailableError(EventStoreError):
+    """The store's database cannot be reached (wrong address, server down, refused login)."""

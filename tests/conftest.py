@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from loguru import logger
 
+from tests.support.postgres import drop_created_schemas
 from tests.support.server import LocalServer
 
 
@@ -43,3 +44,8 @@ def server() -> Iterator[LocalServer]:
     local = LocalServer()
     yield local
     local.stop()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Leave the PostgreSQL test database as it was: drop the schemas the tests made."""
+    drop_created_schemas()

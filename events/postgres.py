@@ -1,0 +1,431 @@
+"""The PostgreSQL event store: the same log and promises as the SQLite one, for many machines.
+
+Positions follow commit order. A sequence hands out values before commit, so a
+reader tailing ``position > n`` could pass over an event whose transaction
+commits after a later one (Marten and the eventsourcing library each had to fix
+exactly this). Here every writing transaction takes one transaction-scoped
+advisory lock before it reads the last position, and holds it until it commits:
+writers of one store go one at a time, each next position is ``MAX + 1``
+(no gaps, no sequence), and an event becomes visible only after every event
+before it. The lock costs parallel writers nothing they had: the per-stream
+version checks and the unique indexes serialise them anyway.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+import zlib
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+from psycopg import sql
+
+from events.errors import (
+    ConcurrencyError,
+    IdempotencyConflictError,
+    StoreSchemaError,
+    StoreUnavailableError,
+)
+from events.event import AppendResult, Event, NewEvent, RecordedEvent
+from events.store import (
+    ANY_VERSION,
+    StreamAppend,
+    as_new_event,
+    check_expected_version,
+    event_id_for,
+    resolve_idempotent_retry,
+)
+
+#: The store's own schema version; each step in ``_MIGRATIONS`` raises it by one.
+SCHEMA_VERSION = 1
+
+_MIGRATIONS: list[str] = [
+    # 1: the log, its unique keys, and triggers that make it append-only. Payloads are
+    # ``json``, not ``jsonb``: the text stays exactly as written (key order, and the
+    # \u0000 that jsonb refuses), and ``payload->>'key'`` queries work on both.
+    """
+    CREATE TABLE events (
+        position BIGINT PRIMARY KEY,
+        event_id TEXT NOT NULL UNIQUE,
+        stream_id TEXT NOT NULL,
+        stream_version BIGINT NOT NULL,
+        event_type TEXT NOT NULL,
+        schema_version INTEGER NOT NULL,
+        payload JSON NOT NULL,
+        recorded_at TIMESTAMPTZ NOT NULL,
+        correlation_id TEXT,
+        causation_id TEXT,
+        idempotency_key TEXT UNIQUE,
+        metadata JSON NOT NULL DEFAULT '{}',
+        CONSTRAINT events_stream_version UNIQUE (stream_id, stream_version)
+    );
+    CREATE INDEX events_by_type ON events (event_type, position);
+    CREATE FUNCTION events_are_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        RAISE EXCEPTION 'events are immutable: an event is never %',
+            CASE TG_OP WHEN 'UPDATE' THEN 'updated' ELSE 'deleted' END
+            USING ERRCODE = 'integrity_constraint_violation';
+    END $$;
+    CREATE TRIGGER events_are_never_changed BEFORE UPDATE OR DELETE ON events
+        FOR EACH ROW EXECUTE FUNCTION events_are_immutable();
+    CREATE TRIGGER events_are_never_truncated BEFORE TRUNCATE ON events
+        FOR EACH STATEMENT EXECUTE FUNCTION events_are_immutable();
+    """,
+]
+
+_COLUMNS = (
+    "position, event_id, stream_id, stream_version, event_type, schema_version, payload, "
+    "recorded_at, correlation_id, causation_id, idempotency_key, metadata"
+)
+_INSERT = (
+    f"INSERT INTO events ({_COLUMNS}) "
+    "VALUES (%s, %s, %s, %s, %s, %s, %s::json, %s, %s, %s, %s, %s::json)"
+)
+_EMPTY_JSON = "{}"
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def safe_url(url: str) -> str:
+    """The URL without its password, fit for logs and error messages."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)[1]
+    user = parts.username or ""
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc}"))
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def _row_to_event(row: tuple[Any, ...]) -> RecordedEvent:
+    return RecordedEvent(
+        position=row[0],
+        event_id=row[1],
+        stream_id=row[2],
+        stream_version=row[3],
+        event_type=row[4],
+        schema_version=row[5],
+        payload=row[6],
+        recorded_at=_iso(row[7]),
+        correlation_id=row[8],
+        causation_id=row[9],
+        idempotency_key=row[10],
+        extra_metadata=row[11] or {},
+    )
+
+
+class PostgresEventStore:
+    """An ``EventStore`` in a PostgreSQL schema, shared by any number of processes and hosts.
+
+    ``url`` is a libpq connection URL; ``schema`` (created when missing) holds the
+    log, so one database can keep several stores apart. ``transaction()`` lets an
+    append and the read-model rows it drives commit together, as on SQLite.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        schema: str = "public",
+        connect_timeout: float = 10.0,
+        application_name: str = "events",
+    ) -> None:
+        self.url = url
+        self.schema = schema
+        try:
+            self.conn = psycopg.connect(
+                url,
+                autocommit=True,
+                connect_timeout=max(1, int(connect_timeout)),
+                application_name=application_name,
+            )
+        except psycopg.Error as exc:
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise StoreUnavailableError(
+                f"cannot connect to PostgreSQL at {safe_url(url)}: {reason}"
+            ) from exc
+        self._lock = threading.RLock()
+        self._depth = 0
+        # One lock key per schema: stores in other schemas of the database never wait on it.
+        self._lock_key = zlib.crc32(f"events:{schema}".encode()) - 2**31
+        self.conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
+        self.conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(schema)))
+        self._migrate()
+
+    @property
+    def description(self) -> str:
+        """Where the store is, without the password."""
+        suffix = f" (schema {self.schema})" if self.schema != "public" else ""
+        return f"{safe_url(self.url)}{suffix}"
+
+    # -- transactions -------------------------------------------------------
+
+    def transaction(self) -> contextlib.AbstractContextManager[PostgresEventStore]:
+        """One transaction for a block; nested blocks join the outer one."""
+        return self._block(None)
+
+    def snapshot(self) -> contextlib.AbstractContextManager[PostgresEventStore]:
+        """Read a consistent snapshot (REPEATABLE READ, read only); joins an open block."""
+        return self._block("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+
+    @contextlib.contextmanager
+    def _block(self, first: str | None) -> Iterator[PostgresEventStore]:
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self
+                finally:
+                    self._depth -= 1
+                return
+            with self.conn.transaction():
+                if first is not None:
+                    self.conn.execute(first)
+                self._depth = 1
+                try:
+                    yield self
+                finally:
+                    self._depth = 0
+
+    def _take_write_lock(self) -> None:
+        """Queue behind other writers of this store until this transaction ends."""
+        self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (self._lock_key,))
+
+    def _migrate(self) -> None:
+        with self.transaction():
+            self._take_write_lock()
+            self.conn.execute(
+                "CREATE TABLE IF NOT EXISTS event_store_meta (key TEXT PRIMARY KEY, value TEXT)"
+            )
+            row = self.conn.execute(
+                "SELECT value FROM event_store_meta WHERE key = 'schema_version'"
+            ).fetchone()
+            version = int(row[0]) if row else 0
+            if version > SCHEMA_VERSION:
+                raise StoreSchemaError(
+                    f"{self.description} has event store schema {version}; this program "
+                    f"knows {SCHEMA_VERSION}: upgrade the program"
+                )
+            for number in range(version, SCHEMA_VERSION):
+                self.conn.execute(_MIGRATIONS[number])
+            self.conn.execute(
+                "INSERT INTO event_store_meta (key, value) VALUES ('schema_version', %s) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (str(SCHEMA_VERSION),),
+            )
+
+    # -- writing ------------------------------------------------------------
+
+    def append(
+        self,
+        stream_id: str,
+        events: Sequence[NewEvent | Event],
+        expected_version: int | None = ANY_VERSION,
+    ) -> AppendResult:
+        """Append events to a stream, atomically; see ``EventStore`` for the promises."""
+        return self.append_many([(stream_id, events, expected_version)])[0]
+
+    def append_many(self, appends: Sequence[StreamAppend]) -> list[AppendResult]:
+        """Append to several streams at once: all of it is written, or none of it."""
+        batches = [
+            (stream, [as_new_event(e) for e in events], expected)
+            for stream, events, expected in appends
+        ]
+        with self.transaction():
+            self._take_write_lock()
+            last, now = self.conn.execute(
+                "SELECT COALESCE(MAX(position), 0), clock_timestamp() FROM events"
+            ).fetchone() or (0, None)
+            versions = self._stream_versions({stream for stream, _, _ in batches})
+            used = [n.idempotency_key for _, news, _ in batches for n in news]
+            found = self._positions_of_keys([k for k in used if k is not None])
+            results: list[AppendResult] = []
+            rows: list[tuple[Any, ...]] = []
+            position = int(last)
+            for stream_id, news, expected in batches:
+                current = versions.get(stream_id, 0)
+                keys = [n.idempotency_key for n in news]
+                mine = {k: found[k] for k in keys if k is not None and k in found}
+                earlier = resolve_idempotent_retry(keys, mine)
+                if earlier is not None:
+                    results.append(AppendResult(stream_id, earlier, current, written=False))
+                    continue
+                check_expected_version(stream_id, expected, current)
+                first = position + 1
+                for offset, n in enumerate(news, start=1):
+                    position += 1
+                    rows.append(
+                        (
+                            position,
+                            event_id_for(n),
+                            stream_id,
+                            current + offset,
+                            n.event_type,
+                            n.schema_version,
+                            _dumps(n.payload),
+                            now,
+                            n.correlation_id,
+                            n.causation_id,
+                            n.idempotency_key,
+                            _dumps(n.extra_metadata) if n.extra_metadata else _EMPTY_JSON,
+                        )
+                    )
+                versions[stream_id] = current + len(news)
+                results.append(
+                    AppendResult(stream_id, tuple(range(first, position + 1)), versions[stream_id])
+                )
+            if rows:
+                self._insert(rows)
+        return results
+
+    def _insert(self, rows: list[tuple[Any, ...]]) -> None:
+        """Insert rows in the open transaction; a savepoint keeps a caller's block usable."""
+        try:
+            with self.conn.transaction(), self.conn.cursor() as cursor:
+                cursor.executemany(_INSERT, rows)
+        except psycopg.errors.UniqueViolation as exc:
+            # The checks ran under the write lock, so this is a backstop: an event id
+            # given twice by a producer, or a version written behind the lock's back.
+            constraint = exc.diag.constraint_name or ""
+            if constraint == "events_stream_version":
+                stream = rows[0][2]
+                raise ConcurrencyError(stream, None, self.stream_version(stream)) from exc
+            raise IdempotencyConflictError([r[1] for r in rows]) from exc
+
+    def _stream_versions(self, streams: set[str]) -> dict[str, int]:
+        rows = self.conn.execute(
+            "SELECT stream_id, MAX(stream_version) FROM events "
+            "WHERE stream_id = ANY(%s) GROUP BY stream_id",
+            (sorted(streams),),
+        ).fetchall()
+        return {stream: int(version) for stream, version in rows}
+
+    def _positions_of_keys(self, keys: list[str]) -> dict[str, int]:
+        if not keys:
+            return {}
+        rows = self.conn.execute(
+            "SELECT idempotency_key, position FROM events WHERE idempotency_key = ANY(%s)",
+            (keys,),
+        ).fetchall()
+        return {key: int(position) for key, position in rows}
+
+    # -- reading ------------------------------------------------------------
+
+    def _fetch(self, query: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self.conn.execute(query, params).fetchall()
+
+    def read_stream(self, stream_id: str, from_version: int = 1) -> list[RecordedEvent]:
+        """The events of one stream from a version on, in order."""
+        rows = self._fetch(
+            f"SELECT {_COLUMNS} FROM events WHERE stream_id = %s AND stream_version >= %s "
+            "ORDER BY stream_version",
+            (stream_id, from_version),
+        )
+        return [_row_to_event(r) for r in rows]
+
+    def read_all(
+        self,
+        after_position: int = 0,
+        *,
+        types: Sequence[str] | None = None,
+        stream_id: str | None = None,
+        limit: int | None = None,
+        batch_size: int = 1000,
+    ) -> Iterator[RecordedEvent]:
+        """Every event after a position, oldest first, fetched ``batch_size`` at a time."""
+        if types is not None and not types:
+            return
+        where, params = _filters(types, stream_id)
+        query = (
+            f"SELECT {_COLUMNS} FROM events WHERE position > %s{where} ORDER BY position LIMIT %s"
+        )
+        position = after_position
+        remaining = limit
+        while remaining is None or remaining > 0:
+            size = batch_size if remaining is None else min(batch_size, remaining)
+            rows = self._fetch(query, [position, *params, size])
+            if not rows:
+                return
+            for row in rows:
+                yield _row_to_event(row)
+            position = rows[-1][0]
+            if remaining is not None:
+                remaining -= len(rows)
+            if len(rows) < size:
+                return
+
+    def read_latest(
+        self,
+        limit: int,
+        *,
+        types: Sequence[str] | None = None,
+        stream_id: str | None = None,
+    ) -> list[RecordedEvent]:
+        """The newest ``limit`` events (of those types, in that stream), oldest first."""
+        if limit <= 0 or (types is not None and not types):
+            return []
+        where, params = _filters(types, stream_id)
+        rows = self._fetch(
+            f"SELECT {_COLUMNS} FROM events WHERE TRUE{where} ORDER BY position DESC LIMIT %s",
+            [*params, limit],
+        )
+        return [_row_to_event(r) for r in reversed(rows)]
+
+    def stream_version(self, stream_id: str) -> int:
+        """The stream's current version (0 when it has no events)."""
+        rows = self._fetch(
+            "SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_id = %s",
+            (stream_id,),
+        )
+        return int(rows[0][0])
+
+    def last_position(self) -> int:
+        """The position of the newest event (0 when the store is empty)."""
+        return int(self._fetch("SELECT COALESCE(MAX(position), 0) FROM events", ())[0][0])
+
+    def count(self, types: Sequence[str] | None = None) -> int:
+        """How many events the store holds (of the given types)."""
+        if types is None:
+            return int(self._fetch("SELECT COUNT(*) FROM events", ())[0][0])
+        if not types:
+            return 0
+        rows = self._fetch("SELECT COUNT(*) FROM events WHERE event_type = ANY(%s)", (list(types),))
+        return int(rows[0][0])
+
+    def type_counts(self) -> dict[str, int]:
+        """How many events of each type the store holds."""
+        rows = self._fetch(
+            "SELECT event_type, COUNT(*) FROM events GROUP BY event_type ORDER BY event_type", ()
+        )
+        return {name: int(n) for name, n in rows}
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> PostgresEventStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _filters(types: Sequence[str] | None, stream_id: str | None) -> tuple[str, list[Any]]:
+    """The ``AND …`` conditions and parameters of a type and stream filter."""
+    where = ""
+    params: list[Any] = []
+    if types is not None:
+        where += " AND event_type = ANY(%s)"
+        params.append(list(types))
+    if stream_id is not None:
+        where += " AND stream_id = %s"
+        params.append(stream_id)
+    return where, params
