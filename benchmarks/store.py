@@ -19,10 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-import sqlite_utils
-
 from benchmarks.common import peak_rss_mb, report, timed, verdict
 from events import NewEvent, ProjectionRunner, RecordedEvent, SQLiteEventStore
+from events.sql import Database
 from events.store import new_event_id
 
 PAYLOAD = {"feed": "feed-4f1c2a", "url": "https://example.org/news/ai-act-update", "n": 0}
@@ -116,22 +115,22 @@ class FeedTally:
     version = 1
     event_types: tuple[str, ...] | None = ("ItemSeen",)
 
-    def setup(self, db: sqlite_utils.Database) -> None:
+    def setup(self, db: Database) -> None:
         """Create the table."""
         db.execute(
             "CREATE TABLE IF NOT EXISTS feed_tally (stream_id TEXT PRIMARY KEY, seen INTEGER, "
             "last_n INTEGER, last_url TEXT)"
         )
 
-    def drop(self, db: sqlite_utils.Database) -> None:
+    def drop(self, db: Database) -> None:
         """Drop the table."""
         db.execute("DROP TABLE IF EXISTS feed_tally")
 
-    def handle(self, db: sqlite_utils.Database, event: RecordedEvent) -> None:
+    def handle(self, db: Database, event: RecordedEvent) -> None:
         """Count the event."""
         db.execute(
             "INSERT INTO feed_tally VALUES (?, 1, ?, ?) ON CONFLICT (stream_id) DO UPDATE SET "
-            "seen = seen + 1, last_n = excluded.last_n, last_url = excluded.last_url",
+            "seen = feed_tally.seen + 1, last_n = excluded.last_n, last_url = excluded.last_url",
             (event.stream_id, event.payload["n"], event.payload["url"]),
         )
 

@@ -20,7 +20,6 @@ import zlib
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 from psycopg import sql
@@ -32,6 +31,7 @@ from events.errors import (
     StoreUnavailableError,
 )
 from events.event import AppendResult, Event, NewEvent, RecordedEvent
+from events.sql import PostgresDatabase, safe_url
 from events.store import (
     ANY_VERSION,
     StreamAppend,
@@ -88,16 +88,6 @@ _INSERT = (
 )
 _EMPTY_JSON = "{}"
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-
-def safe_url(url: str) -> str:
-    """The URL without its password, fit for logs and error messages."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.rsplit("@", 1)[1]
-    user = parts.username or ""
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc}"))
 
 
 def _iso(moment: datetime) -> str:
@@ -157,6 +147,7 @@ class PostgresEventStore:
         self._lock_key = zlib.crc32(f"events:{schema}".encode()) - 2**31
         self.conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
         self.conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(schema)))
+        self.db = PostgresDatabase(self.conn)
         self._migrate()
 
     @property
@@ -168,7 +159,11 @@ class PostgresEventStore:
     # -- transactions -------------------------------------------------------
 
     def transaction(self) -> contextlib.AbstractContextManager[PostgresEventStore]:
-        """One transaction for a block; nested blocks join the outer one."""
+        """The store's write lock and one transaction for a block; nested blocks join it.
+
+        Like ``BEGIN IMMEDIATE`` on SQLite: an append and the read-model rows it
+        drives commit together, and two catch-ups never apply the same events twice.
+        """
         return self._block(None)
 
     def snapshot(self) -> contextlib.AbstractContextManager[PostgresEventStore]:
@@ -188,6 +183,8 @@ class PostgresEventStore:
             with self.conn.transaction():
                 if first is not None:
                     self.conn.execute(first)
+                else:
+                    self._take_write_lock()
                 self._depth = 1
                 try:
                     yield self
@@ -200,7 +197,6 @@ class PostgresEventStore:
 
     def _migrate(self) -> None:
         with self.transaction():
-            self._take_write_lock()
             self.conn.execute(
                 "CREATE TABLE IF NOT EXISTS event_store_meta (key TEXT PRIMARY KEY, value TEXT)"
             )
@@ -239,7 +235,6 @@ class PostgresEventStore:
             for stream, events, expected in appends
         ]
         with self.transaction():
-            self._take_write_lock()
             last, now = self.conn.execute(
                 "SELECT COALESCE(MAX(position), 0), clock_timestamp() FROM events"
             ).fetchone() or (0, None)
@@ -407,6 +402,16 @@ class PostgresEventStore:
         )
         return {name: int(n) for name, n in rows}
 
+    def disk_bytes(self) -> int:
+        """What the schema's tables and indexes take on disk."""
+        rows = self._fetch(
+            "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = %s AND c.relkind IN ('r', 'm')",
+            (self.schema,),
+        )
+        return int(rows[0][0])
+
     def close(self) -> None:
         """Close the connection."""
         self.conn.close()
@@ -429,3 +434,63 @@ def _filters(types: Sequence[str] | None, stream_id: str | None) -> tuple[str, l
         where += " AND stream_id = %s"
         params.append(stream_id)
     return where, params
+
+
+class AdvisoryLock:
+    """A named lock on the database, held by a connection of its own.
+
+    The server drops a session's advisory locks when its connection ends, so a
+    holder that dies, however it dies and on whichever machine, leaves no stale
+    lock: the same promise as ``flock`` on one machine, across many.
+    """
+
+    def __init__(self, url: str, name: str, *, connect_timeout: float = 10.0) -> None:
+        self.url = url
+        self.name = name
+        self.key = zlib.crc32(f"lock:{name}".encode()) - 2**31
+        self._connect_timeout = connect_timeout
+        self._conn: psycopg.Connection[Any] | None = None
+
+    def try_acquire(self, application_name: str = "events") -> bool:
+        """Take the lock if it is free; False when another session holds it."""
+        if self._conn is not None:
+            return True
+        try:
+            conn = psycopg.connect(
+                self.url,
+                autocommit=True,
+                connect_timeout=max(1, int(self._connect_timeout)),
+                application_name=application_name,
+            )
+        except psycopg.Error as exc:
+            raise StoreUnavailableError(
+                f"cannot connect to PostgreSQL at {safe_url(self.url)}: {exc}"
+            ) from exc
+        row = conn.execute("SELECT pg_try_advisory_lock(%s)", (self.key,)).fetchone()
+        if not (row and row[0]):
+            conn.close()
+            return False
+        self._conn = conn
+        return True
+
+    def holder(self) -> str:
+        """Who holds the lock: the session's application, host and process id."""
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            row = conn.execute(
+                "SELECT a.application_name, COALESCE(host(a.client_addr), 'local'), a.pid "
+                "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                # A bigint key is kept as its high and low 32 bits.
+                "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 "
+                "AND l.classid::bigint = %s AND l.objid::bigint = %s LIMIT 1",
+                ((self.key >> 32) & 0xFFFFFFFF, self.key & 0xFFFFFFFF),
+            ).fetchone()
+        if row is None:
+            return "nobody now"
+        return f"{row[0] or 'a session'} from {row[1]}, server pid {row[2]}"
+
+    def release(self) -> None:
+        """Let the lock go (closing the connection lets it go too)."""
+        if self._conn is not None:
+            with contextlib.suppress(psycopg.Error):
+                self._conn.close()
+            self._conn = None

@@ -9,14 +9,13 @@ some checkpoint, and the next catch-up carries on from there.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Protocol
-
-import sqlite_utils
+from typing import Any, Protocol
 
 from events.event import RecordedEvent
-from events.sqlite import SQLiteEventStore
-from events.store import utc_now_iso
+from events.sql import Database, upsert
+from events.store import EventStore, utc_now_iso
 
 ProjectionProgress = Callable[[str, int, int], None]
 """Called as ``progress(projection_name, position_reached, last_position)``."""
@@ -45,15 +44,15 @@ class Projection(Protocol):
         """The event types it handles, or None for all."""
         ...
 
-    def setup(self, db: sqlite_utils.Database) -> None:
+    def setup(self, db: Database) -> None:
         """Create the read model's tables if they are missing."""
         ...
 
-    def drop(self, db: sqlite_utils.Database) -> None:
+    def drop(self, db: Database) -> None:
         """Drop the read model's tables."""
         ...
 
-    def handle(self, db: sqlite_utils.Database, event: RecordedEvent) -> None:
+    def handle(self, db: Database, event: RecordedEvent) -> None:
         """Apply one event to the read model."""
         ...
 
@@ -61,12 +60,12 @@ class Projection(Protocol):
 class BatchProjection(Projection, Protocol):
     """A projection that can apply many events at once (fewer statements, same result)."""
 
-    def handle_batch(self, db: sqlite_utils.Database, events: Sequence[RecordedEvent]) -> None:
+    def handle_batch(self, db: Database, events: Sequence[RecordedEvent]) -> None:
         """Apply events in order, as ``handle`` would one by one."""
         ...
 
 
-def _apply(projection: Projection, db: sqlite_utils.Database, events: list[RecordedEvent]) -> None:
+def _apply(projection: Projection, db: Database, events: list[RecordedEvent]) -> None:
     handle_batch = getattr(projection, "handle_batch", None)
     if handle_batch is not None:
         handle_batch(db, events)
@@ -86,13 +85,32 @@ class Checkpoint:
 
 
 _CHECKPOINTS = "projection_checkpoints"
+_SAVE_CHECKPOINT = upsert(_CHECKPOINTS, ("name", "position", "version", "updated_at"), ("name",))
+
+
+class ReadModelStore(EventStore, Protocol):
+    """A store whose database also holds the read models: SQLite's file, PostgreSQL's schema.
+
+    ``transaction()`` holds the store's write lock for a block (and joins an open
+    one), so an append and the rows it drives commit together, and two catch-ups
+    never apply the same events twice.
+    """
+
+    @property
+    def db(self) -> Database:
+        """The read models' database, on the store's connection."""
+        ...
+
+    def transaction(self) -> AbstractContextManager[Any]:
+        """The write lock and one transaction for a block."""
+        ...
 
 
 class ProjectionRunner:
-    """Keeps projections up to date with a SQLite event store in the same file."""
+    """Keeps projections up to date with an event store whose database holds their tables."""
 
     def __init__(
-        self, store: SQLiteEventStore, projections: Iterable[Projection], batch_size: int = 1000
+        self, store: ReadModelStore, projections: Iterable[Projection], batch_size: int = 1000
     ) -> None:
         self.store = store
         self.projections = {p.name: p for p in projections}
@@ -100,9 +118,9 @@ class ProjectionRunner:
         # Projections whose stored version was checked against the code's, once per runner.
         self._verified: set[str] = set()
         with store.transaction():
-            store.conn.execute(
+            store.db.execute(
                 f"CREATE TABLE IF NOT EXISTS {_CHECKPOINTS} ("
-                "name TEXT PRIMARY KEY, position INTEGER NOT NULL, version INTEGER NOT NULL, "
+                "name TEXT PRIMARY KEY, position BIGINT NOT NULL, version INTEGER NOT NULL, "
                 "updated_at TEXT)"
             )
             for projection in self.projections.values():
@@ -118,7 +136,7 @@ class ProjectionRunner:
 
     def checkpoint(self, name: str) -> Checkpoint:
         """The stored checkpoint of a projection (position 0 when it never ran)."""
-        row = self.store.conn.execute(
+        row = self.store.db.execute(
             f"SELECT position, version, updated_at FROM {_CHECKPOINTS} WHERE name = ?", (name,)
         ).fetchone()
         if row is None:
@@ -130,10 +148,8 @@ class ProjectionRunner:
         return [self.checkpoint(name) for name in sorted(self.projections)]
 
     def _save_checkpoint(self, projection: Projection, position: int) -> None:
-        self.store.conn.execute(
-            f"INSERT OR REPLACE INTO {_CHECKPOINTS} (name, position, version, updated_at) "
-            "VALUES (?, ?, ?, ?)",
-            (projection.name, position, projection.version, utc_now_iso()),
+        self.store.db.execute(
+            _SAVE_CHECKPOINT, (projection.name, position, projection.version, utc_now_iso())
         )
 
     def catch_up(
@@ -156,7 +172,7 @@ class ProjectionRunner:
         return self._catch_up(chosen, progress)
 
     def _stored_positions(self, names: Sequence[str]) -> dict[str, int]:
-        rows = self.store.conn.execute(f"SELECT name, position FROM {_CHECKPOINTS}").fetchall()
+        rows = self.store.db.execute(f"SELECT name, position FROM {_CHECKPOINTS}").fetchall()
         stored = {name: int(position) for name, position in rows}
         return {name: stored.get(name, 0) for name in names}
 

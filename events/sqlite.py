@@ -10,10 +10,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from events.errors import ConcurrencyError, IdempotencyConflictError, StoreSchemaError
 from events.event import AppendResult, Event, NewEvent, RecordedEvent
+from events.sql import SQLiteDatabase
 from events.store import (
     ANY_VERSION,
     StreamAppend,
@@ -97,8 +96,9 @@ class SQLiteEventStore:
     "database is locked" instead of waiting out the busy timeout.
 
     Read models may share the file: ``db`` is a sqlite-utils handle on the same
-    connection, and ``transaction()`` lets an append and the projection rows it
-    drives commit together.
+    connection that also runs the SQL both stores share (``events.sql.Database``),
+    and ``transaction()`` lets an append and the projection rows it drives commit
+    together.
     """
 
     def __init__(
@@ -124,7 +124,7 @@ class SQLiteEventStore:
             raise ValueError(f"synchronous must be OFF, NORMAL, FULL or EXTRA, not {synchronous!r}")
         # NORMAL in WAL mode survives a crash of the process; FULL also a power cut.
         self.conn.execute(f"PRAGMA synchronous = {synchronous.upper()}")
-        self.db = sqlite_utils.Database(self.conn)
+        self.db = SQLiteDatabase(self.conn)
         self._migrate()
 
     # -- transactions -------------------------------------------------------

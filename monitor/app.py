@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from loguru import logger
 
@@ -18,13 +18,23 @@ from events import (
     ProjectionRunner,
     RecordedEvent,
     SQLiteEventStore,
+    StoreUnavailableError,
 )
+from events.sql import Params
 from monitor.errors import MonitorError
 from monitor.events import REGISTRY, CorpusDocumentAdded, corpus_stream
 from monitor.projections import all_projections
 from monitor.seeds import load_seed_corpus
 from monitor.settings import Settings
 from monitor.store_care import StoreDamagedError, describe_database_error
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from events.postgres import PostgresEventStore
+
+    #: The event store a monitor runs on: the embedded SQLite file, or PostgreSQL.
+    Store: TypeAlias = SQLiteEventStore | PostgresEventStore
 
 
 class StoreMissingError(MonitorError):
@@ -47,6 +57,26 @@ class Monitor:
     def __init__(self, settings: Settings, *, create: bool = False) -> None:
         self.settings = settings
         self.store_path = settings.store_path()
+        url = settings.store.postgres_url()
+        self.store: Store
+        if url is not None:
+            self.store = _open_postgres(settings, url)
+            self.store_location = self.store.description
+            # This machine's own files (heartbeat, vector cache) live beside store_path.
+            self.store_path.parent.mkdir(parents=True, exist_ok=True)
+            self.created = self.store.count() == 0
+            if self.created and not create:
+                self.store.close()
+                raise StoreMissingError(
+                    f"no monitor store at {self.store_location} yet; create it with "
+                    "`monitor init` (store.url names the database)"
+                )
+        else:
+            self.store = self._open_sqlite(create)
+            self.store_location = str(self.store_path)
+        self.runner = ProjectionRunner(self.store, all_projections())
+
+    def _open_sqlite(self, create: bool) -> SQLiteEventStore:
         self.created = not self.store_path.exists()
         if self.created and not create:
             raise StoreMissingError(
@@ -60,16 +90,20 @@ class Monitor:
                 "`monitor init` (or point --db / MONITOR_DB at an existing one)"
             )
         try:
-            self.store = SQLiteEventStore(
+            return SQLiteEventStore(
                 self.store_path,
-                busy_timeout_ms=settings.store.busy_timeout_ms,
-                synchronous=settings.store.synchronous,
+                busy_timeout_ms=self.settings.store.busy_timeout_ms,
+                synchronous=self.settings.store.synchronous,
             )
         except sqlite3.Error as exc:
             raise StoreDamagedError(describe_database_error(self.store_path, exc)) from None
         except OSError as exc:
             raise MonitorError(f"cannot open the store at {self.store_path}: {exc}") from exc
-        self.runner = ProjectionRunner(self.store, all_projections())
+
+    @property
+    def on_postgres(self) -> bool:
+        """Whether the log and read models are on PostgreSQL."""
+        return self.settings.store.postgres_url() is not None
 
     def close(self) -> None:
         """Close the store."""
@@ -111,7 +145,7 @@ class Monitor:
                 logger.bind(document=seed.document_id).info("seed document added to the corpus")
             else:
                 known += 1
-        return InitReport(str(self.store_path), self.created, added, known)
+        return InitReport(self.store_location, self.created, added, known)
 
     def record(
         self,
@@ -132,14 +166,17 @@ class Monitor:
             self.runner.catch_up()
         return results
 
-    def query(
-        self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
-    ) -> list[dict[str, Any]]:
+    def query(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
         """Rows of a read model as dicts, from one snapshot (threads may share the monitor)."""
         with self.store.snapshot():
-            cursor = self.store.conn.execute(sql, params)
-            names = [d[0] for d in cursor.description]
-            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+            return self.store.db.rows(sql, params)
+
+    def json_array_has(self, expression: str, choices: int = 1) -> str:
+        """SQL that holds when the JSON array ``expression`` has one of ``choices``
+        ``?`` parameters (the databases walk JSON arrays differently)."""
+        elements = self.store.db.json_elements(expression, "e")
+        wanted = "e.value = ?" if choices == 1 else f"e.value IN ({', '.join('?' * choices)})"
+        return f"EXISTS (SELECT 1 FROM {elements} WHERE {wanted})"
 
     def status(self) -> dict[str, Any]:
         """The store's state: path, counts, last position, projections and their lag."""
@@ -154,13 +191,14 @@ class Monitor:
             }
             for cp in self.runner.checkpoints()
         ]
-        corpus = self.store.conn.execute(
+        corpus = self.store.db.execute(
             "SELECT COUNT(*) FROM corpus_documents WHERE removed_at IS NULL"
         ).fetchone()[0]
         types = self.store.type_counts()
         return {
-            "store": str(self.store_path),
-            "store_bytes": _file_size(self.store_path),
+            "store": self.store_location,
+            "store_kind": "postgresql" if self.on_postgres else "sqlite",
+            "store_bytes": self.store_bytes(),
             "events": sum(types.values()),
             "last_position": last,
             "event_types": types,
@@ -197,6 +235,27 @@ class Monitor:
     def catch_up(self) -> dict[str, int]:
         """Bring every read model up to the end of the log."""
         return self.runner.catch_up()
+
+    def store_bytes(self) -> int:
+        """The store's size on disk: the SQLite file and its WAL, or the schema's tables."""
+        if isinstance(self.store, SQLiteEventStore):
+            return _file_size(self.store_path)
+        return self.store.disk_bytes()
+
+
+def _open_postgres(settings: Settings, url: str) -> PostgresEventStore:
+    """The PostgreSQL store, or one error line that names the setting to look at."""
+    from events.postgres import PostgresEventStore  # noqa: PLC0415 (SQLite users never load psycopg)
+
+    try:
+        return PostgresEventStore(
+            url,
+            schema=settings.store.schema_name,
+            connect_timeout=settings.store.connect_timeout,
+            application_name="ai-act-monitor",
+        )
+    except StoreUnavailableError as exc:
+        raise MonitorError(f"store.url: {exc}") from None
 
 
 def _file_size(path: Path) -> int:

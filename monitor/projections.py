@@ -6,9 +6,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-import sqlite_utils
-
 from events import Event, RecordedEvent, UnknownEvent
+from events.sql import Database, upsert
 from monitor.events import (
     REGISTRY,
     ArticleAssessed,
@@ -53,6 +52,42 @@ def decode(recorded: RecordedEvent) -> Event | UnknownEvent:
     return event
 
 
+# Rows written whole (SQLite's INSERT OR REPLACE, in SQL both databases accept).
+_CORPUS_ROW = upsert(
+    "corpus_documents",
+    (
+        "document_id", "origin", "title", "language", "source", "url", "published",
+        "content_hash", "text", "added_at", "added_position", "removed_at",
+    ),
+    ("document_id",),
+)  # fmt: skip
+_ARTICLE_ROW = upsert(
+    "articles",
+    (
+        "item_id", "url", "final_url", "title", "author", "published", "language", "method",
+        "text", "content_hash", "extracted_at", "position",
+    ),
+    ("item_id",),
+)  # fmt: skip
+_UPDATE_ROW = upsert(
+    "updates",
+    (
+        "item_id", "feed_id", "title", "url", "language", "published", "follows_document_id",
+        "follows_title", "similarity", "novel_sentences", "reasons", "flagged_at", "position",
+        "new_story", "parts",
+    ),
+    ("item_id",),
+)  # fmt: skip
+_DIGEST_ROW = upsert(
+    "digests",
+    (
+        "digest_id", "label", "since", "until", "through_position", "updates", "empty",
+        "trigger", "published_at", "position",
+    ),
+    ("digest_id",),
+)  # fmt: skip
+
+
 class CorpusProjection:
     """``corpus_documents``: the reference corpus as it stands, one row per document."""
 
@@ -60,25 +95,25 @@ class CorpusProjection:
     version = 1
     event_types = ("CorpusDocumentAdded", "CorpusDocumentRemoved")
 
-    def setup(self, db: sqlite_utils.Database) -> None:
+    def setup(self, db: Database) -> None:
         """Create the table."""
         db.execute(
             "CREATE TABLE IF NOT EXISTS corpus_documents ("
             "document_id TEXT PRIMARY KEY, origin TEXT, title TEXT, language TEXT, "
             "source TEXT, url TEXT, published TEXT, content_hash TEXT, text TEXT, "
-            "added_at TEXT, added_position INTEGER, removed_at TEXT)"
+            "added_at TEXT, added_position BIGINT, removed_at TEXT)"
         )
 
-    def drop(self, db: sqlite_utils.Database) -> None:
+    def drop(self, db: Database) -> None:
         """Drop the table."""
         db.execute("DROP TABLE IF EXISTS corpus_documents")
 
-    def handle(self, db: sqlite_utils.Database, recorded: RecordedEvent) -> None:
+    def handle(self, db: Database, recorded: RecordedEvent) -> None:
         """Add or remove a document."""
         event = decode(recorded)
         if isinstance(event, CorpusDocumentAdded):
             db.execute(
-                "INSERT OR REPLACE INTO corpus_documents VALUES (?,?,?,?,?,?,?,?,?,?,?,NULL)",
+                _CORPUS_ROW,
                 (
                     event.document_id,
                     event.origin,
@@ -91,6 +126,7 @@ class CorpusProjection:
                     event.text,
                     recorded.recorded_at,
                     recorded.position,
+                    None,
                 ),
             )
         elif isinstance(event, CorpusDocumentRemoved):
@@ -115,12 +151,13 @@ class FeedsProjection:
         "FeedReenabled",
     )
 
-    def setup(self, db: sqlite_utils.Database) -> None:
+    def setup(self, db: Database) -> None:
         """Create the table."""
         db.execute(
             "CREATE TABLE IF NOT EXISTS feeds ("
-            "feed_id TEXT PRIMARY KEY, url TEXT NOT NULL, name TEXT, interval_seconds REAL, "
-            "tags TEXT, language TEXT, ignore_validators INTEGER, status TEXT, added_at TEXT, "
+            "feed_id TEXT PRIMARY KEY, url TEXT NOT NULL, name TEXT, "
+            "interval_seconds DOUBLE PRECISION, tags TEXT, language TEXT, "
+            "ignore_validators INTEGER, status TEXT, added_at TEXT, "
             "last_polled_at TEXT, last_outcome TEXT, last_http_status INTEGER, "
             "last_success_at TEXT, etag TEXT, last_modified TEXT, consecutive_failures INTEGER, "
             "last_error_reason TEXT, last_error_detail TEXT, next_poll_at TEXT, "
@@ -128,11 +165,11 @@ class FeedsProjection:
         )
         db.execute("CREATE INDEX IF NOT EXISTS feeds_due ON feeds (status, next_poll_at)")
 
-    def drop(self, db: sqlite_utils.Database) -> None:
+    def drop(self, db: Database) -> None:
         """Drop the table."""
         db.execute("DROP TABLE IF EXISTS feeds")
 
-    def handle(self, db: sqlite_utils.Database, recorded: RecordedEvent) -> None:
+    def handle(self, db: Database, recorded: RecordedEvent) -> None:
         """Apply one feed event."""
         event = decode(recorded)
         at = recorded.recorded_at
@@ -221,38 +258,40 @@ class ItemsProjection:
     version = 3
     event_types = ("ItemDiscovered", "ArticleExtracted", "ExtractionFailed")
 
-    def setup(self, db: sqlite_utils.Database) -> None:
+    def setup(self, db: Database) -> None:
         """Create the tables."""
         db.execute(
             "CREATE TABLE IF NOT EXISTS items ("
             "item_id TEXT PRIMARY KEY, feed_id TEXT, key TEXT, link TEXT, guid TEXT, "
             "title TEXT, published TEXT, language TEXT, discovered_at TEXT, "
-            "discovered_position INTEGER, extraction TEXT, method TEXT, chars INTEGER, "
+            "discovered_position BIGINT, extraction TEXT, method TEXT, chars INTEGER, "
             "fallback_reason TEXT, failure_reason TEXT, extracted_at TEXT, backlog INTEGER)"
         )
         db.execute("CREATE INDEX IF NOT EXISTS items_by_feed ON items (feed_id)")
         db.execute("CREATE INDEX IF NOT EXISTS items_pending ON items (extraction)")
         db.execute(
             "CREATE TABLE IF NOT EXISTS item_keys ("
-            "feed_id TEXT, key TEXT, item_id TEXT, PRIMARY KEY (feed_id, key)) WITHOUT ROWID"
+            "feed_id TEXT, key TEXT, item_id TEXT, PRIMARY KEY (feed_id, key))"
+            # The keys are looked up by feed and never by row: no rowid saves a B-tree.
+            + (" WITHOUT ROWID" if db.dialect == "sqlite" else "")
         )
         db.execute(
             "CREATE TABLE IF NOT EXISTS articles ("
             "item_id TEXT PRIMARY KEY, url TEXT, final_url TEXT, title TEXT, author TEXT, "
             "published TEXT, language TEXT, method TEXT, text TEXT, content_hash TEXT, "
-            "extracted_at TEXT, position INTEGER)"
+            "extracted_at TEXT, position BIGINT)"
         )
 
-    def drop(self, db: sqlite_utils.Database) -> None:
+    def drop(self, db: Database) -> None:
         """Drop the tables."""
         for table in ("items", "item_keys", "articles"):
             db.execute(f"DROP TABLE IF EXISTS {table}")
 
-    def handle(self, db: sqlite_utils.Database, recorded: RecordedEvent) -> None:
+    def handle(self, db: Database, recorded: RecordedEvent) -> None:
         """Apply one item event."""
         self.handle_batch(db, [recorded])
 
-    def handle_batch(self, db: sqlite_utils.Database, events: Sequence[RecordedEvent]) -> None:
+    def handle_batch(self, db: Database, events: Sequence[RecordedEvent]) -> None:
         """Apply item events in order with a few statements.
 
         An item discovered and extracted in the same batch (the usual case) is
@@ -319,19 +358,21 @@ class ItemsProjection:
             else:
                 updates.append((*state, language, event.item_id))
         if new_items:
-            db.conn.executemany(
-                "INSERT OR IGNORE INTO items (item_id, feed_id, key, link, guid, title, "
+            db.executemany(
+                "INSERT INTO items (item_id, feed_id, key, link, guid, title, "
                 "published, language, discovered_at, discovered_position, extraction, method, "
                 "chars, fallback_reason, failure_reason, extracted_at, backlog) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (item_id) DO NOTHING",
                 list(new_items.values()),
             )
         if keys:
-            db.conn.executemany(
-                "INSERT OR IGNORE INTO item_keys (feed_id, key, item_id) VALUES (?,?,?)", keys
+            db.executemany(
+                "INSERT INTO item_keys (feed_id, key, item_id) VALUES (?,?,?) "
+                "ON CONFLICT (feed_id, key) DO NOTHING",
+                keys,
             )
         if updates:
-            db.conn.executemany(
+            db.executemany(
                 "UPDATE items SET extraction = ?, method = COALESCE(?, method), "
                 "chars = COALESCE(?, chars), fallback_reason = COALESCE(?, fallback_reason), "
                 "failure_reason = ?, extracted_at = ?, "
@@ -339,9 +380,7 @@ class ItemsProjection:
                 updates,
             )
         if articles:
-            db.conn.executemany(
-                "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", articles
-            )
+            db.executemany(_ARTICLE_ROW, articles)
 
 
 class AssessmentsProjection:
@@ -351,14 +390,15 @@ class AssessmentsProjection:
     version = 8
     event_types = ("ArticleAssessed", "UpdateFlagged", "UpdateWithdrawn", "VerdictCorrected")
 
-    def setup(self, db: sqlite_utils.Database) -> None:
+    def setup(self, db: Database) -> None:
         """Create the tables."""
         db.execute(
             "CREATE TABLE IF NOT EXISTS assessments ("
-            "item_id TEXT PRIMARY KEY, verdict TEXT, language TEXT, relevance REAL, "
-            "relevant INTEGER, nearest_document_id TEXT, nearest_title TEXT, similarity REAL, "
-            "duplicate_of TEXT, novel_sentences INTEGER, reasons TEXT, assessed_at TEXT, "
-            "position INTEGER, times INTEGER, baseline INTEGER, "
+            "item_id TEXT PRIMARY KEY, verdict TEXT, language TEXT, "
+            "relevance DOUBLE PRECISION, relevant INTEGER, nearest_document_id TEXT, "
+            "nearest_title TEXT, similarity DOUBLE PRECISION, duplicate_of TEXT, "
+            "novel_sentences INTEGER, reasons TEXT, assessed_at TEXT, "
+            "position BIGINT, times INTEGER, baseline INTEGER, "
             # A reader's latest correction (VerdictCorrected), which the verdict follows.
             "corrected TEXT, corrected_by TEXT, corrected_at TEXT, correction_note TEXT)"
         )
@@ -371,20 +411,21 @@ class AssessmentsProjection:
         db.execute(
             "CREATE TABLE IF NOT EXISTS updates ("
             "item_id TEXT PRIMARY KEY, feed_id TEXT, title TEXT, url TEXT, language TEXT, "
-            "published TEXT, follows_document_id TEXT, follows_title TEXT, similarity REAL, "
-            "novel_sentences TEXT, reasons TEXT, flagged_at TEXT, position INTEGER, "
+            "published TEXT, follows_document_id TEXT, follows_title TEXT, "
+            "similarity DOUBLE PRECISION, novel_sentences TEXT, reasons TEXT, flagged_at TEXT, "
+            "position BIGINT, "
             "new_story INTEGER, parts TEXT)"
         )
         # Pages and the API list updates newest first, and by language.
         db.execute("CREATE INDEX IF NOT EXISTS updates_by_position ON updates (position)")
         db.execute("CREATE INDEX IF NOT EXISTS updates_by_language ON updates (language, position)")
 
-    def drop(self, db: sqlite_utils.Database) -> None:
+    def drop(self, db: Database) -> None:
         """Drop the tables."""
         db.execute("DROP TABLE IF EXISTS assessments")
         db.execute("DROP TABLE IF EXISTS updates")
 
-    def handle(self, db: sqlite_utils.Database, recorded: RecordedEvent) -> None:
+    def handle(self, db: Database, recorded: RecordedEvent) -> None:
         """Keep the latest assessment of each item, and every flagged update."""
         event = decode(recorded)
         at = recorded.recorded_at
@@ -398,7 +439,8 @@ class AssessmentsProjection:
                 "nearest_title = excluded.nearest_title, similarity = excluded.similarity, "
                 "duplicate_of = excluded.duplicate_of, novel_sentences = excluded.novel_sentences, "
                 "reasons = excluded.reasons, assessed_at = excluded.assessed_at, "
-                "position = excluded.position, times = times + 1, baseline = excluded.baseline",
+                "position = excluded.position, times = assessments.times + 1, "
+                "baseline = excluded.baseline",
                 (
                     event.item_id,
                     event.verdict,
@@ -442,7 +484,7 @@ class AssessmentsProjection:
             db.execute("DELETE FROM updates WHERE item_id = ?", (event.item_id,))
         elif isinstance(event, UpdateFlagged):
             db.execute(
-                "INSERT OR REPLACE INTO updates VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                _UPDATE_ROW,
                 (
                     event.item_id,
                     event.feed_id,
@@ -475,13 +517,13 @@ class DigestsProjection:
         "DigestDeliveryFailed",
     )
 
-    def setup(self, db: sqlite_utils.Database) -> None:
+    def setup(self, db: Database) -> None:
         """Create the tables."""
         db.execute(
             "CREATE TABLE IF NOT EXISTS digests ("
             "digest_id TEXT PRIMARY KEY, label TEXT, since TEXT, until TEXT, "
-            "through_position INTEGER, updates INTEGER, empty INTEGER, trigger TEXT, "
-            "published_at TEXT, position INTEGER)"
+            "through_position BIGINT, updates INTEGER, empty INTEGER, trigger TEXT, "
+            "published_at TEXT, position BIGINT)"
         )
         db.execute(
             "CREATE TABLE IF NOT EXISTS deliveries ("
@@ -492,18 +534,18 @@ class DigestsProjection:
             "PRIMARY KEY (digest_id, channel))"
         )
 
-    def drop(self, db: sqlite_utils.Database) -> None:
+    def drop(self, db: Database) -> None:
         """Drop the tables."""
         db.execute("DROP TABLE IF EXISTS digests")
         db.execute("DROP TABLE IF EXISTS deliveries")
 
-    def handle(self, db: sqlite_utils.Database, recorded: RecordedEvent) -> None:
+    def handle(self, db: Database, recorded: RecordedEvent) -> None:
         """Record a digest and the deliveries it owes; follow each delivery's fate."""
         event = decode(recorded)
         at = recorded.recorded_at
         if isinstance(event, DigestPublished):
             db.execute(
-                "INSERT OR REPLACE INTO digests VALUES (?,?,?,?,?,?,?,?,?,?)",
+                _DIGEST_ROW,
                 (
                     event.digest_id,
                     event.label,
@@ -517,9 +559,10 @@ class DigestsProjection:
                     recorded.position,
                 ),
             )
-            db.conn.executemany(
-                "INSERT OR IGNORE INTO deliveries VALUES "
-                "(?, ?, 'pending', '', 0, '', '', ?, NULL, NULL, 0)",
+            db.executemany(
+                "INSERT INTO deliveries VALUES "
+                "(?, ?, 'pending', '', 0, '', '', ?, NULL, NULL, 0) "
+                "ON CONFLICT (digest_id, channel) DO NOTHING",
                 [(event.digest_id, channel, at) for channel in event.channels],
             )
         elif isinstance(event, DigestDeliveryClaimed):
@@ -573,25 +616,25 @@ class MetricsProjection:
         "DigestDeliveryFailed",
     )
 
-    def setup(self, db: sqlite_utils.Database) -> None:
+    def setup(self, db: Database) -> None:
         """Create the table."""
         db.execute(
             "CREATE TABLE IF NOT EXISTS metrics ("
-            "name TEXT NOT NULL, labels TEXT NOT NULL, value REAL NOT NULL, "
+            "name TEXT NOT NULL, labels TEXT NOT NULL, value DOUBLE PRECISION NOT NULL, "
             "PRIMARY KEY (name, labels))"
         )
 
-    def drop(self, db: sqlite_utils.Database) -> None:
+    def drop(self, db: Database) -> None:
         """Drop the table."""
         db.execute("DROP TABLE IF EXISTS metrics")
 
-    def handle(self, db: sqlite_utils.Database, recorded: RecordedEvent) -> None:
+    def handle(self, db: Database, recorded: RecordedEvent) -> None:
         """Add the event's counts."""
         adds = counts_of(decode(recorded))
         if adds:
-            db.conn.executemany(
+            db.executemany(
                 "INSERT INTO metrics VALUES (?, ?, ?) ON CONFLICT (name, labels) "
-                "DO UPDATE SET value = value + excluded.value",
+                "DO UPDATE SET value = metrics.value + excluded.value",
                 adds,
             )
 

@@ -29,6 +29,7 @@ from pydantic import (
     model_validator,
 )
 
+from events.sql import safe_url
 from monitor.act_parts import PARTS
 from monitor.errors import ConfigError
 from monitor.resources import default_settings_file
@@ -67,17 +68,49 @@ class _Section(BaseModel):
 
 
 class StoreSettings(_Section):
-    """Where and how the event store is kept."""
+    """Where and how the event store is kept: a SQLite file (the default) or PostgreSQL."""
 
     path: Path | None = None
+    # ``postgresql://user:password@host:5432/database`` puts the log and the read
+    # models on PostgreSQL; empty (or ``sqlite:///path``) keeps the SQLite file.
+    url: str = ""
+    # The PostgreSQL schema that holds this monitor's tables: several monitors may
+    # share a database, each in a schema of its own.
+    schema_name: str = Field("public", alias="schema", pattern=r"^[a-z_][a-z0-9_]{0,62}$")
     busy_timeout_ms: int = Field(10_000, ge=0)
     synchronous: Literal["OFF", "NORMAL", "FULL", "EXTRA"] = "NORMAL"
+    connect_timeout: float = Field(10.0, gt=0, le=300)
 
     @field_validator("path", mode="before")
     @classmethod
     def _empty_means_default(cls, value: object) -> object:
         # Path("") would be ".", the current folder: empty means "the default location".
         return None if value == "" else value
+
+    @field_validator("url")
+    @classmethod
+    def _known_kind_of_url(cls, value: str) -> str:
+        value = value.strip()
+        scheme = value.split("://", 1)[0].lower() if "://" in value else ""
+        if scheme and scheme not in {"postgresql", "postgres", "sqlite"}:
+            raise ValueError(
+                "expected postgresql://user:password@host:5432/database, sqlite:///path "
+                f"or nothing (the SQLite file at store.path), not a {scheme}:// URL"
+            )
+        return value
+
+    def postgres_url(self) -> str | None:
+        """The PostgreSQL URL, when the store is on PostgreSQL."""
+        scheme = self.url.split("://", 1)[0].lower() if "://" in self.url else ""
+        return self.url if scheme in {"postgresql", "postgres"} else None
+
+    def sqlite_url_path(self) -> Path | None:
+        """The file of a ``sqlite:///path`` URL."""
+        if not self.url.lower().startswith("sqlite://"):
+            return None
+        # As SQLAlchemy spells them: sqlite:///relative.db, sqlite:////absolute.db.
+        rest = self.url.split("://", 1)[1]
+        return Path(rest[1:] if rest.startswith("/") else rest)
 
 
 class LoggingSettings(_Section):
@@ -391,9 +424,19 @@ class Settings(_Section):
         )
 
     def store_path(self) -> Path:
-        """The event store's file: the configured one, or the default location."""
+        """The event store's file: the configured one, or the default location.
+
+        On PostgreSQL there is no store file; the path is then where this machine
+        keeps its own files beside the store (the heartbeat, the vector cache,
+        digests), and its name says which database they belong to.
+        """
+        from_url = self.store.sqlite_url_path()
+        if from_url is not None:
+            return from_url.expanduser()
         if self.store.path is not None:
             return self.store.path.expanduser()
+        if self.store.postgres_url() is not None:
+            return default_store_path().with_name("postgresql")
         return default_store_path()
 
     def digest_dir(self) -> Path:
@@ -505,6 +548,8 @@ def _describe(error: Mapping[str, Any]) -> str:
     if kind == "missing":
         return "missing key"
     got = error.get("input")
+    if isinstance(got, str) and "://" in got:
+        got = safe_url(got)  # a store URL's password stays out of the message
     message = str(error.get("msg", "invalid value")).removeprefix("Value error, ")
     if isinstance(got, Mapping):  # a whole section was judged: its keys are in the message
         return message

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from events.sql import safe_url
 from monitor.app import Monitor
 from monitor.heartbeat import read_heartbeat
 from monitor.metrics import label_text, render_metrics
@@ -114,9 +115,27 @@ def store_writable(path: Path) -> str:
     return ""
 
 
+def postgres_writable(url: str, timeout: float) -> str:
+    """'' when the PostgreSQL server answers and takes writes, else why not."""
+    import psycopg  # noqa: PLC0415 (SQLite users never load psycopg)
+
+    try:
+        with psycopg.connect(
+            url, connect_timeout=max(1, int(timeout)), application_name="monitor health"
+        ) as conn:
+            row = conn.execute("SELECT pg_is_in_recovery()").fetchone()
+    except psycopg.Error as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return f"store {safe_url(url)} cannot be reached: {first}"
+    if row and row[0]:
+        return f"store {safe_url(url)} is a read-only standby"
+    return ""
+
+
 def health_report(settings: Settings, now: datetime | None = None) -> dict[str, Any]:
     """Whether the daemon's heartbeat is fresh and the store writable, and if not, why."""
     store = settings.store_path()
+    url = settings.store.postgres_url()
     now = now or datetime.now(UTC)
     problems = []
     beat = read_heartbeat(store)
@@ -136,12 +155,15 @@ def health_report(settings: Settings, now: datetime | None = None) -> dict[str, 
             f"heartbeat is {beat.age(now):.0f} s old (more than "
             f"{limit:.0f} s): the daemon (pid {beat.pid}) is stuck or gone"
         )
-    writable = store_writable(store)
+    if url is None:
+        writable = store_writable(store)
+    else:
+        writable = postgres_writable(url, settings.store.connect_timeout)
     if writable:
         problems.append(writable)
     return {
         "healthy": not problems,
-        "store": str(store),
+        "store": str(store) if url is None else safe_url(url),
         "problems": problems,
         "heartbeat": None
         if beat is None

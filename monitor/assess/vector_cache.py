@@ -56,6 +56,8 @@ class CachingEmbedder:
     def _connection(self) -> sqlite3.Connection | None:
         if self._conn is None and not self._broken:
             try:
+                # Beside a PostgreSQL store, the folder is this machine's and may be new.
+                self.path.parent.mkdir(parents=True, exist_ok=True)
                 conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = OFF")  # a cache: a lost write is re-embedded
@@ -64,11 +66,11 @@ class CachingEmbedder:
                     "(key BLOB PRIMARY KEY, vector BLOB NOT NULL) WITHOUT ROWID"
                 )
                 self._conn = conn
-            except sqlite3.Error as exc:
+            except (sqlite3.Error, OSError) as exc:
                 self._give_up(exc)
         return self._conn
 
-    def _give_up(self, exc: sqlite3.Error) -> None:
+    def _give_up(self, exc: sqlite3.Error | OSError) -> None:
         self._broken = True
         logger.warning(
             f"vector cache {self.path} unusable ({exc}): sentences are embedded afresh; "

@@ -192,13 +192,8 @@ def updates(
       monitor updates --part gpai --part penalties
     """
     # The part filter in SQL too, so LIMIT counts only the updates that match.
-    concerning = (
-        " AND EXISTS (SELECT 1 FROM json_each(updates.parts) WHERE value IN "
-        f"({', '.join('?' * len(parts))}))"
-        if parts
-        else ""
-    )
     with state.monitor() as app:
+        concerning = f" AND {app.json_array_has('updates.parts', len(parts))}" if parts else ""
         rows = app.query(
             f"SELECT * FROM updates WHERE flagged_at >= ?{concerning} "
             "ORDER BY position DESC LIMIT ?",

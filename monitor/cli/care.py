@@ -8,9 +8,19 @@ from pathlib import Path
 import click
 
 from monitor.cli.support import CLIState, emit_json, pass_state
+from monitor.errors import MonitorError
 from monitor.store_care import backup as backup_store
 from monitor.store_care import backup_dict
 from monitor.store_care import doctor as check_store
+
+
+def sqlite_only(state: CLIState, command: str, instead: str) -> None:
+    """Stop with what to use instead when the store is on PostgreSQL."""
+    if state.settings().store.postgres_url() is not None:
+        raise MonitorError(
+            f"`monitor {command}` looks after a SQLite store; this one is on PostgreSQL "
+            f"(store.url): use {instead} there"
+        )
 
 
 @click.command()
@@ -28,6 +38,7 @@ def doctor(state: CLIState, as_json: bool) -> None:
       monitor doctor
       monitor --db /data/monitor.db doctor --json
     """
+    sqlite_only(state, "doctor", "amcheck and the server's logs")
     report = check_store(state.settings().store_path())
     if as_json:
         emit_json(report.to_dict())
@@ -59,6 +70,7 @@ def backup(state: CLIState, target: Path, force: bool, as_json: bool) -> None:
       monitor backup /backups/monitor-$(date +%F).db
       monitor --db /data/monitor.db backup /backups/latest.db --force --json
     """
+    sqlite_only(state, "backup", "pg_dump")
     report = backup_store(state.settings().store_path(), target, overwrite=force)
     if as_json:
         emit_json(backup_dict(report))

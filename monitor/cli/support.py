@@ -35,6 +35,7 @@ class CLIState:
             overrides: dict[str, Any] = {}
             if self.db is not None:
                 overrides["store.path"] = str(self.db.expanduser().resolve())
+                overrides["store.url"] = ""
             if self.log_json is not None:
                 overrides["logging.json"] = self.log_json
             self._settings = load_settings(self.config, overrides=overrides)

@@ -9,7 +9,9 @@ does not fire them all at once. Periodic jobs extract and assess what is
 pending, pick up feeds other commands added or removed, and write the
 heartbeat that ``monitor health`` reads.
 
-One daemon per store: an exclusive ``flock`` on ``<store>.lock``. The kernel
+One daemon per store: on SQLite an exclusive ``flock`` on ``<store>.lock``, on
+PostgreSQL an advisory lock held by a connection of its own (so schedulers on
+different machines exclude each other too). The kernel, or the database server,
 releases it when the process dies, however it dies, so a crash never leaves a
 stale lock behind.
 """
@@ -33,6 +35,8 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from loguru import logger
 
+from events import StoreUnavailableError
+from events.sql import safe_url
 from monitor.app import Monitor
 from monitor.crontab import cron_trigger
 from monitor.digest import Digests
@@ -85,6 +89,43 @@ class StoreLock:
             self._handle = None
 
 
+class DatabaseSchedulerLock:
+    """The scheduler's lock on a PostgreSQL store: one ``monitor run`` per database and schema."""
+
+    def __init__(self, url: str, schema: str, connect_timeout: float) -> None:
+        from events.postgres import AdvisoryLock  # noqa: PLC0415 (SQLite users never load psycopg)
+
+        self._lock = AdvisoryLock(
+            url, f"ai-act-monitor:scheduler:{schema}", connect_timeout=connect_timeout
+        )
+        self.where = f"{safe_url(url)} (schema {schema})"
+
+    def acquire(self) -> None:
+        """Take the lock or say who holds it."""
+        try:
+            taken = self._lock.try_acquire(f"monitor run, pid {os.getpid()}")
+        except StoreUnavailableError as exc:
+            raise DaemonError(f"store.url: {exc}") from None
+        if not taken:
+            raise DaemonError(
+                f"another `monitor run` ({self._lock.holder()}) is already scheduling on "
+                f"{self.where}; one scheduler per store (a PostgreSQL advisory lock)"
+            )
+
+    def release(self) -> None:
+        """Let the lock go (the server does it too when the connection ends)."""
+        self._lock.release()
+
+
+def scheduler_lock(app: Monitor) -> StoreLock | DatabaseSchedulerLock:
+    """The lock that keeps one scheduler per store, for the store the monitor is on."""
+    url = app.settings.store.postgres_url()
+    if url is None:
+        return StoreLock(app.settings.store_path())
+    store = app.settings.store
+    return DatabaseSchedulerLock(url, store.schema_name, store.connect_timeout)
+
+
 def _parse(value: str | None) -> datetime | None:
     """A stored time, or None when there is none (or it is not a time)."""
     try:
@@ -102,8 +143,8 @@ class Daemon:
         self.app = app
         self.settings = app.settings.daemon
         self.now = now
-        self.store = app.settings.store_path()
-        self.lock = StoreLock(self.store)
+        self.store = app.store_path  # this machine's files: the heartbeat, the SQLite lock
+        self.lock = scheduler_lock(app)
         self.poller: Poller | None = None
         self.scheduler = BackgroundScheduler(
             executors={"default": ThreadPoolExecutor(max(1, app.settings.fetch.concurrency))},
@@ -268,7 +309,8 @@ class Daemon:
             self.state = "running"
             self.beat()
             self.scheduler.start()
-            logger.info(f"monitor running: {len(self._feeds)} feed(s) scheduled on {self.store}")
+            where = self.app.store_location
+            logger.info(f"monitor running: {len(self._feeds)} feed(s) scheduled on {where}")
             while not self._stop.wait(0.5):
                 pass
             if self._signal is not None:

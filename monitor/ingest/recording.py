@@ -59,7 +59,7 @@ class PollRecorder:
             self.app.runner.catch_up()
             known = [
                 r[0]
-                for r in self.app.store.conn.execute(
+                for r in self.app.store.db.execute(
                     "SELECT key FROM item_keys WHERE feed_id = ?", (feed_id,)
                 )
             ]

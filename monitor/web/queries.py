@@ -27,7 +27,8 @@ class UpdateFilters:
 
 
 def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    # Lower-cased here and in the SQL: LIKE ignores case on SQLite, not on PostgreSQL.
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
@@ -70,16 +71,12 @@ def updates_page(
         (filters.since, "u.flagged_at >= ?", (filters.since,)),
         (filters.until, "u.flagged_at < ?", (filters.until,)),
         (filters.language, "u.language = ?", (filters.language,)),
-        (filters.tag, "EXISTS (SELECT 1 FROM json_each(f.tags) WHERE value = ?)", (filters.tag,)),
-        (
-            filters.part,
-            "EXISTS (SELECT 1 FROM json_each(u.parts) WHERE value = ?)",
-            (filters.part,),
-        ),
+        (filters.tag, app.json_array_has("f.tags"), (filters.tag,)),
+        (filters.part, app.json_array_has("u.parts"), (filters.part,)),
         (
             filters.text,
-            "(u.title LIKE ? ESCAPE '\\' OR u.novel_sentences LIKE ? ESCAPE '\\' "
-            "OR u.follows_title LIKE ? ESCAPE '\\')",
+            "(lower(u.title) LIKE ? ESCAPE '\\' OR lower(u.novel_sentences) LIKE ? ESCAPE '\\' "
+            "OR lower(u.follows_title) LIKE ? ESCAPE '\\')",
             (like, like, like),
         ),
     ]
@@ -113,10 +110,13 @@ def update_facets(app: Monitor) -> dict[str, list[str]]:
     """The languages, feed tags and parts the updates have, for the filters' choices."""
     languages = app.query("SELECT DISTINCT language FROM updates WHERE language != '' ORDER BY 1")
     tags = app.query(
-        "SELECT DISTINCT t.value AS tag FROM feeds f, json_each(f.tags) t "
+        f"SELECT DISTINCT t.value AS tag FROM feeds f, {app.store.db.json_elements('f.tags', 't')} "
         "WHERE f.status != 'removed' ORDER BY 1"
     )
-    parts = app.query("SELECT DISTINCT p.value AS part FROM updates u, json_each(u.parts) p")
+    parts = app.query(
+        "SELECT DISTINCT p.value AS part FROM updates u, "
+        f"{app.store.db.json_elements('u.parts', 'p')}"
+    )
     return {
         "languages": [r["language"] for r in languages],
         "tags": [r["tag"] for r in tags],
@@ -143,7 +143,7 @@ def story_timeline(app: Monitor, document_id: str) -> dict[str, Any] | None:
     rows = app.query(
         "SELECT a.item_id, a.title, COALESCE(NULLIF(a.final_url, ''), a.url) AS url, "
         "a.language, a.published, s.verdict, s.similarity, s.assessed_at, s.position, "
-        "s.corrected, s.duplicate_of, (u.item_id IS NOT NULL) AS flagged "
+        "s.corrected, s.duplicate_of, CASE WHEN u.item_id IS NULL THEN 0 ELSE 1 END AS flagged "
         "FROM assessments s JOIN articles a USING (item_id) LEFT JOIN updates u USING (item_id) "
         "WHERE s.nearest_document_id = ? OR s.duplicate_of = ? OR s.duplicate_of = ? "
         "OR a.item_id = ? ORDER BY s.position",
@@ -190,7 +190,7 @@ def articles_page(
         (filters.verdict, "s.verdict = ?", (filters.verdict,)),
         (filters.language, "s.language = ?", (filters.language,)),
         (filters.corrected, "s.corrected IS NOT NULL", ()),
-        (filters.text, "a.title LIKE ? ESCAPE '\\'", (_like(filters.text),)),
+        (filters.text, "lower(a.title) LIKE ? ESCAPE '\\'", (_like(filters.text),)),
     ]
     where = ["1 = 1", *(clause for given, clause, _ in clauses if given)]
     params = [value for given, _, values in clauses if given for value in values]

@@ -9,7 +9,8 @@ import psycopg
 import pytest
 
 from events import NewEvent, StoreSchemaError, StoreUnavailableError
-from events.postgres import PostgresEventStore, safe_url
+from events.postgres import PostgresEventStore
+from events.sql import safe_url
 from tests.events.contract import EventStoreContract
 from tests.support.postgres import fresh_schema, postgres_url
 

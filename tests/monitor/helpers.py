@@ -31,3 +31,13 @@ def open_monitor(tmp_path: Path, **overrides: Any) -> Monitor:
 def events_of(app: Monitor, feed_id: str) -> list[RecordedEvent]:
     """The events of one feed's stream."""
     return app.store.read_stream(feed_stream(feed_id))
+
+
+def verdicts_by_title(app: Monitor) -> dict[str, str]:
+    """Each assessed article's verdict, by its title."""
+    return {
+        row["title"]: row["verdict"]
+        for row in app.query(
+            "SELECT a.title, s.verdict FROM assessments s JOIN articles a USING (item_id)"
+        )
+    }

@@ -11,7 +11,7 @@ import pytest
 from monitor.ingest.feed_admin import add_feed
 from monitor.ingest.poll import Poller
 from tests.monitor.cli.test_cli import run
-from tests.monitor.helpers import open_monitor
+from tests.monitor.helpers import open_monitor, verdicts_by_title
 from tests.support.server import LocalServer, Reply
 
 NEW = (
@@ -64,12 +64,7 @@ def test_one_pass_flags_the_update_once_and_sees_the_copy_and_the_translation(
             summary = poller.run([paper.feed_id])
         finally:
             poller.close()
-        verdicts = {
-            row["title"]: row["verdict"]
-            for row in app.query(
-                "SELECT a.title, s.verdict FROM assessments s JOIN articles a USING (item_id)"
-            )
-        }
+        verdicts = verdicts_by_title(app)
         assert verdicts == {
             "AI code signed": "update",
             "Bikes": "irrelevant",

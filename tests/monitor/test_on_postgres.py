@@ -1,0 +1,264 @@
+"""The same monitor on PostgreSQL: one pipeline, the same verdicts and read models as on SQLite.
+
+Every test here runs against a real server (``scripts/start-postgres``), each in
+a schema of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from monitor.app import Monitor
+from monitor.ingest.feed_admin import add_feed
+from monitor.ingest.poll import Poller
+from monitor.projections import all_projections
+from tests.monitor.cli.test_cli import run
+from tests.monitor.daemon.test_daemon import DAEMON_CONFIG, wait_for
+from tests.monitor.helpers import open_monitor, verdicts_by_title
+from tests.monitor.ingest.test_poll_assess import DUTCH_SAME, NEW, OFF_TOPIC
+from tests.support.postgres import fresh_schema, postgres_url
+from tests.support.server import LocalServer, Reply
+
+PAGE = "<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{text}</p>"
+PAGE_END = "</article></body></html>"
+
+
+def page(title: str, text: str) -> Reply:
+    body = PAGE.format(title=title, text=text) + PAGE_END
+    return Reply(200, body.encode(), {"Content-Type": "text/html; charset=utf-8"})
+
+
+def serve_news(server: LocalServer) -> tuple[str, str]:
+    """A wire feed and a paper that reprints it, with pages behind every item."""
+
+    def item(guid: str, title: str, text: str) -> str:
+        server.route(f"/a/{guid}", page(title, text))
+        return (
+            f"<item><guid>{guid}</guid><link>{server.url('/a/' + guid)}</link>"
+            f"<title>{title}</title><description>{text[:80]}</description></item>"
+        )
+
+    wire = item("w1", "AI code signed", NEW) + item("w2", "Bikes", OFF_TOPIC)
+    paper = item("p1", "Code signed (wire)", NEW) + item("p2", "Praktijkcode getekend", DUTCH_SAME)
+    for path, items in (("/wire", wire), ("/paper", paper)):
+        feed = f"<rss version='2.0'><channel><title>{path}</title>{items}</channel></rss>"
+        server.route(path, Reply(200, feed.encode(), {"Content-Type": "application/rss+xml"}))
+    return server.url("/wire"), server.url("/paper")
+
+
+def on_store(kind: str, tmp_path: Path, **overrides: Any) -> Monitor:
+    if kind == "postgresql":
+        overrides |= {"store__url": postgres_url(), "store__schema": fresh_schema("monitor")}
+    return open_monitor(tmp_path, assessment__baseline="false", **overrides)
+
+
+def read_models(app: Monitor) -> dict[str, list[tuple[Any, ...]]]:
+    """Every read-model table's rows, without what holds times, positions or durations."""
+    tables = {
+        "feeds": "feed_id, url, status, last_outcome, consecutive_failures, items_total",
+        "items": "item_id, feed_id, key, title, language, extraction, method, chars",
+        "articles": "item_id, title, language, method, text, content_hash",
+        "assessments": "item_id, verdict, language, relevant, nearest_document_id, duplicate_of",
+        "updates": "item_id, feed_id, title, language, follows_document_id, new_story, parts",
+        "metrics": "name, labels, value FROM metrics WHERE name NOT LIKE '%duration%'",
+        "corpus_documents": "document_id, origin, title, language, content_hash",
+    }
+    return {
+        table: sorted(
+            tuple(row.values())
+            for row in app.query(
+                f"SELECT {columns}" + ("" if " FROM " in columns else f" FROM {table}")
+            )
+        )
+        for table, columns in tables.items()
+    }
+
+
+def pipeline(app: Monitor, server: LocalServer) -> dict[str, Any]:
+    app.init()
+    wire_url, paper_url = serve_news(server)
+    wire, paper = add_feed(app, wire_url), add_feed(app, paper_url)
+    poller = Poller(app)
+    try:
+        poller.run([wire.feed_id])
+        poller.run([paper.feed_id])
+    finally:
+        poller.close()
+    verdicts = verdicts_by_title(app)
+    return {"verdicts": verdicts, "read_models": read_models(app)}
+
+
+def test_the_pipeline_gives_the_same_verdicts_and_read_models_on_both_databases(
+    server: LocalServer, tmp_path: Path
+) -> None:
+    postgres_url()
+    outcome: dict[str, dict[str, Any]] = {}
+    for kind in ("sqlite", "postgresql"):
+        with on_store(kind, tmp_path / kind) as app:
+            outcome[kind] = pipeline(app, server)
+    verdicts = outcome["postgresql"]["verdicts"]
+    assert verdicts["AI code signed"] == "update" and verdicts["Bikes"] == "irrelevant"
+    assert verdicts["Code signed (wire)"] == "duplicate"
+    assert outcome["postgresql"] == outcome["sqlite"]
+
+
+def test_a_rebuild_on_postgresql_reproduces_every_read_model(
+    server: LocalServer, tmp_path: Path
+) -> None:
+    with on_store("postgresql", tmp_path) as app:
+        live = pipeline(app, server)["read_models"]
+        handled = app.rebuild()
+        assert set(handled) == {p.name for p in all_projections()}
+        assert read_models(app) == live
+        assert all(cp.position == app.store.last_position() for cp in app.runner.checkpoints())
+
+
+def test_the_commands_work_unchanged_on_postgresql(
+    server: LocalServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    schema = fresh_schema("cli")
+    for name, value in {
+        "MONITOR_STORE__URL": postgres_url(),
+        "MONITOR_STORE__SCHEMA": schema,
+        "MONITOR_FETCH__ALLOW_PRIVATE_NETWORKS": "true",
+        "MONITOR_FETCH__PER_HOST_DELAY": "0",
+        "MONITOR_ASSESSMENT__BASELINE": "false",
+        "MONITOR_DIGEST__OUTPUT_DIR": str(tmp_path / "digests"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }.items():
+        monkeypatch.setenv(name, value)
+    code, _, err = run(capsys, "status")
+    assert code == 1 and "no monitor store at postgresql://monitor:***@" in err and schema in err
+    code, out, _ = run(capsys, "init", "--json")
+    assert code == 0 and json.loads(out)["seeds_added"] == 3
+    wire_url, paper_url = serve_news(server)
+    assert run(capsys, "feeds", "add", wire_url)[0] == 0
+    assert run(capsys, "feeds", "add", paper_url, "--tag", "press")[0] == 0
+    code, out, _ = run(capsys, "poll", "--json")
+    polled = json.loads(out)
+    assert code == 0 and polled["verdicts"]["duplicate"] == 1 and polled["verdicts"]["update"] >= 1
+    code, out, _ = run(capsys, "status", "--json")
+    status = json.loads(out)
+    assert status["store_kind"] == "postgresql" and "***" in status["store"]
+    assert status["store_bytes"] > 0
+    assert all(p["behind"] == 0 for p in status["projections"])
+    code, out, _ = run(capsys, "updates", "--json")
+    flagged = [u["title"] for u in json.loads(out)]
+    assert "AI code signed" in flagged
+    # The part filter walks a JSON array: PostgreSQL spells that differently.
+    code, out, _ = run(capsys, "updates", "--json", "--part", "gpai")
+    assert code == 0 and [u["title"] for u in json.loads(out)] == flagged
+    code, out, _ = run(capsys, "updates", "--json", "--part", "prohibited")
+    assert code == 0 and json.loads(out) == []
+    code, out, _ = run(capsys, "digest", "--period", "week", "--publish", "--format", "json")
+    assert code == 0
+    code, out, _ = run(capsys, "digest", "list", "--json")
+    assert code == 0 and len(json.loads(out)) == 1
+    code, out, _ = run(capsys, "events", "--type", "UpdateFlagged", "--json")
+    assert code == 0 and json.loads(out.splitlines()[0])["payload"]["title"] == "AI code signed"
+    code, out, _ = run(capsys, "feeds", "list", "--json")
+    listed = {f["url"]: f for f in json.loads(out)}
+    assert code == 0 and {wire_url, paper_url} <= set(listed)
+    assert listed[paper_url]["tags"] == ["press"]
+    before = json.loads(run(capsys, "status", "--json")[1])
+    code, out, _ = run(capsys, "rebuild", "--json")
+    assert code == 0 and json.loads(out)["assessments"] >= 4
+    after = json.loads(run(capsys, "status", "--json")[1])
+    assert after["events"] == before["events"] and after["projections"] != []
+    assert all(p["behind"] == 0 for p in after["projections"])
+    code, _, err = run(capsys, "doctor")
+    assert code == 1 and "use amcheck" in err
+    code, _, err = run(capsys, "backup", str(tmp_path / "copy.db"))
+    assert code == 1 and "use pg_dump" in err
+
+
+def test_a_wrong_or_unreachable_store_url_is_one_line_naming_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("MONITOR_STORE__URL", "postgresql://monitor:secret@127.0.0.1:1/none")
+    monkeypatch.setenv("MONITOR_STORE__CONNECT_TIMEOUT", "2")
+    code, _, err = run(capsys, "status")
+    assert code == 1
+    assert err.startswith(
+        "error: store.url: cannot connect to PostgreSQL at postgresql://monitor:***@"
+    )
+    assert "secret" not in err and len(err.strip().splitlines()) == 1
+    monkeypatch.setenv("MONITOR_STORE__URL", "mysql://monitor:secret@db/monitor")
+    code, _, err = run(capsys, "status")
+    assert code == 2 and "store.url:" in err and "MONITOR_STORE__URL" in err
+    assert "secret" not in err
+
+
+@pytest.mark.slow
+def test_one_scheduler_per_database_across_machines_and_a_killed_ones_lock_is_freed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two `monitor run` on different machines (here: different local folders, so no
+    file lock is shared) exclude each other through the database; SIGKILL frees it."""
+    config = tmp_path / "monitor.toml"
+    config.write_text(DAEMON_CONFIG)
+    shared = {
+        "MONITOR_STORE__URL": postgres_url(),
+        "MONITOR_STORE__SCHEMA": fresh_schema("daemon"),
+        "MONITOR_CONFIG": str(config),
+    }
+    for name, value in shared.items():
+        monkeypatch.setenv(name, value)
+    assert run(capsys, "init")[0] == 0
+
+    def machine(name: str) -> dict[str, str]:
+        return {**os.environ, **shared, "XDG_DATA_HOME": str(tmp_path / name)}
+
+    def start(name: str) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            [sys.executable, "-m", "monitor", "run"],
+            env=machine(name),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+    def beat_of(name: str) -> dict[str, Any]:
+        path = tmp_path / name / "ai-act-monitor" / "postgresql.heartbeat"
+        return json.loads(path.read_text()) if path.exists() else {}
+
+    first = start("a")
+    try:
+        wait_for(lambda: beat_of("a").get("state") == "running", what="the first scheduler")
+        second = start("b")
+        _, stderr = second.communicate(timeout=60)
+        assert second.returncode == 1
+        assert "another `monitor run` (monitor run, pid " in stderr
+        assert f"pid {first.pid}" in stderr and "PostgreSQL advisory lock" in stderr
+        health = subprocess.run(
+            [sys.executable, "-m", "monitor", "health", "--json"],
+            env=machine("a"),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert health.returncode == 0, health.stdout + health.stderr
+        assert json.loads(health.stdout)["store"].startswith("postgresql://monitor:***@")
+    finally:
+        first.kill()  # SIGKILL: the server drops the lock with the connection
+        first.wait()
+    third = start("b")
+    try:
+        wait_for(lambda: beat_of("b").get("pid") == third.pid, what="the third scheduler")
+        third.send_signal(signal.SIGTERM)
+        third.communicate(timeout=30)
+        assert third.returncode == 0
+    finally:
+        if third.poll() is None:
+            third.kill()
