@@ -87,6 +87,14 @@ _INSERT = (
     "VALUES (%s, %s, %s, %s, %s, %s, %s::json, %s, %s, %s, %s, %s::json)"
 )
 _EMPTY_JSON = "{}"
+_HEAD = (
+    "SELECT COALESCE((SELECT MAX(position) FROM events), 0), clock_timestamp(), "
+    "(SELECT json_object_agg(stream_id, version) FROM (SELECT stream_id, "
+    "MAX(stream_version) AS version FROM events WHERE stream_id = ANY(%s) "
+    "GROUP BY stream_id) AS streams), "
+    "(SELECT json_object_agg(idempotency_key, position) FROM events "
+    "WHERE idempotency_key = ANY(%s))"
+)
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
@@ -164,14 +172,18 @@ class PostgresEventStore:
         Like ``BEGIN IMMEDIATE`` on SQLite: an append and the read-model rows it
         drives commit together, and two catch-ups never apply the same events twice.
         """
-        return self._block(None)
+        # The key is our own integer, so it is written into the text: BEGIN and the
+        # lock then go as one simple query, one round trip instead of two.
+        return self._block(f"BEGIN; SELECT pg_advisory_xact_lock({int(self._lock_key)})")
 
     def snapshot(self) -> contextlib.AbstractContextManager[PostgresEventStore]:
         """Read a consistent snapshot (REPEATABLE READ, read only); joins an open block."""
-        return self._block("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        return self._block("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
 
     @contextlib.contextmanager
-    def _block(self, first: str | None) -> Iterator[PostgresEventStore]:
+    def _block(self, begin: str) -> Iterator[PostgresEventStore]:
+        """One transaction begun with ``begin``, under the thread lock; a nested block joins
+        the open one. It commits when the block ends, and rolls back on an error."""
         with self._lock:
             if self._depth:
                 self._depth += 1
@@ -180,23 +192,35 @@ class PostgresEventStore:
                 finally:
                     self._depth -= 1
                 return
-            with self.conn.transaction():
-                if first is not None:
-                    self.conn.execute(first)
-                else:
-                    self._take_write_lock()
-                self._depth = 1
-                try:
-                    yield self
-                finally:
-                    self._depth = 0
+            self.conn.execute(begin.encode())
+            self._depth = 1
+            try:
+                yield self
+            except BaseException:
+                self._depth = 0
+                self._end("ROLLBACK")
+                raise
+            self._depth = 0
+            try:
+                self.conn.execute(b"COMMIT")
+            except BaseException:
+                self._end("ROLLBACK")
+                raise
+
+    def _end(self, statement: str) -> None:
+        """End the open transaction, if the connection still has one."""
+        if self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            with contextlib.suppress(psycopg.Error):
+                self.conn.execute(statement.encode())
 
     def _take_write_lock(self) -> None:
         """Queue behind other writers of this store until this transaction ends."""
         self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (self._lock_key,))
 
     def _migrate(self) -> None:
-        with self.transaction():
+        # Outside the pipeline: a migration is a script of several statements.
+        with self._lock, self.conn.transaction():
+            self._take_write_lock()
             self.conn.execute(
                 "CREATE TABLE IF NOT EXISTS event_store_meta (key TEXT PRIMARY KEY, value TEXT)"
             )
@@ -235,12 +259,17 @@ class PostgresEventStore:
             for stream, events, expected in appends
         ]
         with self.transaction():
-            last, now = self.conn.execute(
-                "SELECT COALESCE(MAX(position), 0), clock_timestamp() FROM events"
-            ).fetchone() or (0, None)
-            versions = self._stream_versions({stream for stream, _, _ in batches})
+            # One question, asked after the write lock so that it sees every commit
+            # before ours: the last position, the clock, the streams' versions and
+            # which idempotency keys were used (one round trip, not three).
             used = [n.idempotency_key for _, news, _ in batches for n in news]
-            found = self._positions_of_keys([k for k in used if k is not None])
+            row = self.conn.execute(
+                _HEAD,
+                (sorted({stream for stream, _, _ in batches}), [k for k in used if k]),
+            ).fetchone()
+            last, now, stream_versions, used_keys = row if row else (0, None, {}, {})
+            versions = {stream: int(v) for stream, v in (stream_versions or {}).items()}
+            found = {key: int(position) for key, position in (used_keys or {}).items()}
             results: list[AppendResult] = []
             rows: list[tuple[Any, ...]] = []
             position = int(last)
@@ -281,10 +310,15 @@ class PostgresEventStore:
         return results
 
     def _insert(self, rows: list[tuple[Any, ...]]) -> None:
-        """Insert rows in the open transaction; a savepoint keeps a caller's block usable."""
+        """Insert rows in the open transaction; in a caller's block, a savepoint keeps the
+        block usable after a refused insert (a block of our own just rolls back)."""
+        savepoint = self.conn.transaction() if self._depth > 1 else contextlib.nullcontext()
         try:
-            with self.conn.transaction(), self.conn.cursor() as cursor:
-                cursor.executemany(_INSERT, rows)
+            with savepoint, self.conn.cursor() as cursor:
+                if len(rows) == 1:
+                    cursor.execute(_INSERT, rows[0])
+                else:
+                    cursor.executemany(_INSERT, rows)
         except psycopg.errors.UniqueViolation as exc:
             # The checks ran under the write lock, so this is a backstop: an event id
             # given twice by a producer, or a version written behind the lock's back.
@@ -293,23 +327,6 @@ class PostgresEventStore:
                 stream = rows[0][2]
                 raise ConcurrencyError(stream, None, self.stream_version(stream)) from exc
             raise IdempotencyConflictError([r[1] for r in rows]) from exc
-
-    def _stream_versions(self, streams: set[str]) -> dict[str, int]:
-        rows = self.conn.execute(
-            "SELECT stream_id, MAX(stream_version) FROM events "
-            "WHERE stream_id = ANY(%s) GROUP BY stream_id",
-            (sorted(streams),),
-        ).fetchall()
-        return {stream: int(version) for stream, version in rows}
-
-    def _positions_of_keys(self, keys: list[str]) -> dict[str, int]:
-        if not keys:
-            return {}
-        rows = self.conn.execute(
-            "SELECT idempotency_key, position FROM events WHERE idempotency_key = ANY(%s)",
-            (keys,),
-        ).fetchall()
-        return {key: int(position) for key, position in rows}
 
     # -- reading ------------------------------------------------------------
 

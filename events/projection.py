@@ -214,11 +214,12 @@ class ProjectionRunner:
                             due[projection.name].append(event)
                     position = event.position
                     count += 1
-                for projection in behind:
-                    events = due[projection.name]
-                    if events:
-                        _apply(projection, self.store.db, events)
-                        handled[projection.name] += len(events)
+                with self.store.db.batch():
+                    for projection in behind:
+                        events = due[projection.name]
+                        if events:
+                            _apply(projection, self.store.db, events)
+                            handled[projection.name] += len(events)
                 # A short batch means the log was read to its end under the write
                 # lock, so the checkpoints can jump past events of other types.
                 if count < self.batch_size:
