@@ -17,6 +17,14 @@ def heartbeat_path(store: Path) -> Path:
     return store.with_name(store.name + ".heartbeat")
 
 
+def write_heartbeat(store: Path, data: dict[str, object]) -> None:
+    """Write a heartbeat atomically: a reader never sees half a file."""
+    path = heartbeat_path(store)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(json.dumps(data), encoding="utf-8")
+    temporary.replace(path)
+
+
 @dataclass(frozen=True)
 class Heartbeat:
     """What the daemon last said about itself."""

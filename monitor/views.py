@@ -17,6 +17,11 @@ from monitor.app import Monitor
 from monitor.heartbeat import read_heartbeat
 from monitor.metrics import label_text, render_metrics
 from monitor.settings import Settings
+from monitor.times import iso_z
+
+#: Seconds without a heartbeat after which a queue worker counts as gone (its jobs
+#: are handed back to the queue then).
+WORKER_STALLED_AFTER = 30.0
 
 #: The keys of each feed in the status (``monitor status --json`` and the API).
 FEED_STATUS_KEYS = (
@@ -85,6 +90,8 @@ def status_report(app: Monitor) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     info["last_digest"] = last_digest[0] if last_digest else None
     info["deliveries_owed"] = owed
     info["feeds"] = [{key: row[key] for key in FEED_STATUS_KEYS} for row in feeds_state]
+    if app.on_postgres:
+        info["cluster"] = queue_status(app)
     info["daemon"] = (
         {"state": "never started"}
         if beat is None
@@ -97,6 +104,35 @@ def status_report(app: Monitor) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         }
     )
     return info, feeds_state
+
+
+def queue_status(app: Monitor) -> dict[str, Any]:
+    """The workers that sent a heartbeat lately, and the jobs waiting and running by queue."""
+    present = app.query("SELECT to_regclass('procrastinate_jobs') IS NOT NULL AS present")
+    if not present or not present[0]["present"]:
+        return {"workers": [], "queues": {}, "failed": 0}
+    workers = app.query("SELECT id, last_heartbeat FROM procrastinate_workers ORDER BY id")
+    now = datetime.now(UTC)
+    jobs = app.query(
+        "SELECT queue_name, status::text AS status, count(*) AS n FROM procrastinate_jobs "
+        "WHERE status IN ('todo', 'doing') GROUP BY queue_name, status"
+    )
+    queues: dict[str, dict[str, int]] = {}
+    for row in jobs:
+        queues.setdefault(row["queue_name"], {"todo": 0, "doing": 0})[row["status"]] = int(row["n"])
+    failed = app.query("SELECT count(*) AS n FROM procrastinate_jobs WHERE status = 'failed'")
+    return {
+        "workers": [
+            {
+                "id": int(w["id"]),
+                "last_heartbeat": iso_z(w["last_heartbeat"]),
+                "stale": (now - w["last_heartbeat"]).total_seconds() > WORKER_STALLED_AFTER,
+            }
+            for w in workers
+        ],
+        "queues": queues,
+        "failed": int(failed[0]["n"]) if failed else 0,
+    }
 
 
 def store_writable(path: Path) -> str:

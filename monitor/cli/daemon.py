@@ -23,10 +23,15 @@ def run(state: CLIState) -> None:
     next start picks it up. One daemon per store. Logs go to stderr (JSON lines
     with --log-json).
 
+    On PostgreSQL (store.url) it is a worker that serves every queue, as `monitor
+    worker` does: start as many as you like, on as many machines; the queue's
+    periodic tick, deferred once per tick however many run, schedules the work.
+
     \b
     Examples:
       monitor run
       monitor --log-json --db /data/monitor.db run
+      MONITOR_STORE__URL=postgresql://monitor@db/monitor monitor run
     """
     from monitor.daemon import Daemon  # noqa: PLC0415 (the scheduler: only for `run`)
     from monitor.ingest.first_run import initialise, is_initialised  # noqa: PLC0415
@@ -40,6 +45,14 @@ def run(state: CLIState) -> None:
             f"store {report.store_path} initialised: {report.seeds_added} seed document(s), "
             f"{report.feeds_added} default feed(s) added"
         )
+    if app.on_postgres:
+        from monitor.cluster.worker import run_worker  # noqa: PLC0415 (only for PostgreSQL)
+
+        try:
+            run_worker(app, concurrency=app.settings.fetch.concurrency)
+        finally:
+            app.close()
+        return
     daemon = Daemon(app)
     try:
         daemon.run()
@@ -49,6 +62,51 @@ def run(state: CLIState) -> None:
         # Threads still inside a fetch would hold the interpreter open past the bound.
         sys.stderr.flush()
         os._exit(0)
+
+
+@click.command()
+@click.option(
+    "--concurrency",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Jobs run at once (default: fetch.concurrency).",
+)
+@click.option(
+    "--queue",
+    "queues",
+    multiple=True,
+    type=click.Choice(["schedule", "poll", "extract", "assess", "digest"]),
+    help="Serve only this queue (repeatable; default: all).",
+)
+@click.option("--name", default="", help="The worker's name in logs (default: worker-<pid>).")
+@pass_state
+def worker(state: CLIState, concurrency: int | None, queues: tuple[str, ...], name: str) -> None:
+    """Serve the job queue of a PostgreSQL store: poll, extract, assess, publish, deliver.
+
+    Run as many as the load needs, on as many machines, against one store.url. Every
+    job is safe to run twice or to lose half-way (see the README); a worker that
+    dies has its jobs handed back once its heartbeat is 30 s old. Stops on SIGTERM
+    or SIGINT, giving running jobs daemon.shutdown_timeout to finish.
+
+    \b
+    Examples:
+      MONITOR_STORE__URL=postgresql://monitor:secret@db/monitor monitor worker
+      monitor worker --concurrency 16 --queue poll --queue extract
+      monitor worker --queue assess --name assessor-1
+    """
+    from monitor.cluster.jobs import QUEUES  # noqa: PLC0415 (procrastinate: only for workers)
+    from monitor.cluster.worker import run_worker  # noqa: PLC0415
+
+    app = state.monitor()
+    try:
+        run_worker(
+            app,
+            concurrency=concurrency or app.settings.fetch.concurrency,
+            queues=queues or QUEUES,
+            name=name,
+        )
+    finally:
+        app.close()
 
 
 @click.command()

@@ -53,6 +53,7 @@ LAZY_COMMANDS = {
     "mark": "monitor.cli.feedback:mark",
     "article": "monitor.cli.feedback:article",
     "run": "monitor.cli.daemon:run",
+    "worker": "monitor.cli.daemon:worker",
     "health": "monitor.cli.daemon:health",
     "digest": "monitor.cli.digest:digest",
     "demo": "monitor.cli.demo:demo",

@@ -40,6 +40,18 @@ def print_status(info: dict[str, Any], feeds_state: list[dict[str, Any]]) -> Non
         f"daemon         {daemon['state']}"
         + (f" (pid {daemon['pid']}, heartbeat {daemon['heartbeat_at']})" if "pid" in daemon else "")
     )
+    cluster = info.get("cluster")
+    if cluster is not None:
+        live = [w for w in cluster["workers"] if not w["stale"]]
+        depth = ", ".join(
+            f"{name} {state['todo']} waiting/{state['doing']} running"
+            for name, state in sorted(cluster["queues"].items())
+        )
+        console.print(
+            f"workers        {len(live)} alive ({len(cluster['workers']) - len(live)} stale); "
+            f"queue: {depth or 'empty'}"
+            + (f"; {cluster['failed']} failed job(s)" if cluster["failed"] else "")
+        )
     console.print(
         f"items          {counts['items']:,} ({counts['articles']:,} extracted, "
         f"{counts['extraction_failed']:,} failed); {counts['assessed']:,} assessed, "

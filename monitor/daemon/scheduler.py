@@ -9,17 +9,15 @@ does not fire them all at once. Periodic jobs extract and assess what is
 pending, pick up feeds other commands added or removed, and write the
 heartbeat that ``monitor health`` reads.
 
-One daemon per store: on SQLite an exclusive ``flock`` on ``<store>.lock``, on
-PostgreSQL an advisory lock held by a connection of its own (so schedulers on
-different machines exclude each other too). The kernel, or the database server,
+One daemon per store: an exclusive ``flock`` on ``<store>.lock``. The kernel
 releases it when the process dies, however it dies, so a crash never leaves a
-stale lock behind.
+stale lock behind. (On PostgreSQL, ``monitor run`` is a queue worker instead:
+see ``monitor.cluster``.)
 """
 
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 import random
 import signal
@@ -35,13 +33,11 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from loguru import logger
 
-from events import StoreUnavailableError
-from events.sql import safe_url
 from monitor.app import Monitor
 from monitor.crontab import cron_trigger
 from monitor.digest import Digests
 from monitor.errors import MonitorError
-from monitor.heartbeat import heartbeat_path
+from monitor.heartbeat import write_heartbeat
 from monitor.ingest import Poller
 from monitor.times import iso_z, parse_iso
 
@@ -89,43 +85,6 @@ class StoreLock:
             self._handle = None
 
 
-class DatabaseSchedulerLock:
-    """The scheduler's lock on a PostgreSQL store: one ``monitor run`` per database and schema."""
-
-    def __init__(self, url: str, schema: str, connect_timeout: float) -> None:
-        from events.postgres import AdvisoryLock  # noqa: PLC0415 (SQLite users never load psycopg)
-
-        self._lock = AdvisoryLock(
-            url, f"ai-act-monitor:scheduler:{schema}", connect_timeout=connect_timeout
-        )
-        self.where = f"{safe_url(url)} (schema {schema})"
-
-    def acquire(self) -> None:
-        """Take the lock or say who holds it."""
-        try:
-            taken = self._lock.try_acquire(f"monitor run, pid {os.getpid()}")
-        except StoreUnavailableError as exc:
-            raise DaemonError(f"store.url: {exc}") from None
-        if not taken:
-            raise DaemonError(
-                f"another `monitor run` ({self._lock.holder()}) is already scheduling on "
-                f"{self.where}; one scheduler per store (a PostgreSQL advisory lock)"
-            )
-
-    def release(self) -> None:
-        """Let the lock go (the server does it too when the connection ends)."""
-        self._lock.release()
-
-
-def scheduler_lock(app: Monitor) -> StoreLock | DatabaseSchedulerLock:
-    """The lock that keeps one scheduler per store, for the store the monitor is on."""
-    url = app.settings.store.postgres_url()
-    if url is None:
-        return StoreLock(app.settings.store_path())
-    store = app.settings.store
-    return DatabaseSchedulerLock(url, store.schema_name, store.connect_timeout)
-
-
 def _parse(value: str | None) -> datetime | None:
     """A stored time, or None when there is none (or it is not a time)."""
     try:
@@ -144,7 +103,7 @@ class Daemon:
         self.settings = app.settings.daemon
         self.now = now
         self.store = app.store_path  # this machine's files: the heartbeat, the SQLite lock
-        self.lock = scheduler_lock(app)
+        self.lock = StoreLock(self.store)
         self.poller: Poller | None = None
         self.scheduler = BackgroundScheduler(
             executors={"default": ThreadPoolExecutor(max(1, app.settings.fetch.concurrency))},
@@ -260,17 +219,14 @@ class Daemon:
 
     def beat(self) -> None:
         """Write the heartbeat (atomically: a reader never sees half a file)."""
-        path = heartbeat_path(self.store)
-        data = {
+        data: dict[str, object] = {
             "pid": os.getpid(),
             "at": iso_z(self.now()),
             "started_at": iso_z(self.started_at),
             "state": self.state,
             "feeds": len(self._feeds),
         }
-        temporary = path.with_name(path.name + ".tmp")
-        temporary.write_text(json.dumps(data), encoding="utf-8")
-        temporary.replace(path)
+        write_heartbeat(self.store, data)
 
     # -- life ---------------------------------------------------------------------
 

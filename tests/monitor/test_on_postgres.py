@@ -7,10 +7,6 @@ a schema of its own.
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +17,6 @@ from monitor.ingest.feed_admin import add_feed
 from monitor.ingest.poll import Poller
 from monitor.projections import all_projections
 from tests.monitor.cli.test_cli import run
-from tests.monitor.daemon.test_daemon import DAEMON_CONFIG, wait_for
 from tests.monitor.helpers import open_monitor, verdicts_by_title
 from tests.monitor.ingest.test_poll_assess import DUTCH_SAME, NEW, OFF_TOPIC
 from tests.support.postgres import fresh_schema, postgres_url
@@ -198,67 +193,3 @@ def test_a_wrong_or_unreachable_store_url_is_one_line_naming_the_key(
     code, _, err = run(capsys, "status")
     assert code == 2 and "store.url:" in err and "MONITOR_STORE__URL" in err
     assert "secret" not in err
-
-
-@pytest.mark.slow
-def test_one_scheduler_per_database_across_machines_and_a_killed_ones_lock_is_freed(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Two `monitor run` on different machines (here: different local folders, so no
-    file lock is shared) exclude each other through the database; SIGKILL frees it."""
-    config = tmp_path / "monitor.toml"
-    config.write_text(DAEMON_CONFIG)
-    shared = {
-        "MONITOR_STORE__URL": postgres_url(),
-        "MONITOR_STORE__SCHEMA": fresh_schema("daemon"),
-        "MONITOR_CONFIG": str(config),
-    }
-    for name, value in shared.items():
-        monkeypatch.setenv(name, value)
-    assert run(capsys, "init")[0] == 0
-
-    def machine(name: str) -> dict[str, str]:
-        return {**os.environ, **shared, "XDG_DATA_HOME": str(tmp_path / name)}
-
-    def start(name: str) -> subprocess.Popen[str]:
-        return subprocess.Popen(
-            [sys.executable, "-m", "monitor", "run"],
-            env=machine(name),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-
-    def beat_of(name: str) -> dict[str, Any]:
-        path = tmp_path / name / "ai-act-monitor" / "postgresql.heartbeat"
-        return json.loads(path.read_text()) if path.exists() else {}
-
-    first = start("a")
-    try:
-        wait_for(lambda: beat_of("a").get("state") == "running", what="the first scheduler")
-        second = start("b")
-        _, stderr = second.communicate(timeout=60)
-        assert second.returncode == 1
-        assert "another `monitor run` (monitor run, pid " in stderr
-        assert f"pid {first.pid}" in stderr and "PostgreSQL advisory lock" in stderr
-        health = subprocess.run(
-            [sys.executable, "-m", "monitor", "health", "--json"],
-            env=machine("a"),
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert health.returncode == 0, health.stdout + health.stderr
-        assert json.loads(health.stdout)["store"].startswith("postgresql://monitor:***@")
-    finally:
-        first.kill()  # SIGKILL: the server drops the lock with the connection
-        first.wait()
-    third = start("b")
-    try:
-        wait_for(lambda: beat_of("b").get("pid") == third.pid, what="the third scheduler")
-        third.send_signal(signal.SIGTERM)
-        third.communicate(timeout=30)
-        assert third.returncode == 0
-    finally:
-        if third.poll() is None:
-            third.kill()

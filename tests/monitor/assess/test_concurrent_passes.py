@@ -13,6 +13,7 @@ from monitor.app import Monitor
 from monitor.assess.assessor import Assessor, CorpusMovedError, record_manual_article
 from tests.monitor.helpers import open_monitor
 from tests.monitor.ingest.test_poll_assess import NEW, OFF_TOPIC
+from tests.support.postgres import fresh_schema, postgres_url
 
 REWRITE = (
     "OpenAI, Google, Anthropic and Mistral are among the large AI companies that signed the "
@@ -22,8 +23,16 @@ REWRITE = (
 )
 
 
-def _store_two_reports(tmp_path: Path) -> tuple[Monitor, str, str]:
-    app = open_monitor(tmp_path, assessment__baseline="false")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest) -> dict[str, str]:
+    """Where the passes' store is: settings for ``open_monitor`` (one schema per test)."""
+    if request.param == "postgresql":
+        return {"store__url": postgres_url(), "store__schema": fresh_schema("passes")}
+    return {}
+
+
+def _store_two_reports(tmp_path: Path, store: dict[str, str]) -> tuple[Monitor, str, str]:
+    app = open_monitor(tmp_path, assessment__baseline="false", **store)
     app.init()
     first = record_manual_article(app, "a", "AI code signed", NEW, "", "2025-07-11")
     second = record_manual_article(app, "b", "Big AI firms sign EU code", REWRITE, "", "2025-07-11")
@@ -38,9 +47,11 @@ def _article(app: Monitor, item_id: str) -> dict[str, object]:
     )[0]
 
 
-def test_a_pass_that_lost_the_race_for_an_article_writes_nothing(tmp_path: Path) -> None:
-    app, first, _ = _store_two_reports(tmp_path)
-    with app, open_monitor(tmp_path) as other:
+def test_a_pass_that_lost_the_race_for_an_article_writes_nothing(
+    tmp_path: Path, store: dict[str, str]
+) -> None:
+    app, first, _ = _store_two_reports(tmp_path, store)
+    with app, open_monitor(tmp_path, **store) as other:
         late = Assessor(other)
         late.refresh()
         article = _article(other, first)
@@ -56,10 +67,10 @@ def test_a_pass_that_lost_the_race_for_an_article_writes_nothing(tmp_path: Path)
 
 
 def test_a_verdict_judged_against_a_corpus_that_grew_meanwhile_is_judged_again(
-    tmp_path: Path,
+    tmp_path: Path, store: dict[str, str]
 ) -> None:
-    app, first, second = _store_two_reports(tmp_path)
-    with app, open_monitor(tmp_path) as other:
+    app, first, second = _store_two_reports(tmp_path, store)
+    with app, open_monitor(tmp_path, **store) as other:
         late = Assessor(other)
         late.refresh()
         stale = late.judge(_article(other, second))
@@ -86,7 +97,7 @@ def test_three_processes_assessing_one_store_record_one_verdict_per_article(
     tmp_path: Path,
 ) -> None:
     """Three ``check --store`` at once, each assessing everything pending, as the daemon would."""
-    app, _, _ = _store_two_reports(tmp_path)
+    app, _, _ = _store_two_reports(tmp_path, {})
     with app:
         for number in range(12):
             text = f"{OFF_TOPIC} Item {number}: the vote was {number + 10} to {number}."
