@@ -2,7 +2,7 @@
 
     python -m benchmarks.store_postgres [--url URL] [--events N] [--batches N] [--replay N]
 
-The URL defaults to MONITOR_TEST_POSTGRES_URL (``scripts/start-postgres`` prints
+The URL defaults to AI_ACT_MONITOR_TEST_POSTGRES_URL (``scripts/start-postgres`` prints
 one). Every figure is measured in this run, on this machine, against a server on
 127.0.0.1: single appends (one event per transaction) and batched appends (1,000
 per transaction) through ``PostgresEventStore``, through ``SQLiteEventStore``,
@@ -168,7 +168,7 @@ def bench_replay(url: str, made: list[str], count: int) -> tuple[float, dict[str
 def main() -> None:
     """Run the PostgreSQL store benchmarks and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--url", default=os.environ.get("MONITOR_TEST_POSTGRES_URL", ""))
+    parser.add_argument("--url", default=os.environ.get("AI_ACT_MONITOR_TEST_POSTGRES_URL", ""))
     parser.add_argument("--events", type=int, default=5_000, help="single appends to time")
     parser.add_argument("--batches", type=int, default=100, help="batches of 1,000 to time")
     parser.add_argument("--replay", type=int, default=1_000_000, help="events to replay")

@@ -35,10 +35,11 @@ from loguru import logger
 from procrastinate.exceptions import AlreadyEnqueued
 
 from monitor.app import Monitor
+from monitor.cluster.politeness import SharedHostGate
 from monitor.crontab import cron_trigger
 from monitor.digest import Digests
 from monitor.ingest import Poller
-from monitor.times import iso_z, parse_iso
+from monitor.times import iso_seconds, iso_z, parse_iso
 from monitor.views import WORKER_STALLED_AFTER
 
 #: The queues a worker serves by default, in the order they matter.
@@ -55,13 +56,14 @@ class WorkerState:
     """What one worker process keeps between jobs: its monitor and a poller, made once.
 
     Jobs run in threads (procrastinate runs sync tasks in a thread pool), and they
-    share the poller as the daemon's threads do: its per-host gate then holds for
-    the whole process.
+    share the poller as the daemon's threads do. Its per-host gate is shared with
+    every other worker of the store (``SharedHostGate``).
     """
 
     def __init__(self, app: Monitor) -> None:
         self.app = app
         self._poller: Poller | None = None
+        self._shared_gate: SharedHostGate | None = None
         self._lock = threading.Lock()
 
     @property
@@ -69,15 +71,31 @@ class WorkerState:
         """The process's poller (started on first use: it starts worker processes)."""
         with self._lock:
             if self._poller is None:
-                self._poller = Poller(self.app)
+                self._poller = Poller(self.app, gate=self._gate())
             return self._poller
 
+    def _gate(self) -> SharedHostGate | None:
+        url = self.app.settings.store.postgres_url()
+        if url is None:
+            return None
+        fetch = self.app.settings.fetch
+        self._shared_gate = SharedHostGate(
+            url,
+            self.app.settings.store.schema_name,
+            fetch.per_host_concurrency,
+            fetch.per_host_delay,
+        )
+        return self._shared_gate
+
     def close(self) -> None:
-        """Stop the poller's worker processes."""
+        """Stop the poller's worker processes and the gate's connection."""
         with self._lock:
             if self._poller is not None:
                 self._poller.close()
                 self._poller = None
+            if self._shared_gate is not None:
+                self._shared_gate.close()
+                self._shared_gate = None
 
 
 @dataclass
@@ -103,9 +121,18 @@ def plan_work(state: WorkerState, now: datetime) -> Plan:
         )
     }
     poller = state.poller
+    polling = app.settings.polling
+    # The index on (status, next_poll_at) finds the due feeds; those whose next poll
+    # lies beyond any wait we set (a wrong clock wrote it) are checked here too.
+    beyond = now + timedelta(seconds=polling.backoff_cap * (1 + polling.jitter))
+    candidates = app.query(
+        "SELECT * FROM feeds WHERE status = 'active' AND (next_poll_at IS NULL "
+        "OR next_poll_at <= ? OR next_poll_at > ?) ORDER BY next_poll_at",
+        (iso_seconds(now), iso_seconds(beyond)),
+    )
     feeds = [
         row["feed_id"]
-        for row in app.query("SELECT * FROM feeds WHERE status = 'active' ORDER BY next_poll_at")
+        for row in candidates
         if row["feed_id"] not in busy and poller.due_at(row, now) <= now
     ]
     stale = iso_z(now - EXTRACTION_GRACE)

@@ -62,6 +62,7 @@ class Poller:
         now: Callable[[], datetime] = utc_now,
         extractor: WorkerPool | None = None,
         resolver: Resolver = default_resolver,
+        gate: HostGate | None = None,
     ) -> None:
         self.app = app
         settings = app.settings
@@ -69,7 +70,10 @@ class Poller:
         self.resolver = resolver
         self.feed_limits = fetch_limits(settings, page=False)
         self.page_limits = fetch_limits(settings, page=True)
-        self.gate = HostGate(settings.fetch.per_host_concurrency, settings.fetch.per_host_delay)
+        # Workers of a cluster pass a gate whose spacing holds across all of them.
+        self.gate = gate or HostGate(
+            settings.fetch.per_host_concurrency, settings.fetch.per_host_delay
+        )
         self.backoff = Backoff(
             settings.polling.backoff_base, settings.polling.backoff_cap, settings.polling.jitter
         )

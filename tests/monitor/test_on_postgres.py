@@ -7,6 +7,10 @@ a schema of its own.
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +23,7 @@ from monitor.projections import all_projections
 from tests.monitor.cli.test_cli import run
 from tests.monitor.helpers import open_monitor, verdicts_by_title
 from tests.monitor.ingest.test_poll_assess import DUTCH_SAME, NEW, OFF_TOPIC
+from tests.monitor.web.support import WebServer
 from tests.support.postgres import fresh_schema, postgres_url
 from tests.support.server import LocalServer, Reply
 
@@ -193,3 +198,53 @@ def test_a_wrong_or_unreachable_store_url_is_one_line_naming_the_key(
     code, _, err = run(capsys, "status")
     assert code == 2 and "store.url:" in err and "MONITOR_STORE__URL" in err
     assert "secret" not in err
+
+
+def test_the_web_app_and_api_serve_a_postgresql_store(server: LocalServer, tmp_path: Path) -> None:
+    with on_store("postgresql", tmp_path) as app:
+        pipeline(app, server)
+        settings = app.settings
+    with WebServer(settings) as web:
+        client = web.client()
+        updates = client.get("/api/v1/updates").json()["items"]
+        assert "AI code signed" in [u["title"] for u in updates]
+        found = client.get("/api/v1/updates?q=ai+CODE").json()["items"]  # any case, as on SQLite
+        assert "AI code signed" in [u["title"] for u in found]
+        assert client.get("/api/v1/updates?part=gpai").json()["items"] != []
+        articles = client.get("/api/v1/articles").json()["items"]
+        assert {a["verdict"] for a in articles} >= {"update", "duplicate", "irrelevant"}
+        article = client.get(f"/api/v1/articles/{updates[0]['item_id']}").json()
+        assert article["assessment"]["reasons"]
+        for path in ("/updates", "/articles", "/feeds", "/status", "/healthz", "/metrics"):
+            reply = client.get(path)
+            assert reply.status in (200, 503), path  # /healthz: no daemon beats here
+        assert "monitor_updates 2" in client.get("/metrics").text
+
+
+def test_events_follow_prints_new_events_as_they_commit(tmp_path: Path) -> None:
+    with on_store("postgresql", tmp_path) as app:
+        app.init()
+        last = app.store.last_position()
+        env = {
+            **os.environ,
+            "MONITOR_STORE__URL": app.settings.store.url,
+            "MONITOR_STORE__SCHEMA": app.settings.store.schema_name,
+        }
+        follow = ["events", "--since", str(last), "--json", "--follow", "--interval", "0.1"]
+        follower = subprocess.Popen(
+            [sys.executable, "-m", "monitor", *follow],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        try:
+            assert follower.stdout is not None
+            for n in range(3):
+                add_feed(app, f"https://example.org/feed/{n}.xml")
+            lines = [json.loads(follower.stdout.readline()) for _ in range(3)]
+        finally:
+            follower.send_signal(signal.SIGINT)
+            follower.wait(timeout=30)
+    assert [e["type"] for e in lines] == ["FeedAdded"] * 3
+    assert [e["position"] for e in lines] == [last + 1, last + 2, last + 3]

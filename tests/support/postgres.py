@@ -1,7 +1,7 @@
 """A real PostgreSQL server for tests: its URL, and a fresh schema for every store.
 
 ``scripts/start-postgres`` starts one on 127.0.0.1 and prints the URL; ``.ci/run``
-exports it as MONITOR_TEST_POSTGRES_URL. Without that variable the PostgreSQL
+exports it as AI_ACT_MONITOR_TEST_POSTGRES_URL. Without that variable the PostgreSQL
 tests skip and say how to run them; with it set but the server unreachable they
 fail, so CI cannot pass by skipping them.
 """
@@ -15,11 +15,12 @@ import psycopg
 import pytest
 from psycopg import sql
 
-# Read at import: the autouse fixture that clears MONITOR_* runs after collection.
-URL = os.environ.get("MONITOR_TEST_POSTGRES_URL", "")
+# Not a MONITOR_* name: the monitor would warn of an unknown setting in every process
+# the tests start.
+URL = os.environ.get("AI_ACT_MONITOR_TEST_POSTGRES_URL", "")
 SKIP_REASON = (
     "no PostgreSQL for the tests: run scripts/start-postgres and export the "
-    "MONITOR_TEST_POSTGRES_URL it prints"
+    "AI_ACT_MONITOR_TEST_POSTGRES_URL it prints"
 )
 
 _created: list[str] = []
