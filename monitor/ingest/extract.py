@@ -46,10 +46,21 @@ def page_language(html: str | bytes) -> str:
     return match.group(1).lower() if match else ""
 
 
+def date_options() -> dict[str, Any]:
+    """htmldate's options: a date from the page's markup only (meta tags, JSON-LD,
+    ``<time>``, the URL), never one guessed from the text. A guess picks any date
+    the article mentions: a page without metadata that said the AI Act's rules
+    "apply from 2 August 2025" was dated 2 August 2025, and fell out of the
+    window of every later report of its story."""
+    return {"original_date": True, "extensive_search": False}
+
+
 def extract_page(html: str | bytes, url: str) -> PageExtraction | None:
     """Run trafilatura with our options; ``None`` when it finds no main text."""
     try:
-        document = trafilatura.bare_extraction(html, url=url, **TRAFILATURA_OPTIONS)
+        document = trafilatura.bare_extraction(
+            html, url=url, date_extraction_params=date_options(), **TRAFILATURA_OPTIONS
+        )
     except (LxmlError, ParserError, ValueError, TypeError):
         return None
     if document is None:

@@ -33,6 +33,8 @@ class PageCase:
     fallback: str = ""
     contains: list[str] = field(default_factory=list)
     lacks: list[str] = field(default_factory=list)
+    #: The article's date as recorded; None: not checked.
+    published: str | None = None
 
 
 def load_case(path: Path) -> PageCase:
@@ -58,6 +60,8 @@ def load_case(path: Path) -> PageCase:
             case.contains.append(value)
         elif key == "Lacks":
             case.lacks.append(value)
+        elif key == "Published":
+            case.published = value
         elif key == "Expect":
             pairs = dict(pair.split("=", 1) for pair in value.split())
             case.method, case.fallback = pairs["method"], pairs.get("fallback", "")
@@ -100,3 +104,5 @@ def test_page_case(path: Path, server: LocalServer, tmp_path: Path) -> None:
         assert needle in payload["text"], f"{path.name}: {needle!r} not in {payload['text']!r}"
     for needle in case.lacks:
         assert needle.lower() not in payload["text"].lower(), f"{path.name}: {needle!r} kept"
+    if case.published is not None:
+        assert payload["published"] == case.published, f"{path.name}: {payload['published']!r}"
