@@ -64,6 +64,22 @@ def run(state: CLIState) -> None:
         os._exit(0)
 
 
+_QUEUE_NAMES = ("schedule", "poll", "extract", "assess", "digest")
+
+
+def _queue_names(
+    _context: click.Context, _param: click.Parameter, values: tuple[str, ...]
+) -> tuple[str, ...]:
+    """``--queue poll --queue assess`` or ``--queues poll,assess``, each name checked."""
+    names = tuple(n.strip() for value in values for n in value.split(",") if n.strip())
+    unknown = [n for n in names if n not in _QUEUE_NAMES]
+    if unknown:
+        raise click.BadParameter(
+            f"no queue named {', '.join(unknown)}; the queues: {', '.join(_QUEUE_NAMES)}"
+        )
+    return names
+
+
 @click.command()
 @click.option(
     "--concurrency",
@@ -73,10 +89,13 @@ def run(state: CLIState) -> None:
 )
 @click.option(
     "--queue",
+    "--queues",
     "queues",
     multiple=True,
-    type=click.Choice(["schedule", "poll", "extract", "assess", "digest"]),
-    help="Serve only this queue (repeatable; default: all).",
+    callback=_queue_names,
+    metavar="QUEUE[,QUEUE…]",
+    help="Serve only these queues: schedule, poll, extract, assess, digest "
+    "(repeatable or comma-separated; default: all).",
 )
 @click.option("--name", default="", help="The worker's name in logs (default: worker-<pid>).")
 @pass_state
@@ -91,7 +110,7 @@ def worker(state: CLIState, concurrency: int | None, queues: tuple[str, ...], na
     \b
     Examples:
       MONITOR_STORE__URL=postgresql://monitor:secret@db/monitor monitor worker
-      monitor worker --concurrency 16 --queue poll --queue extract
+      monitor worker --concurrency 16 --queues poll,extract
       monitor worker --queue assess --name assessor-1
     """
     from monitor.cluster.jobs import QUEUES  # noqa: PLC0415 (procrastinate: only for workers)

@@ -21,7 +21,8 @@ import psycopg
 import pytest
 
 from monitor.app import Monitor
-from monitor.cluster.jobs import assess_pending, queue
+from monitor.cli.daemon import _QUEUE_NAMES
+from monitor.cluster.jobs import QUEUES, assess_pending, queue
 from monitor.cluster.worker import connector_for, ensure_queue_schema
 from monitor.ingest.feed_admin import add_feed
 from monitor.ingest.poll import Poller
@@ -269,8 +270,8 @@ def test_status_shows_the_workers_and_the_queue_and_sigterm_stops_a_worker(
     worker.send_signal(signal.SIGTERM)
     assert worker.wait(timeout=60) == 0
     assert "w-status stopped" in cluster.log_text()
-    wrong = cluster.cli("worker", "--queue", "nope")
-    assert wrong.returncode == 2 and "nope" in wrong.stderr
+    wrong = cluster.cli("worker", "--queues", "poll,nope")
+    assert wrong.returncode == 2 and "no queue named nope" in wrong.stderr
 
 
 def test_a_worker_on_sqlite_says_what_it_needs(
@@ -279,3 +280,8 @@ def test_a_worker_on_sqlite_says_what_it_needs(
     assert run(capsys, "init")[0] == 0
     code, _, err = run(capsys, "worker")
     assert code == 1 and "workers share a PostgreSQL store: set store.url" in err
+
+
+def test_the_command_line_knows_the_queues_the_workers_serve() -> None:
+    # The CLI lists them itself, so that `monitor worker --help` loads no job queue.
+    assert _QUEUE_NAMES == QUEUES
