@@ -2,7 +2,7 @@
 
 On PostgreSQL, ``monitor worker`` (and ``monitor run``) serve the queue that
 lives in the store's own schema. ``jobs`` holds the jobs (poll one feed, extract
-what is pending, assess, publish a digest, deliver) with why each is safe to run
+one pending item, assess, publish a digest, deliver) with why each is safe to run
 twice, and the tick that defers them; ``worker`` is a worker's life (the queue's
 tables, its heartbeat, a clean stop).
 """

@@ -4,9 +4,9 @@ The log and the queue are one system to run: procrastinate keeps its jobs in the
 same database (and schema) as the events, so a cluster is PostgreSQL plus as
 many ``monitor worker`` processes as the load needs.
 
-Jobs: poll one feed (and extract what it found), extract what earlier polls left
-pending, assess the articles not judged yet, publish a digest, deliver what is
-owed. Every one is safe to run twice or to lose half-way: the feed's next poll is
+Jobs: poll one feed (and extract what it found, up to its page cap), extract one
+item a poll left pending, assess the articles not judged yet, publish a digest,
+deliver what is owed. Every one is safe to run twice or to lose half-way: the feed's next poll is
 in the log, so a re-delivered poll of a feed polled meanwhile does nothing;
 extraction events carry an idempotency key; an assessment is written only if the
 item has none yet and the corpus has not moved since it was judged (else it is
@@ -44,8 +44,6 @@ from monitor.views import WORKER_STALLED_AFTER
 
 #: The queues a worker serves by default, in the order they matter.
 QUEUES = ("schedule", "poll", "extract", "assess", "digest")
-#: Pending items younger than this are being extracted by their poll job still.
-EXTRACTION_GRACE = timedelta(minutes=2)
 
 # Tasks are declared on one app; a worker runs it with the store's connector
 # (``App.replace_connector``), so nothing connects at import.
@@ -103,7 +101,7 @@ class Plan:
     """What a tick found due."""
 
     feeds: list[str] = field(default_factory=list)
-    extract: bool = False
+    items: list[str] = field(default_factory=list)
     assess: bool = False
     digest_slot: str = ""
     deliveries: bool = False
@@ -135,13 +133,17 @@ def plan_work(state: WorkerState, now: datetime) -> Plan:
         for row in candidates
         if row["feed_id"] not in busy and poller.due_at(row, now) <= now
     ]
-    stale = iso_z(now - EXTRACTION_GRACE)
-    extract = bool(
-        app.query(
-            "SELECT 1 FROM items WHERE extraction = 'pending' AND discovered_at < ? LIMIT 1",
-            (stale,),
+    # Items a poll left pending (past its page cap, or its worker died), one job each;
+    # not while their feed's poll is queued or running: that poll may be extracting them.
+    items = [
+        row["item_id"]
+        for row in app.query(
+            "SELECT item_id, feed_id FROM items WHERE extraction = 'pending' "
+            "ORDER BY discovered_position LIMIT ?",
+            (app.settings.extraction.pending_per_pass,),
         )
-    )
+        if row["feed_id"] not in busy
+    ]
     assess = app.settings.assessment.enabled and bool(
         app.query(
             "SELECT 1 FROM articles a LEFT JOIN assessments s USING (item_id) "
@@ -155,7 +157,7 @@ def plan_work(state: WorkerState, now: datetime) -> Plan:
             (iso_z(now),),
         )
     )
-    return Plan(feeds, extract, assess, digest_slot_due(app, now), owed)
+    return Plan(feeds, items, assess, digest_slot_due(app, now), owed)
 
 
 def digest_slot_due(app: Monitor, now: datetime) -> str:
@@ -196,11 +198,11 @@ def poll_feed(context: procrastinate.JobContext, feed_id: str) -> str:
     return "polled"
 
 
-@queue.task(name="extract_pending", queue="extract", pass_context=True)
-def extract_pending(context: procrastinate.JobContext) -> int:
-    """Extract items that earlier polls left pending."""
-    state = _state(context)
-    return state.poller.articles.extract_pending(state.app.settings.extraction.pending_per_pass)
+@queue.task(name="extract_item", queue="extract", pass_context=True)
+def extract_item(context: procrastinate.JobContext, item_id: str) -> str:
+    """Fetch and extract one item a poll left pending, unless it was extracted meanwhile."""
+    done = _state(context).poller.articles.extract_one(item_id)
+    return "extracted" if done else "extracted already"
 
 
 @queue.task(name="assess_pending", queue="assess", pass_context=True)
@@ -253,8 +255,8 @@ async def tick(context: procrastinate.JobContext, timestamp: int) -> dict[str, i
     polls = 0
     for feed_id in plan.feeds:
         polls += await _defer(poll_feed, f"poll:{feed_id}", feed_id=feed_id)
-    if plan.extract:
-        await _defer(extract_pending, "extract_pending")
+    for item_id in plan.items:
+        await _defer(extract_item, f"extract:{item_id}", item_id=item_id)
     if plan.assess:
         await _defer(assess_pending, "assess_pending")
     if plan.digest_slot:

@@ -128,26 +128,32 @@ class ItemExtractor:
     def extract_pending(self, limit: int = 200) -> int:
         """Extract items discovered but never extracted (a pass that was stopped midway)."""
         rows = self.app.query(
-            "SELECT item_id, link FROM items WHERE extraction = 'pending' "
+            "SELECT item_id FROM items WHERE extraction = 'pending' "
             "ORDER BY discovered_position LIMIT ?",
             (limit,),
         )
         for row in rows:
-            recorded = self.app.store.read_stream(item_stream(row["item_id"]))
-            discovered = next(
-                (e for r in recorded if isinstance(e := REGISTRY.decode(r), ItemDiscovered)), None
-            )
-            if discovered is None:
-                continue
-            entry = FeedEntry(
-                guid=discovered.guid,
-                link=discovered.link,
-                title=discovered.title,
-                summary=discovered.summary,
-                content=discovered.content,
-                published=discovered.published,
-                author=discovered.author,
-                language=discovered.language,
-            )
-            self.extract(NewItem(discovered.item_id, discovered.link, entry, ""))
+            self.extract_one(row["item_id"])
         return len(rows)
+
+    def extract_one(self, item_id: str) -> bool:
+        """Extract one item from its ``ItemDiscovered``, unless its stream has an
+        extraction already; True when this call recorded one."""
+        recorded = [REGISTRY.decode(r) for r in self.app.store.read_stream(item_stream(item_id))]
+        if any(isinstance(e, ArticleExtracted | ExtractionFailed) for e in recorded):
+            return False
+        discovered = next((e for e in recorded if isinstance(e, ItemDiscovered)), None)
+        if discovered is None:
+            return False
+        entry = FeedEntry(
+            guid=discovered.guid,
+            link=discovered.link,
+            title=discovered.title,
+            summary=discovered.summary,
+            content=discovered.content,
+            published=discovered.published,
+            author=discovered.author,
+            language=discovered.language,
+        )
+        self.extract(NewItem(discovered.item_id, discovered.link, entry, ""))
+        return True

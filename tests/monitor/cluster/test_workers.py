@@ -204,6 +204,31 @@ def test_three_workers_poll_fifty_feeds_and_one_killed_midway_changes_nothing(
         assert read_models(app) == live
 
 
+def test_items_past_a_feeds_page_cap_are_extracted_one_job_each(
+    cluster: Cluster, server: LocalServer
+) -> None:
+    (url,) = serve_feeds(server, 1, 6, delay=0.0)
+    cluster.env["MONITOR_EXTRACTION__MAX_PAGES_PER_FEED"] = "2"
+    with cluster.monitor() as app:
+        add_feed(app, url)
+    cluster.start_worker("--concurrency", "2")
+    cluster.start_worker("--concurrency", "2")
+    wait_for(
+        lambda: (
+            cluster.count("SELECT count(*) FROM events WHERE event_type = 'ArticleExtracted'") >= 6
+        ),
+        120,
+        "every item extracted",
+        cluster,
+    )
+    cluster.stop()
+    extracted = Counter(e["item_id"] for e in cluster.events("ArticleExtracted"))
+    assert len(extracted) == 6 and set(extracted.values()) == {1}
+    assert len(cluster.events("FeedPolled")) == 1
+    # Four of the six waited past the cap, and only `extract_item` jobs extract those.
+    assert cluster.log_text().count("new item(s) left for later passes") == 1
+
+
 def test_two_workers_assessing_a_burst_of_one_story_flag_it_once(
     cluster: Cluster, server: LocalServer
 ) -> None:
