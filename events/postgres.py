@@ -17,7 +17,7 @@ import contextlib
 import json
 import threading
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -36,6 +36,8 @@ from events.store import (
     ANY_VERSION,
     StreamAppend,
     as_new_event,
+    batched,
+    check_copied_positions,
     check_expected_version,
     event_id_for,
     resolve_idempotent_retry,
@@ -327,6 +329,35 @@ class PostgresEventStore:
                 stream = rows[0][2]
                 raise ConcurrencyError(stream, None, self.stream_version(stream)) from exc
             raise IdempotencyConflictError([r[1] for r in rows]) from exc
+
+    def copy_in(self, events: Iterable[RecordedEvent], batch_size: int = 2000) -> int:
+        """Write another store's events here as they are (positions, ids, versions, times):
+        a whole log moved from one database to another. The positions must follow this
+        store's last one; returns how many were written."""
+        written = 0
+        for batch in batched(events, batch_size):
+            rows = [
+                (
+                    e.position,
+                    e.event_id,
+                    e.stream_id,
+                    e.stream_version,
+                    e.event_type,
+                    e.schema_version,
+                    _dumps(e.payload),
+                    datetime.fromisoformat(e.recorded_at.replace("Z", "+00:00")),
+                    e.correlation_id,
+                    e.causation_id,
+                    e.idempotency_key,
+                    _dumps(e.extra_metadata) if e.extra_metadata else _EMPTY_JSON,
+                )
+                for e in batch
+            ]
+            with self.transaction():
+                check_copied_positions([r[0] for r in rows], self.last_position())
+                self._insert(rows)
+            written += len(rows)
+        return written
 
     # -- reading ------------------------------------------------------------
 

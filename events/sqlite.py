@@ -6,7 +6,7 @@ import contextlib
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,8 @@ from events.store import (
     ANY_VERSION,
     StreamAppend,
     as_new_event,
+    batched,
+    check_copied_positions,
     check_expected_version,
     event_id_for,
     resolve_idempotent_retry,
@@ -61,6 +63,7 @@ _INSERT = (
     "payload, recorded_at, correlation_id, causation_id, idempotency_key, metadata) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+_COPY = f"INSERT INTO events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 _EMPTY_JSON = "{}"
 
 
@@ -312,6 +315,35 @@ class SQLiteEventStore:
                 ).fetchall()
             )
         return found
+
+    def copy_in(self, events: Iterable[RecordedEvent], batch_size: int = 2000) -> int:
+        """Write another store's events here as they are (positions, ids, versions, times):
+        a whole log moved from one database to another. The positions must follow this
+        store's last one; returns how many were written."""
+        written = 0
+        for batch in batched(events, batch_size):
+            rows = [
+                (
+                    e.position,
+                    e.event_id,
+                    e.stream_id,
+                    e.stream_version,
+                    e.event_type,
+                    e.schema_version,
+                    _dumps(e.payload),
+                    e.recorded_at,
+                    e.correlation_id,
+                    e.causation_id,
+                    e.idempotency_key,
+                    _dumps(e.extra_metadata) if e.extra_metadata else _EMPTY_JSON,
+                )
+                for e in batch
+            ]
+            with self.transaction():
+                check_copied_positions([r[0] for r in rows], self.last_position())
+                self.conn.executemany(_COPY, rows)
+            written += len(rows)
+        return written
 
     # -- reading ------------------------------------------------------------
 

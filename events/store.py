@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Protocol, runtime_checkable
+from typing import Protocol, TypeVar, runtime_checkable
 
-from events.errors import ConcurrencyError, IdempotencyConflictError
+from events.errors import ConcurrencyError, EventStoreError, IdempotencyConflictError
 from events.event import AppendResult, Event, NewEvent, RecordedEvent
+
+T = TypeVar("T")
 
 #: ``expected_version`` for a stream that must not exist yet.
 NO_STREAM = 0
@@ -123,6 +125,30 @@ def check_expected_version(stream_id: str, expected: int | None, actual: int) ->
     """Raise ``ConcurrencyError`` when an expected version does not match the stream."""
     if expected is not None and expected != actual:
         raise ConcurrencyError(stream_id, expected, actual)
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of up to ``size`` items, in order (``itertools.batched`` is Python 3.12's)."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def check_copied_positions(positions: Sequence[int], last: int) -> None:
+    """Refuse copied events whose positions do not run, strictly increasing, after ``last``."""
+    previous = last
+    for position in positions:
+        if position <= previous:
+            raise EventStoreError(
+                f"copied events must follow the store's last position {last} in order; "
+                f"got position {position} after {previous} (copy into an empty store)"
+            )
+        previous = position
 
 
 def resolve_idempotent_retry(

@@ -1,4 +1,5 @@
-"""Looking after the store: ``monitor doctor`` checks it, ``monitor backup`` copies it."""
+"""Looking after the store: ``monitor doctor`` checks it, ``monitor backup`` copies it,
+``monitor copy`` moves its log to another database."""
 
 from __future__ import annotations
 
@@ -70,7 +71,7 @@ def backup(state: CLIState, target: Path, force: bool, as_json: bool) -> None:
       monitor backup /backups/monitor-$(date +%F).db
       monitor --db /data/monitor.db backup /backups/latest.db --force --json
     """
-    sqlite_only(state, "backup", "pg_dump")
+    sqlite_only(state, "backup", "pg_dump, or `monitor copy FILE` for a SQLite copy")
     report = backup_store(state.settings().store_path(), target, overwrite=force)
     if as_json:
         emit_json(backup_dict(report))
@@ -82,3 +83,49 @@ def backup(state: CLIState, target: Path, force: bool, as_json: bool) -> None:
     )
     if not report.intact:
         sys.exit(1)
+
+
+@click.command()
+@click.argument("target")
+@click.option(
+    "--schema", default="public", show_default=True, help="The PostgreSQL schema of TARGET."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print what was copied as JSON.")
+@pass_state
+def copy(state: CLIState, target: str, schema: str, as_json: bool) -> None:
+    """Copy the whole log into an empty store TARGET, then build its read models there.
+
+    TARGET is a postgresql:// URL (SQLite to PostgreSQL, when a team outgrows the
+    file) or a file path (PostgreSQL, or SQLite, to a SQLite file). Every event keeps
+    its position, id, stream version, time and idempotency key, so digests and
+    cursors stay valid. Stop the daemon first for a cut-over; then point store.url
+    (or --db) at TARGET.
+
+    \b
+    Examples:
+      monitor copy postgresql://monitor:secret@db.example.org/monitor
+      MONITOR_STORE__URL=postgresql://monitor@db/monitor monitor copy /backups/monitor.db
+    """
+    from monitor.settings import load_settings  # noqa: PLC0415 (only for copy)
+    from monitor.store_copy import copy_store  # noqa: PLC0415
+
+    if "://" in target:
+        overrides = {"store.url": target, "store.schema": schema}
+    else:
+        overrides = {"store.url": "", "store.path": str(Path(target).expanduser().resolve())}
+    target_settings = load_settings(state.config, overrides=overrides)
+    with state.monitor() as app:
+
+        def said(copied: int) -> None:
+            if not as_json:
+                click.echo(f"  {copied:,} events copied", err=True)
+
+        report = copy_store(app, target_settings, said)
+    if as_json:
+        emit_json(report.to_dict())
+        return
+    click.echo(
+        f"copied {report.events:,} events from {report.source} to {report.target} in "
+        f"{report.seconds:.1f} s; read models built: "
+        + ", ".join(f"{name} {n:,}" for name, n in sorted(report.read_models.items()))
+    )

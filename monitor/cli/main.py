@@ -60,6 +60,7 @@ LAZY_COMMANDS = {
     "serve": "monitor.cli.web:serve",
     "doctor": "monitor.cli.care:doctor",
     "backup": "monitor.cli.care:backup",
+    "copy": "monitor.cli.care:copy",
 }
 
 

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 import psycopg
 import pytest
 
-from events import NewEvent, StoreSchemaError, StoreUnavailableError
+from events import (
+    EventStoreError,
+    NewEvent,
+    SQLiteEventStore,
+    StoreSchemaError,
+    StoreUnavailableError,
+)
 from events.postgres import PostgresEventStore
 from events.sql import safe_url
 from tests.events.contract import EventStoreContract
@@ -149,3 +156,29 @@ def test_a_reader_tailing_the_log_never_skips_or_repeats_an_event_while_writers_
     total = writers * (appends_each + 2 * len(range(0, appends_each, 5)))
     assert len(seen) == total, "the tailer skipped or repeated events"
     assert seen == list(range(1, total + 1))
+
+
+def test_a_log_copied_between_sqlite_and_postgresql_comes_back_identical(tmp_path: Path) -> None:
+    source = SQLiteEventStore(tmp_path / "source.db")
+    for n in range(7):
+        source.append(
+            f"s{n % 3}",
+            [
+                NewEvent("Counted", {"n": n, "text": "één"}, idempotency_key=f"k{n}"),
+                NewEvent("Noted", {}, correlation_id="c", extra_metadata={"host": "h"}),
+            ],
+        )
+    middle = open_store()
+    assert middle.copy_in(source.read_all(), batch_size=4) == 14
+    back = SQLiteEventStore(tmp_path / "back.db")
+    assert back.copy_in(middle.read_all()) == 14
+    assert list(back.read_all()) == list(middle.read_all()) == list(source.read_all())
+    # The copies go on as stores: versions, positions and keys carry over.
+    retry = middle.append(
+        "s0", [NewEvent("Counted", {"n": 0, "text": "één"}, idempotency_key="k0")]
+    )
+    assert retry.written is False and retry.positions == (1,)
+    assert middle.append("s0", [NewEvent("Counted", {})], expected_version=6).positions == (15,)
+    with pytest.raises(EventStoreError, match="copy into an empty store"):
+        back.copy_in(source.read_all())
+    assert back.count() == 14

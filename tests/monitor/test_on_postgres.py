@@ -256,3 +256,35 @@ def test_events_follow_prints_new_events_as_they_commit(tmp_path: Path) -> None:
             follower.wait(timeout=30)
     assert [e["type"] for e in lines] == ["FeedAdded"] * 3
     assert [e["position"] for e in lines] == [last + 1, last + 2, last + 3]
+
+
+def test_copy_moves_a_sqlite_log_to_postgresql_and_back_unchanged(
+    server: LocalServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with on_store("sqlite", tmp_path / "sqlite") as app:
+        pipeline(app, server)
+        source = app.settings.store_path()
+        before = read_models(app)
+    monkeypatch.setenv("MONITOR_DB", str(source))
+    schema = fresh_schema("copy")
+    code, out, _ = run(capsys, "copy", postgres_url(), "--schema", schema, "--json")
+    copied = json.loads(out)
+    assert code == 0 and copied["events"] > 0 and copied["read_models"]["items"] == 8
+    on_pg = {"store__url": postgres_url(), "store__schema": schema}
+    with open_monitor(tmp_path / "pg", **on_pg) as app:
+        assert read_models(app) == before
+        events = [e.to_dict() for e in app.store.read_all()]
+    back = tmp_path / "back" / "monitor.db"
+    monkeypatch.setenv("MONITOR_STORE__URL", postgres_url())
+    monkeypatch.setenv("MONITOR_STORE__SCHEMA", schema)
+    code, out, _ = run(capsys, "copy", str(back))
+    assert code == 0 and f"copied {len(events)} events" in out
+    monkeypatch.delenv("MONITOR_STORE__URL")
+    with open_monitor(back.parent) as app:
+        assert [e.to_dict() for e in app.store.read_all()] == events
+        assert read_models(app) == before
+    code, _, err = run(capsys, "copy", str(back))
+    assert code == 1 and "holds" in err and "copy into an empty store" in err
