@@ -14,7 +14,6 @@ version checks and the unique indexes serialise them anyway.
 from __future__ import annotations
 
 import contextlib
-import json
 import threading
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -39,6 +38,8 @@ from events.store import (
     batched,
     check_copied_positions,
     check_expected_version,
+    copied_row,
+    dumps_json,
     event_id_for,
     resolve_idempotent_retry,
 )
@@ -97,7 +98,11 @@ _HEAD = (
     "(SELECT json_object_agg(idempotency_key, position) FROM events "
     "WHERE idempotency_key = ANY(%s))"
 )
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_dumps = dumps_json  # shared with the other store
+
+
+def _moment(iso: str) -> datetime:
+    return datetime.fromisoformat(iso.replace("Z", "+00:00"))
 
 
 def _iso(moment: datetime) -> str:
@@ -336,25 +341,9 @@ class PostgresEventStore:
         store's last one; returns how many were written."""
         written = 0
         for batch in batched(events, batch_size):
-            rows = [
-                (
-                    e.position,
-                    e.event_id,
-                    e.stream_id,
-                    e.stream_version,
-                    e.event_type,
-                    e.schema_version,
-                    _dumps(e.payload),
-                    datetime.fromisoformat(e.recorded_at.replace("Z", "+00:00")),
-                    e.correlation_id,
-                    e.causation_id,
-                    e.idempotency_key,
-                    _dumps(e.extra_metadata) if e.extra_metadata else _EMPTY_JSON,
-                )
-                for e in batch
-            ]
+            rows = [copied_row(e, _moment(e.recorded_at)) for e in batch]
             with self.transaction():
-                check_copied_positions([r[0] for r in rows], self.last_position())
+                check_copied_positions([e.position for e in batch], self.last_position())
                 self._insert(rows)
             written += len(rows)
         return written

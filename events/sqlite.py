@@ -20,6 +20,8 @@ from events.store import (
     batched,
     check_copied_positions,
     check_expected_version,
+    copied_row,
+    dumps_json,
     event_id_for,
     resolve_idempotent_retry,
     utc_now_iso,
@@ -67,9 +69,7 @@ _COPY = f"INSERT INTO events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 
 _EMPTY_JSON = "{}"
 
 
-# One encoder, made once: ``json.dumps`` with keyword options builds a new encoder
-# on every call, which costs more than the encoding itself for small payloads.
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_dumps = dumps_json  # shared with the other store
 
 
 def _row_to_event(row: tuple[Any, ...]) -> RecordedEvent:
@@ -322,25 +322,9 @@ class SQLiteEventStore:
         store's last one; returns how many were written."""
         written = 0
         for batch in batched(events, batch_size):
-            rows = [
-                (
-                    e.position,
-                    e.event_id,
-                    e.stream_id,
-                    e.stream_version,
-                    e.event_type,
-                    e.schema_version,
-                    _dumps(e.payload),
-                    e.recorded_at,
-                    e.correlation_id,
-                    e.causation_id,
-                    e.idempotency_key,
-                    _dumps(e.extra_metadata) if e.extra_metadata else _EMPTY_JSON,
-                )
-                for e in batch
-            ]
+            rows = [copied_row(e, e.recorded_at) for e in batch]
             with self.transaction():
-                check_copied_positions([r[0] for r in rows], self.last_position())
+                check_copied_positions([e.position for e in batch], self.last_position())
                 self.conn.executemany(_COPY, rows)
             written += len(rows)
         return written

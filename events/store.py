@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -125,6 +126,29 @@ def check_expected_version(stream_id: str, expected: int | None, actual: int) ->
     """Raise ``ConcurrencyError`` when an expected version does not match the stream."""
     if expected is not None and expected != actual:
         raise ConcurrencyError(stream_id, expected, actual)
+
+
+# One encoder, made once: ``json.dumps`` with keyword options builds a new encoder
+# on every call, which costs more than the encoding itself for small payloads.
+dumps_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def copied_row(event: RecordedEvent, recorded_at: object) -> tuple[object, ...]:
+    """An event's columns, in the order both stores keep them, for ``copy_in``."""
+    return (
+        event.position,
+        event.event_id,
+        event.stream_id,
+        event.stream_version,
+        event.event_type,
+        event.schema_version,
+        dumps_json(event.payload),
+        recorded_at,
+        event.correlation_id,
+        event.causation_id,
+        event.idempotency_key,
+        dumps_json(event.extra_metadata) if event.extra_metadata else "{}",
+    )
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
