@@ -146,16 +146,15 @@ def test_the_commands_work_unchanged_on_postgresql(
     code, out, _ = run(capsys, "init", "--json")
     assert code == 0 and json.loads(out)["seeds_added"] == 3
     wire_url, paper_url = serve_news(server)
-    assert run(capsys, "feeds", "add", wire_url)[0] == 0
-    assert run(capsys, "feeds", "add", paper_url, "--tag", "press")[0] == 0
-    code, out, _ = run(capsys, "poll", "--json")
-    polled = json.loads(out)
-    assert code == 0 and polled["verdicts"] == {
-        "update": 1,
-        "duplicate": 1,
-        "known": 1,
-        "irrelevant": 1,
-    }
+    code, out, _ = run(capsys, "feeds", "add", wire_url, "--json")
+    wire_id = json.loads(out)["feed_id"]
+    code, out, _ = run(capsys, "feeds", "add", paper_url, "--tag", "press", "--json")
+    paper_id = json.loads(out)["feed_id"]
+    # The wire first, then the paper that reprints it: the order the verdicts depend on.
+    code, out, _ = run(capsys, "poll", "--feed", wire_id, "--json")
+    assert code == 0 and json.loads(out)["verdicts"] == {"update": 1, "irrelevant": 1}
+    code, out, _ = run(capsys, "poll", "--feed", paper_id, "--json")
+    assert code == 0 and json.loads(out)["verdicts"] == {"duplicate": 1, "known": 1}
     code, out, _ = run(capsys, "status", "--json")
     status = json.loads(out)
     assert status["store_kind"] == "postgresql" and "***" in status["store"]
@@ -174,7 +173,7 @@ def test_the_commands_work_unchanged_on_postgresql(
     code, out, _ = run(capsys, "digest", "list", "--json")
     assert code == 0 and len(json.loads(out)) == 1
     code, out, _ = run(capsys, "events", "--type", "UpdateFlagged", "--json")
-    assert code == 0 and json.loads(out.splitlines()[0])["payload"]["title"] == "AI code signed"
+    assert code == 0 and json.loads(out.splitlines()[0])["payload"]["title"] == flagged[0]
     code, out, _ = run(capsys, "feeds", "list", "--json")
     listed = {f["url"]: f for f in json.loads(out)}
     assert code == 0 and {wire_url, paper_url} <= set(listed)
