@@ -14,6 +14,7 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from loguru import logger
@@ -160,6 +161,41 @@ class FetchSettings(_Section):
     per_host_concurrency: int = Field(2, ge=1)
     per_host_delay: float = Field(1.0, ge=0)
     concurrency: int = Field(8, ge=1)
+    # A proxy for every fetch (http://[user:password@]host:port); empty: HTTPS_PROXY
+    # and HTTP_PROXY from the environment, by the target's scheme, or none.
+    proxy: str = ""
+    # Hosts (and their subdomains) fetched directly, comma-separated; empty: NO_PROXY.
+    no_proxy: str = ""
+
+    @field_validator("proxy")
+    @classmethod
+    def _an_http_proxy(cls, value: str) -> str:
+        return _checked_proxy(value, "fetch.proxy")
+
+    def proxies(self, environ: Mapping[str, str] | None = None) -> tuple[str, str, tuple[str, ...]]:
+        """The HTTP proxy, the HTTPS proxy and the NO_PROXY hosts that fetches use."""
+        env = os.environ if environ is None else environ
+
+        def from_env(name: str) -> str:
+            return (env.get(name) or env.get(name.lower()) or "").strip()
+
+        http = self.proxy or _checked_proxy(from_env("HTTP_PROXY"), "HTTP_PROXY")
+        https = self.proxy or _checked_proxy(from_env("HTTPS_PROXY"), "HTTPS_PROXY")
+        bypass = self.no_proxy or from_env("NO_PROXY")
+        return http, https, tuple(h.strip() for h in bypass.split(",") if h.strip())
+
+
+def _checked_proxy(value: str, where: str) -> str:
+    """A proxy URL as fetches use it, or ValueError naming where it came from."""
+    value = value.strip()
+    if not value:
+        return ""
+    parts = urlsplit(value if "://" in value else f"http://{value}")
+    if parts.scheme != "http" or not parts.hostname:
+        raise ValueError(
+            f"{where}: expected a proxy as http://host:port (or host:port), not {safe_url(value)!r}"
+        )
+    return urlunsplit(parts)
 
 
 class PollingSettings(_Section):

@@ -15,12 +15,13 @@ import ssl
 import threading
 import time
 import zlib
+from base64 import b64encode
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from urllib.parse import quote, urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, quote, unquote, urljoin, urlsplit, urlunsplit
 
 from monitor.errors import MonitorError
 
@@ -68,6 +69,18 @@ class FetchLimits:
     max_redirects: int = 5
     user_agent: str = "ai-act-monitor"
     allow_private_networks: bool = False
+    #: Proxies by the target's scheme ("" for none): ``http://[user:pass@]host:port``.
+    http_proxy: str = ""
+    https_proxy: str = ""
+    #: Hosts (and their subdomains) reached directly, as in NO_PROXY; "*" for all.
+    no_proxy: tuple[str, ...] = ()
+
+    def proxy_for(self, scheme: str, host: str) -> str:
+        """The proxy a request to ``host`` goes through, or "" to connect directly."""
+        proxy = self.https_proxy if scheme == "https" else self.http_proxy
+        if not proxy or bypasses_proxy(host, self.no_proxy):
+            return ""
+        return proxy
 
 
 @dataclass(frozen=True)
@@ -236,16 +249,103 @@ def _resolve_and_check(
     return addresses[0]
 
 
+def bypasses_proxy(host: str, no_proxy: Sequence[str]) -> bool:
+    """Whether NO_PROXY's entries send ``host`` direct: "*", the host, or a parent domain."""
+    name = host.lower().rstrip(".")
+    for raw in no_proxy:
+        entry = raw.strip().lower().lstrip(".")
+        if entry == "*" or (entry and (name == entry or name.endswith("." + entry))):
+            return True
+    return False
+
+
+def _open_socket(
+    url: str, where: tuple[str, int], what: str, limits: FetchLimits, budget: _Budget
+) -> socket.socket:
+    """A TCP connection to ``where`` (``what`` names it in errors), within the budget."""
+    timeout = min(limits.connect_timeout, budget.remaining(url))
+    try:
+        return socket.create_connection(where, timeout=timeout)
+    except TimeoutError:
+        raise FetchError("timeout", url, f"connecting to {what} timed out") from None
+    except OSError as exc:
+        raise FetchError("connect", url, f"cannot connect to {what}: {exc}") from None
+
+
+def _proxy_authorization(proxy: str) -> str:
+    parts = urlsplit(proxy)
+    if parts.username is None:
+        return ""
+    login = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+    return "Basic " + b64encode(login.encode()).decode("ascii")
+
+
+def _connect_tunnel(
+    url: str, sock: socket.socket, proxy: str, address: str, port: int, budget: _Budget
+) -> None:
+    """Ask the proxy for a tunnel to the checked ``address:port``, never the host's
+    name: the proxy reaches the address the guard approved, not one it resolves
+    again. Raise unless it answers 200."""
+    target = f"[{address}]:{port}" if ":" in address else f"{address}:{port}"
+    lines = [f"CONNECT {target} HTTP/1.1", f"Host: {target}"]
+    authorization = _proxy_authorization(proxy)
+    if authorization:
+        lines.append(f"Proxy-Authorization: {authorization}")
+    try:
+        sock.settimeout(budget.remaining(url))
+        sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode("ascii"))
+        reply = b""
+        while b"\r\n\r\n" not in reply:
+            chunk = sock.recv(4096)
+            if not chunk or len(reply) > 16384:
+                break
+            reply += chunk
+    except OSError as exc:
+        sock.close()
+        raise FetchError("connect", url, f"the proxy did not open a tunnel: {exc}") from None
+    status_line = reply.split(b"\r\n", 1)[0].decode("latin-1")
+    fields = status_line.split()
+    if len(fields) < 2 or fields[1] != "200":
+        sock.close()
+        raise FetchError(
+            "connect", url, f"the proxy refused a tunnel to {target}: {status_line or 'no reply'}"
+        )
+
+
+def _through_http_proxy(
+    parts: SplitResult,
+    address: str,
+    port: int,
+    path: str,
+    headers: Mapping[str, str],
+    limits: FetchLimits,
+) -> tuple[str, dict[str, str]]:
+    """A plain-HTTP request through a proxy names its target in the request line: the
+    checked address (the proxy resolves nothing), with the host's own name as Host."""
+    where = f"[{address}]" if ":" in address else address
+    host = parts.hostname or ""
+    named = f"[{host}]" if ":" in host else host
+    extra = {"Host": named if parts.port in (None, 80) else f"{named}:{parts.port}"}
+    authorization = _proxy_authorization(limits.proxy_for("http", host))
+    if authorization:
+        extra["Proxy-Authorization"] = authorization
+    return f"http://{where}:{port}{path}", {**extra, **headers}
+
+
 def _connect(
     url: str, scheme: str, host: str, address: str, port: int, limits: FetchLimits, budget: _Budget
 ) -> http.client.HTTPConnection:
-    timeout = min(limits.connect_timeout, budget.remaining(url))
-    try:
-        sock = socket.create_connection((address, port), timeout=timeout)
-    except TimeoutError:
-        raise FetchError("timeout", url, f"connecting to {host} ({address}) timed out") from None
-    except OSError as exc:
-        raise FetchError("connect", url, f"cannot connect to {host} ({address}): {exc}") from None
+    proxy = limits.proxy_for(scheme, host)
+    if proxy:
+        # The proxy is the operator's own: the guard is for targets, not for it.
+        parts = urlsplit(proxy)
+        proxy_host = parts.hostname or ""
+        where = (proxy_host, parts.port or 8080)
+        sock = _open_socket(url, where, f"the proxy {proxy_host}", limits, budget)
+        if scheme == "https":
+            _connect_tunnel(url, sock, proxy, address, port, budget)
+    else:
+        sock = _open_socket(url, (address, port), f"{host} ({address})", limits, budget)
     if scheme == "https":
         try:
             context = ssl.create_default_context()
@@ -429,11 +529,14 @@ def _request_once(
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
+    proxied = scheme == "http" and bool(limits.proxy_for(scheme, host))
+    if proxied:
+        path, headers = _through_http_proxy(parts, address, port, path, headers, limits)
     assert conn.sock is not None
     watchdog = _Watchdog(conn.sock, budget.remaining(url))
     try:
         conn.sock.settimeout(min(limits.read_timeout, budget.remaining(url)))
-        conn.putrequest("GET", path, skip_accept_encoding=True)
+        conn.putrequest("GET", path, skip_host=proxied, skip_accept_encoding=True)
         for name, value in headers.items():
             conn.putheader(name, value)
         conn.endheaders()

@@ -41,6 +41,7 @@ FEED_ACCEPT = (
 
 def fetch_limits(settings: Settings, *, page: bool) -> FetchLimits:
     """The fetch limits of the settings, for a feed or for an article page."""
+    http_proxy, https_proxy, no_proxy = settings.fetch.proxies()
     return FetchLimits(
         connect_timeout=settings.fetch.connect_timeout,
         read_timeout=settings.fetch.read_timeout,
@@ -49,6 +50,9 @@ def fetch_limits(settings: Settings, *, page: bool) -> FetchLimits:
         max_redirects=settings.fetch.max_redirects,
         user_agent=settings.user_agent(__version__),
         allow_private_networks=settings.fetch.allow_private_networks,
+        http_proxy=http_proxy,
+        https_proxy=https_proxy,
+        no_proxy=no_proxy,
     )
 
 
