@@ -10,7 +10,7 @@ from monitor.app import Monitor
 from monitor.errors import MonitorError
 from monitor.events import FeedAdded, FeedReenabled, FeedRemoved, feed_stream
 from monitor.ingest.identity import feed_id_for, normalize_url
-from monitor.ingest.opml import OpmlFeed, parse_opml, render_opml
+from monitor.ingest.opml import OpmlFeed, read_opml, render_opml
 from monitor.views import feed_rows
 
 
@@ -119,13 +119,15 @@ def enable_feed(app: Monitor, url_or_id: str) -> dict[str, Any]:
 def import_opml(app: Monitor, data: bytes, source: str) -> list[AddOutcome]:
     """Add every feed an OPML file lists; feeds already monitored are skipped."""
     outcomes = []
-    for feed in parse_opml(data, source):
+    document = read_opml(data, source)
+    for feed in document.feeds:
         try:
             outcomes.append(
                 add_feed(app, feed.url, name=feed.title, tags=feed.tags, language=feed.language)
             )
         except FeedAdminError as exc:
             outcomes.append(AddOutcome("", feed.url, False, str(exc)))
+    outcomes.extend(AddOutcome("", named, False, why) for named, why in document.skipped)
     return outcomes
 
 
