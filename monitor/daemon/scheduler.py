@@ -106,7 +106,13 @@ class Daemon:
         self.lock = StoreLock(self.store)
         self.poller: Poller | None = None
         self.scheduler = BackgroundScheduler(
-            executors={"default": ThreadPoolExecutor(max(1, app.settings.fetch.concurrency))},
+            # Polls on one pool; the rest on a small one of its own, so that polls
+            # waiting on a slow or rate-limited host never hold up extraction,
+            # assessment, feed changes, deliveries or the digest.
+            executors={
+                "default": ThreadPoolExecutor(max(1, app.settings.fetch.concurrency)),
+                "housekeeping": ThreadPoolExecutor(2),
+            },
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
             timezone=UTC,
         )
@@ -203,7 +209,9 @@ class Daemon:
             logger.info("no digest schedule (digest.schedule is empty)")
             return
         trigger = cron_trigger(digest.schedule, digest.timezone)
-        job = self.scheduler.add_job(self.publish_digest, trigger, id="digest")
+        job = self.scheduler.add_job(
+            self.publish_digest, trigger, id="digest", executor="housekeeping"
+        )
         last = Digests(self.app, now=self.now).last_published()
         if last is not None:
             # A digest due while the daemon was down is published now, not skipped.
@@ -211,7 +219,9 @@ class Daemon:
             missed = trigger.get_next_fire_time(None, since)
             if missed is not None and missed <= self.now():
                 logger.info(f"the digest due at {iso_z(missed)} was missed: publishing it now")
-                self.scheduler.add_job(self.publish_digest, "date", id="digest-missed")
+                self.scheduler.add_job(
+                    self.publish_digest, "date", id="digest-missed", executor="housekeeping"
+                )
         logger.info(
             f"digests on schedule {digest.schedule!r} ({digest.timezone}); "
             f"next at {job.trigger.get_next_fire_time(None, self.now())}"
@@ -249,26 +259,27 @@ class Daemon:
             self.poller = Poller(self.app)
             self.sync_feeds(first=True)
             every = self.settings
-            self.scheduler.add_job(
-                self.beat, "interval", seconds=every.heartbeat_interval, id="heartbeat"
-            )
-            self.scheduler.add_job(
-                self.process_pending, "interval", seconds=every.process_interval, id="process"
-            )
-            self.scheduler.add_job(
-                self.sync_feeds, "interval", seconds=every.sync_interval, id="sync"
-            )
-            self.scheduler.add_job(
-                self.retry_deliveries, "interval", seconds=every.process_interval, id="deliveries"
-            )
+            for job, seconds, name in (
+                (self.process_pending, every.process_interval, "process"),
+                (self.sync_feeds, every.sync_interval, "sync"),
+                (self.retry_deliveries, every.process_interval, "deliveries"),
+            ):
+                self.scheduler.add_job(
+                    job, "interval", seconds=seconds, id=name, executor="housekeeping"
+                )
             self._schedule_digests()
             self.state = "running"
             self.beat()
             self.scheduler.start()
             where = self.app.store_location
             logger.info(f"monitor running: {len(self._feeds)} feed(s) scheduled on {where}")
-            while not self._stop.wait(0.5):
-                pass
+            # The heartbeat is written here, by the main thread, which does nothing
+            # else: it never waits on work, however busy the pools are.
+            next_beat = time.monotonic() + every.heartbeat_interval
+            while not self._stop.wait(min(0.5, every.heartbeat_interval)):
+                if time.monotonic() >= next_beat:
+                    self.beat()
+                    next_beat = time.monotonic() + every.heartbeat_interval
             if self._signal is not None:
                 logger.info(f"received {signal.Signals(self._signal).name}: stopping")
             if install_signals:

@@ -292,3 +292,32 @@ def test_daemon_commands_have_help_with_an_example(
 ) -> None:
     code, out, _ = cli(capsys, *command, "--help")
     assert code == 0 and "Example" in out
+
+
+def test_the_heartbeat_stays_fresh_while_every_poll_thread_waits_on_a_slow_host(
+    env: dict[str, str],
+    db_path: Path,
+    server: LocalServer,
+    daemons: Callable[[], subprocess.Popen[str]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A busy host must not make the daemon look dead: the heartbeat never waits on work."""
+    slow = Reply(200, rss([("s1", "Bikes", OFF_TOPIC)]), delay_before_headers=3.0)
+    assert cli(capsys, "init")[0] == 0
+    for n in range(4):
+        server.route(f"/slow/{n}", slow)
+        assert cli(capsys, "feeds", "add", server.url(f"/slow/{n}"), "--interval", "1s")[0] == 0
+    env["MONITOR_FETCH__CONCURRENCY"] = "1"  # one poll thread: always busy with a slow feed
+    daemon = daemons()
+    wait_for(lambda: heartbeat(db_path).get("state") == "running", what="the heartbeat")
+    wait_for(lambda: any(r.path.startswith("/slow/") for r in server.requests), what="a poll")
+    ages = []
+    for _ in range(12):
+        time.sleep(0.5)
+        beat = heartbeat(db_path)
+        at = datetime.fromisoformat(str(beat["at"]))
+        ages.append((datetime.now(UTC) - at).total_seconds())
+    daemon.send_signal(signal.SIGTERM)
+    daemon.communicate(timeout=30)
+    # Beats every 0.2 s; a poll takes 3 s, and the one poll thread is never free.
+    assert max(ages) < 1.5, ages
