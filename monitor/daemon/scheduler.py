@@ -35,6 +35,7 @@ from loguru import logger
 
 from monitor.app import Monitor
 from monitor.crontab import cron_trigger
+from monitor.daemon.notify import sd_notify
 from monitor.digest import Digests
 from monitor.errors import MonitorError
 from monitor.heartbeat import write_heartbeat
@@ -237,6 +238,8 @@ class Daemon:
             "feeds": len(self._feeds),
         }
         write_heartbeat(self.store, data)
+        if self.state == "running":
+            sd_notify("WATCHDOG=1")  # systemd's watchdog: alive, as the heartbeat says
 
     # -- life ---------------------------------------------------------------------
 
@@ -273,6 +276,7 @@ class Daemon:
             self.scheduler.start()
             where = self.app.store_location
             logger.info(f"monitor running: {len(self._feeds)} feed(s) scheduled on {where}")
+            sd_notify(f"READY=1\nSTATUS={len(self._feeds)} feed(s) scheduled on {where}")
             # The heartbeat is written here, by the main thread, which does nothing
             # else: it never waits on work, however busy the pools are.
             next_beat = time.monotonic() + every.heartbeat_interval
@@ -304,6 +308,7 @@ class Daemon:
     def _shutdown(self) -> None:
         self.state = "stopping"
         self.beat()
+        sd_notify("STOPPING=1")
         started = time.monotonic()
         done = threading.Event()
 

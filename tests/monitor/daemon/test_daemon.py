@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import configparser
 import json
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -16,6 +18,8 @@ from pathlib import Path
 import pytest
 
 from monitor.daemon.scheduler import DaemonError, StoreLock
+from monitor.resources import bundled_config_dir
+from monitor.settings import load_settings
 from tests.monitor.cli.test_cli import run as cli
 from tests.monitor.ingest.test_poll_assess import NEW, OFF_TOPIC, rss
 from tests.support.server import LocalServer, Reply, drip
@@ -321,3 +325,45 @@ def test_the_heartbeat_stays_fresh_while_every_poll_thread_waits_on_a_slow_host(
     daemon.communicate(timeout=30)
     # Beats every 0.2 s; a poll takes 3 s, and the one poll thread is never free.
     assert max(ages) < 1.5, ages
+
+
+def test_under_systemd_it_says_ready_pings_the_watchdog_and_says_stopping(
+    env: dict[str, str],
+    db_path: Path,
+    tmp_path: Path,
+    daemons: Callable[[], subprocess.Popen[str]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli(capsys, "init")[0] == 0
+    address = str(tmp_path / "notify.sock")
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    sock.bind(address)
+    sock.settimeout(30)
+    env["NOTIFY_SOCKET"] = address
+    messages: list[str] = []
+    try:
+        daemon = daemons()
+        while not any(m.startswith("READY=1") for m in messages):
+            messages.append(sock.recv(4096).decode())
+        while messages.count("WATCHDOG=1") < 3:
+            messages.append(sock.recv(4096).decode())
+        daemon.send_signal(signal.SIGTERM)
+        while "STOPPING=1" not in messages:
+            messages.append(sock.recv(4096).decode())
+        daemon.communicate(timeout=30)
+    finally:
+        sock.close()
+    ready = next(m for m in messages if m.startswith("READY=1"))
+    assert "STATUS=" in ready and "feed(s) scheduled" in ready
+    assert daemon.returncode == 0
+
+
+def test_the_shipped_systemd_unit_waits_for_ready_and_outlasts_the_shutdown_bound() -> None:
+    unit = configparser.ConfigParser(strict=False, interpolation=None)
+    unit.read(bundled_config_dir() / "systemd" / "ai-act-monitor.service")
+    service = unit["Service"]
+    settings = load_settings(environ={})
+    assert service["Type"] == "notify"
+    assert float(service["WatchdogSec"]) >= 3 * settings.daemon.heartbeat_interval
+    assert float(service["TimeoutStopSec"]) > settings.daemon.shutdown_timeout
+    assert service["ExecStart"].endswith("monitor run")
