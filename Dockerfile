@@ -21,19 +21,31 @@ RUN python3 -m venv /opt/monitor \
     && /opt/monitor/bin/python -m compileall -q /opt/monitor/lib
 
 FROM ${BASE}
+# Set by the build (scripts/container-check does): the version, the commit, the time.
+ARG VERSION=dev
+ARG REVISION=unknown
+ARG CREATED=unknown
 LABEL org.opencontainers.image.title="ai-act-monitor" \
       org.opencontainers.image.description="Event-sourced news monitor that flags updates on the EU AI Act" \
-      org.opencontainers.image.licenses="Apache-2.0"
+      org.opencontainers.image.licenses="Apache-2.0" \
+      org.opencontainers.image.source="https://github.com/ai-act-monitor/ai-act-monitor" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.created="${CREATED}"
 COPY --from=build /opt/monitor /opt/monitor
 RUN useradd --no-log-init --uid 10001 --user-group --home-dir /data --no-create-home monitor \
-    && mkdir -p /data \
+    && mkdir -p /data /config \
     && chown monitor:monitor /data
 # The store and its digests live on the volume; logs are JSON lines on stderr.
-# Mount a settings file and point MONITOR_CONFIG at it, e.g.
-#   -v ./monitor.toml:/config/monitor.toml:ro -e MONITOR_CONFIG=/config/monitor.toml
+# Settings: mount a folder on /config; its monitor.toml is read when there is one
+# (a folder, not a file: a missing file mounted would turn into an empty folder).
+#   -v ./monitor-config:/config:ro
+# Run with --init (tini as PID 1) and --stop-timeout 45 (longer than
+# daemon.shutdown_timeout, 30 s), as compose.yaml does.
 ENV PATH=/opt/monitor/bin:$PATH \
     MONITOR_DB=/data/monitor.db \
     MONITOR_LOG_JSON=true \
+    MONITOR_CONFIG=/config \
     PYTHONUNBUFFERED=1 \
     HOME=/data
 VOLUME ["/data"]

@@ -39,6 +39,8 @@ ENV_PREFIX = "MONITOR_"
 # Variables with a meaning of their own, outside the SECTION__KEY scheme.
 ENV_DB = "MONITOR_DB"
 ENV_CONFIG = "MONITOR_CONFIG"
+#: The file read from a folder given as the config (``MONITOR_CONFIG=/config``).
+CONFIG_IN_FOLDER = "monitor.toml"
 ENV_LOG_JSON = "MONITOR_LOG_JSON"
 _SHORTCUTS = {ENV_DB: ("store", "path"), ENV_LOG_JSON: ("logging", "json")}
 
@@ -608,6 +610,12 @@ def load_settings(
     _merge(merged, _read_toml(default_file), f"file {default_file}", origins, default_file.parent)
     if config_file is not None:
         config_file = config_file.expanduser().resolve()
+        if config_file.is_dir():
+            # A folder (a container's mounted /config): its monitor.toml when there is
+            # one. A file mounted that is missing would become an empty folder instead.
+            inside = config_file / CONFIG_IN_FOLDER
+            config_file = inside if inside.is_file() else None
+    if config_file is not None:
         _merge(merged, _read_toml(config_file), f"file {config_file}", origins, config_file.parent)
         sources.append(str(config_file))
     env_layer, env_names = _env_layer(env)

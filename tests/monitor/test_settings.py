@@ -188,3 +188,16 @@ def test_a_lower_floor_is_a_setting_of_its_own() -> None:
         environ={"MONITOR_POLLING__MIN_INTERVAL": "1s", "MONITOR_POLLING__DEFAULT_INTERVAL": "2s"}
     )
     assert settings.polling.default_interval == 2.0
+
+
+def test_a_config_folder_reads_its_monitor_toml_and_may_have_none(tmp_path: Path) -> None:
+    folder = tmp_path / "config"
+    folder.mkdir()
+    assert load_settings(environ={"MONITOR_CONFIG": str(folder)}).sources[-1].endswith(
+        "default.toml"
+    )
+    (folder / "monitor.toml").write_text("[fetch]\nconcurrency = 3\n")
+    settings = load_settings(environ={"MONITOR_CONFIG": str(folder)})
+    assert settings.fetch.concurrency == 3 and settings.sources[-1].endswith("monitor.toml")
+    with pytest.raises(ConfigError, match="config file not found"):
+        load_settings(environ={"MONITOR_CONFIG": str(tmp_path / "missing.toml")})
