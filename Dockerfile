@@ -10,14 +10,15 @@ ARG BASE=python:3.11-slim
 FROM ${BASE} AS build
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1 PYTHONDONTWRITEBYTECODE=1
 WORKDIR /src
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md constraints.txt ./
 COPY events ./events
 COPY monitor ./monitor
 COPY config ./config
 # The virtual environment is copied whole into the final stage: no compiler, no
-# pip cache and no source tree end up in the image.
+# pip cache and no source tree end up in the image. constraints.txt pins every
+# package to the version tested (scripts/pin-image-deps writes it).
 RUN python3 -m venv /opt/monitor \
-    && /opt/monitor/bin/pip install --no-compile ".[notify]" \
+    && /opt/monitor/bin/pip install --no-compile -c constraints.txt ".[notify]" \
     && /opt/monitor/bin/python -m compileall -q /opt/monitor/lib
 
 FROM ${BASE}

@@ -1,6 +1,9 @@
-"""The compose file in the repository: what an operator gets by ``docker compose up``."""
+"""The container files in the repository: the compose file, and the image's pinned packages."""
 
 from __future__ import annotations
+
+import re
+import tomllib
 
 import yaml
 
@@ -24,3 +27,18 @@ def test_the_compose_file_stops_gracefully_rotates_logs_and_caps_memory() -> Non
         assert "./monitor-config:/config:ro" in service["volumes"], name
     assert seconds(compose["services"]["monitor"]["stop_grace_period"]) > shutdown
     assert compose["services"]["monitor"]["build"] == "."
+
+
+def test_the_image_pins_every_dependency_the_project_names() -> None:
+    pinned = {
+        line.split("==")[0].lower().replace("_", "-")
+        for line in (REPO / "constraints.txt").read_text().splitlines()
+        if "==" in line and not line.startswith("#")
+    }
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    wanted = [*project["dependencies"], *project["optional-dependencies"]["notify"]]
+    names = {
+        re.split(r"[<>=\[;! ]", spec, maxsplit=1)[0].lower().replace("_", "-") for spec in wanted
+    }
+    assert names - pinned == set()
+    assert "-c constraints.txt" in (REPO / "Dockerfile").read_text()

@@ -193,8 +193,8 @@ def test_a_lower_floor_is_a_setting_of_its_own() -> None:
 def test_a_config_folder_reads_its_monitor_toml_and_may_have_none(tmp_path: Path) -> None:
     folder = tmp_path / "config"
     folder.mkdir()
-    assert load_settings(environ={"MONITOR_CONFIG": str(folder)}).sources[-1].endswith(
-        "default.toml"
+    assert (
+        load_settings(environ={"MONITOR_CONFIG": str(folder)}).sources[-1].endswith("default.toml")
     )
     (folder / "monitor.toml").write_text("[fetch]\nconcurrency = 3\n")
     settings = load_settings(environ={"MONITOR_CONFIG": str(folder)})
