@@ -30,7 +30,7 @@ from events.errors import (
     StoreUnavailableError,
 )
 from events.event import AppendResult, Event, NewEvent, RecordedEvent
-from events.sql import PostgresDatabase, safe_url
+from events.sql import PostgresDatabase
 from events.store import (
     ANY_VERSION,
     StreamAppend,
@@ -43,6 +43,7 @@ from events.store import (
     event_id_for,
     resolve_idempotent_retry,
 )
+from events.urls import safe_url
 
 #: The store's own schema version; each step in ``_MIGRATIONS`` raises it by one.
 SCHEMA_VERSION = 1

@@ -30,7 +30,7 @@ from pydantic import (
     model_validator,
 )
 
-from events.sql import safe_url
+from events.urls import safe_url
 from monitor.act_parts import PARTS
 from monitor.errors import ConfigError
 from monitor.resources import default_settings_file

@@ -10,14 +10,16 @@ import json
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from events.sql import safe_url
-from monitor.app import Monitor
+from events.urls import safe_url
 from monitor.heartbeat import read_heartbeat
 from monitor.metrics import label_text, render_metrics
 from monitor.settings import Settings
 from monitor.times import iso_z
+
+if TYPE_CHECKING:
+    from monitor.app import Monitor
 
 #: Seconds without a heartbeat after which a queue worker counts as gone (its jobs
 #: are handed back to the queue then).

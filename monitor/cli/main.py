@@ -13,9 +13,6 @@ import click
 
 from events import EventStoreError
 from monitor import __version__
-from monitor.cli.feeds import feeds, poll
-from monitor.cli.status import status
-from monitor.cli.store import events, init, rebuild
 from monitor.cli.support import CLIState, current
 from monitor.errors import MonitorError
 from monitor.store_care import describe_database_error
@@ -46,6 +43,12 @@ class LazyGroup(click.Group):
 
 
 LAZY_COMMANDS = {
+    "init": "monitor.cli.store:init",
+    "events": "monitor.cli.store:events",
+    "rebuild": "monitor.cli.store:rebuild",
+    "status": "monitor.cli.status:status",
+    "feeds": "monitor.cli.feeds:feeds",
+    "poll": "monitor.cli.feeds:poll",
     "check": "monitor.cli.assessment:check",
     "updates": "monitor.cli.assessment:updates",
     "rescore": "monitor.cli.assessment:rescore",
@@ -103,10 +106,6 @@ def cli(
     state = CLIState(db=db, config=config, verbose=verbose, log_json=log_json)
     current[:] = [state]
     ctx.obj = state
-
-
-for command in (init, status, events, rebuild, feeds, poll):
-    cli.add_command(command)
 
 
 def _store_of_this_run() -> Path:

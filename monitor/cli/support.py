@@ -7,16 +7,18 @@ import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from monitor.app import Monitor
 from monitor.logging import configure_logging
 from monitor.settings import Settings, load_settings
 from monitor.times import parse_when, utc_now
+
+if TYPE_CHECKING:
+    from monitor.app import Monitor
 
 
 @dataclass
@@ -45,6 +47,10 @@ class CLIState:
 
     def monitor(self, create: bool = False) -> Monitor:
         """Open the application on the configured store."""
+        # Imported here: `monitor health` (every few seconds under a container's
+        # HEALTHCHECK) opens no store and should not load the whole application.
+        from monitor.app import Monitor  # noqa: PLC0415
+
         return Monitor(self.settings(), create=create)
 
 

@@ -17,7 +17,7 @@ from events import (
     StoreUnavailableError,
 )
 from events.postgres import PostgresEventStore
-from events.sql import safe_url
+from events.urls import safe_url
 from tests.events.contract import EventStoreContract
 from tests.support.postgres import fresh_schema, postgres_url
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from events.sql import safe_url, to_pyformat, upsert
+from events.sql import to_pyformat, upsert
+from events.urls import safe_url
 
 
 def test_question_marks_become_placeholders_outside_quoted_text_only() -> None:
