@@ -42,3 +42,5 @@ def test_the_image_pins_every_dependency_the_project_names() -> None:
     }
     assert names - pinned == set()
     assert "-c constraints.txt" in (REPO / "Dockerfile").read_text()
+    # The build context holds only what .dockerignore lets through: the pins too.
+    assert "!constraints.txt" in (REPO / ".dockerignore").read_text().splitlines()
