@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +32,7 @@ from monitor.cli.support import (
     pass_state,
     stdout,
     when_option,
+    working,
 )
 from monitor.digest.model import story_of, why_flagged
 from monitor.errors import MonitorError
@@ -114,9 +116,13 @@ def check(
       monitor check https://example.org/news/gpai-code --store
     """
     settings = state.settings()
-    title, text, hint = _article_from(source, settings)
+    with working(f"fetching {source}", not as_json) if "://" in source else nullcontext():
+        title, text, hint = _article_from(source, settings)
     if keep:
-        with state.monitor() as app:
+        with (
+            working("judging it (the sentence model loads first)", not as_json),
+            state.monitor() as app,
+        ):
             item_id = record_manual_article(app, source, title, text, language or hint, published)
             # In log order with anything else pending, so first-story detection holds.
             Assessor(app).assess_pending()
@@ -128,7 +134,8 @@ def check(
             for reason in json.loads(rows[0]["reasons"]):
                 click.echo(f"  · {reason}")
         return
-    assessor, index = _corpus_for_check(state)
+    with working("loading the corpus and the sentence model", not as_json):
+        assessor, index = _corpus_for_check(state)
     try:
         result = assess(
             text,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from dataclasses import dataclass
@@ -79,6 +80,14 @@ def progress_bar(label: str, enabled: bool) -> Progress:
         console=Console(stderr=True),
         disable=not (enabled and sys.stderr.isatty()),
     )
+
+
+def working(message: str, enabled: bool = True) -> contextlib.AbstractContextManager[object]:
+    """A spinner with what is going on, on stderr, only on a terminal and never with --json:
+    the seconds a command spends loading the sentence model are not silent."""
+    if not (enabled and sys.stderr.isatty()):
+        return contextlib.nullcontext()
+    return Console(stderr=True).status(message)
 
 
 WHEN_FORMS = "YYYY-MM-DD, an ISO time, today, yesterday, or an age such as 12h, 7d, 2w"
