@@ -37,11 +37,10 @@ from events.store import (
     as_new_event,
     batched,
     check_copied_positions,
-    check_expected_version,
     copied_row,
-    dumps_json,
-    event_id_for,
-    resolve_idempotent_retry,
+    plan_appends,
+    read_in_pages,
+    with_positions,
 )
 from events.urls import safe_url
 
@@ -90,7 +89,6 @@ _INSERT = (
     f"INSERT INTO events ({_COLUMNS}) "
     "VALUES (%s, %s, %s, %s, %s, %s, %s::json, %s, %s, %s, %s, %s::json)"
 )
-_EMPTY_JSON = "{}"
 _HEAD = (
     "SELECT COALESCE((SELECT MAX(position) FROM events), 0), clock_timestamp(), "
     "(SELECT json_object_agg(stream_id, version) FROM (SELECT stream_id, "
@@ -99,7 +97,6 @@ _HEAD = (
     "(SELECT json_object_agg(idempotency_key, position) FROM events "
     "WHERE idempotency_key = ANY(%s))"
 )
-_dumps = dumps_json  # shared with the other store
 
 
 def _moment(iso: str) -> datetime:
@@ -278,44 +275,11 @@ class PostgresEventStore:
             last, now, stream_versions, used_keys = row if row else (0, None, {}, {})
             versions = {stream: int(v) for stream, v in (stream_versions or {}).items()}
             found = {key: int(position) for key, position in (used_keys or {}).items()}
-            results: list[AppendResult] = []
-            rows: list[tuple[Any, ...]] = []
-            position = int(last)
-            for stream_id, news, expected in batches:
-                current = versions.get(stream_id, 0)
-                keys = [n.idempotency_key for n in news]
-                mine = {k: found[k] for k in keys if k is not None and k in found}
-                earlier = resolve_idempotent_retry(keys, mine)
-                if earlier is not None:
-                    results.append(AppendResult(stream_id, earlier, current, written=False))
-                    continue
-                check_expected_version(stream_id, expected, current)
-                first = position + 1
-                for offset, n in enumerate(news, start=1):
-                    position += 1
-                    rows.append(
-                        (
-                            position,
-                            event_id_for(n),
-                            stream_id,
-                            current + offset,
-                            n.event_type,
-                            n.schema_version,
-                            _dumps(n.payload),
-                            now,
-                            n.correlation_id,
-                            n.causation_id,
-                            n.idempotency_key,
-                            _dumps(n.extra_metadata) if n.extra_metadata else _EMPTY_JSON,
-                        )
-                    )
-                versions[stream_id] = current + len(news)
-                results.append(
-                    AppendResult(stream_id, tuple(range(first, position + 1)), versions[stream_id])
-                )
-            if rows:
-                self._insert(rows)
-        return results
+            planned, results = plan_appends(batches, versions, found, now)
+            if planned:
+                # Positions are ours to give under the lock: the last one, then on.
+                self._insert([(int(last) + n, *one) for n, one in enumerate(planned, start=1)])
+        return with_positions(batches, results, int(last) + 1)
 
     def _insert(self, rows: list[tuple[Any, ...]]) -> None:
         """Insert rows in the open transaction; in a caller's block, a savepoint keeps the
@@ -380,20 +344,12 @@ class PostgresEventStore:
         query = (
             f"SELECT {_COLUMNS} FROM events WHERE position > %s{where} ORDER BY position LIMIT %s"
         )
-        position = after_position
-        remaining = limit
-        while remaining is None or remaining > 0:
-            size = batch_size if remaining is None else min(batch_size, remaining)
-            rows = self._fetch(query, [position, *params, size])
-            if not rows:
-                return
-            for row in rows:
-                yield _row_to_event(row)
-            position = rows[-1][0]
-            if remaining is not None:
-                remaining -= len(rows)
-            if len(rows) < size:
-                return
+
+        def fetch(after: int, size: int) -> list[tuple[Any, ...]]:
+            return self._fetch(query, [after, *params, size])
+
+        for row in read_in_pages(fetch, after_position, limit, batch_size):
+            yield _row_to_event(row)
 
     def read_latest(
         self,

@@ -19,12 +19,11 @@ from events.store import (
     as_new_event,
     batched,
     check_copied_positions,
-    check_expected_version,
     copied_row,
-    dumps_json,
-    event_id_for,
-    resolve_idempotent_retry,
+    plan_appends,
+    read_in_pages,
     utc_now_iso,
+    with_positions,
 )
 
 #: The store's own schema version; each step in ``_MIGRATIONS`` raises it by one.
@@ -67,9 +66,6 @@ _INSERT = (
 )
 _COPY = f"INSERT INTO events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 _EMPTY_JSON = "{}"
-
-
-_dumps = dumps_json  # shared with the other store
 
 
 def _row_to_event(row: tuple[Any, ...]) -> RecordedEvent:
@@ -221,47 +217,9 @@ class SQLiteEventStore:
             versions = self._stream_versions({stream for stream, _, _ in batches})
             used = [n.idempotency_key for _, news, _ in batches for n in news]
             found = self._positions_of_keys([k for k in used if k is not None])
-            results: list[AppendResult | int] = []
-            rows: list[tuple[Any, ...]] = []
-            recorded_at = utc_now_iso()
-            for stream_id, news, expected in batches:
-                current = versions.get(stream_id, 0)
-                keys = [n.idempotency_key for n in news]
-                mine = {k: found[k] for k in keys if k is not None and k in found}
-                earlier = resolve_idempotent_retry(keys, mine)
-                if earlier is not None:
-                    results.append(AppendResult(stream_id, earlier, current, written=False))
-                    continue
-                check_expected_version(stream_id, expected, current)
-                rows.extend(
-                    (
-                        event_id_for(n),
-                        stream_id,
-                        current + offset,
-                        n.event_type,
-                        n.schema_version,
-                        _dumps(n.payload),
-                        recorded_at,
-                        n.correlation_id,
-                        n.causation_id,
-                        n.idempotency_key,
-                        _dumps(n.extra_metadata) if n.extra_metadata else _EMPTY_JSON,
-                    )
-                    for offset, n in enumerate(news, start=1)
-                )
-                versions[stream_id] = current + len(news)
-                results.append(current + len(news))  # a version: positions come after the insert
+            rows, results = plan_appends(batches, versions, found, utc_now_iso())
             first = self._insert(rows) if rows else 0
-        position = first
-        filled: list[AppendResult] = []
-        for (stream_id, news, _), result in zip(batches, results, strict=True):
-            if isinstance(result, AppendResult):
-                filled.append(result)
-                continue
-            positions = tuple(range(position, position + len(news)))
-            position += len(news)
-            filled.append(AppendResult(stream_id, positions, result))
-        return filled
+        return with_positions(batches, results, first)
 
     def _insert(self, rows: list[tuple[Any, ...]]) -> int:
         """Insert rows under the write lock; returns the first row's position."""
@@ -361,20 +319,12 @@ class SQLiteEventStore:
             where.append("stream_id = ?")
             params.append(stream_id)
         sql = f"SELECT {_COLUMNS} FROM events WHERE {' AND '.join(where)} ORDER BY position LIMIT ?"
-        position = after_position
-        remaining = limit
-        while remaining is None or remaining > 0:
-            size = batch_size if remaining is None else min(batch_size, remaining)
-            rows = self.conn.execute(sql, [position, *params, size]).fetchall()
-            if not rows:
-                return
-            for row in rows:
-                yield _row_to_event(row)
-            position = rows[-1][0]
-            if remaining is not None:
-                remaining -= len(rows)
-            if len(rows) < size:
-                return
+
+        def fetch(after: int, size: int) -> list[tuple[Any, ...]]:
+            return self.conn.execute(sql, [after, *params, size]).fetchall()
+
+        for row in read_in_pages(fetch, after_position, limit, batch_size):
+            yield _row_to_event(row)
 
     def read_latest(
         self,

@@ -6,9 +6,9 @@ import json
 import os
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Protocol, TypeVar, runtime_checkable
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from events.errors import ConcurrencyError, EventStoreError, IdempotencyConflictError
 from events.event import AppendResult, Event, NewEvent, RecordedEvent
@@ -149,6 +149,93 @@ def copied_row(event: RecordedEvent, recorded_at: object) -> tuple[object, ...]:
         event.idempotency_key,
         dumps_json(event.extra_metadata) if event.extra_metadata else "{}",
     )
+
+
+#: One stream's part of an append, its events made ``NewEvent``: id, events, expected version.
+PlannedAppend = tuple[str, list[NewEvent], int | None]
+
+
+def plan_appends(
+    batches: Sequence[PlannedAppend],
+    versions: dict[str, int],
+    found: dict[str, int],
+    recorded_at: object,
+) -> tuple[list[tuple[object, ...]], list[AppendResult | int]]:
+    """What an ``append_many`` writes, judged against the streams' ``versions`` and the
+    idempotency keys ``found`` used before, as both stores judge it.
+
+    Returns the rows to insert (every column but the position, in the stores' order)
+    and, per stream, its ``AppendResult`` when it was a retry, else its new version:
+    positions are known only once the rows have theirs (``with_positions``).
+    """
+    rows: list[tuple[object, ...]] = []
+    results: list[AppendResult | int] = []
+    for stream_id, news, expected in batches:
+        current = versions.get(stream_id, 0)
+        keys = [n.idempotency_key for n in news]
+        mine = {k: found[k] for k in keys if k is not None and k in found}
+        earlier = resolve_idempotent_retry(keys, mine)
+        if earlier is not None:
+            results.append(AppendResult(stream_id, earlier, current, written=False))
+            continue
+        check_expected_version(stream_id, expected, current)
+        rows.extend(
+            (
+                event_id_for(n),
+                stream_id,
+                current + offset,
+                n.event_type,
+                n.schema_version,
+                dumps_json(n.payload),
+                recorded_at,
+                n.correlation_id,
+                n.causation_id,
+                n.idempotency_key,
+                dumps_json(n.extra_metadata) if n.extra_metadata else "{}",
+            )
+            for offset, n in enumerate(news, start=1)
+        )
+        versions[stream_id] = current + len(news)
+        results.append(current + len(news))
+    return rows, results
+
+
+def with_positions(
+    batches: Sequence[PlannedAppend], results: Sequence[AppendResult | int], first: int
+) -> list[AppendResult]:
+    """The ``AppendResult`` of every stream, the written ones numbered from ``first`` on."""
+    position = first
+    filled: list[AppendResult] = []
+    for (stream_id, news, _), result in zip(batches, results, strict=True):
+        if isinstance(result, AppendResult):
+            filled.append(result)
+            continue
+        filled.append(AppendResult(stream_id, tuple(range(position, position + len(news))), result))
+        position += len(news)
+    return filled
+
+
+def read_in_pages(
+    fetch: Callable[[int, int], list[tuple[Any, ...]]],
+    after_position: int,
+    limit: int | None,
+    batch_size: int,
+) -> Iterator[tuple[Any, ...]]:
+    """Rows after a position, ``batch_size`` at a time, up to ``limit``: ``fetch(after,
+    size)`` returns at most ``size`` rows in position order, each with its position first."""
+    position = after_position
+    remaining = limit
+    while remaining is None or remaining > 0:
+        size = batch_size if remaining is None else min(batch_size, remaining)
+        rows = fetch(position, size)
+        if not rows:
+            return
+        yield from rows
+        position = rows[-1][0]
+        if remaining is not None:
+            remaining -= len(rows)
+        if len(rows) < size:
+            return
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -318,7 +318,7 @@ def _through_http_proxy(
     port: int,
     path: str,
     headers: Mapping[str, str],
-    limits: FetchLimits,
+    proxy: str,
 ) -> tuple[str, dict[str, str]]:
     """A plain-HTTP request through a proxy names its target in the request line: the
     checked address (the proxy resolves nothing), with the host's own name as Host."""
@@ -326,16 +326,22 @@ def _through_http_proxy(
     host = parts.hostname or ""
     named = f"[{host}]" if ":" in host else host
     extra = {"Host": named if parts.port in (None, 80) else f"{named}:{parts.port}"}
-    authorization = _proxy_authorization(limits.proxy_for("http", host))
+    authorization = _proxy_authorization(proxy)
     if authorization:
         extra["Proxy-Authorization"] = authorization
     return f"http://{where}:{port}{path}", {**extra, **headers}
 
 
 def _connect(
-    url: str, scheme: str, host: str, address: str, port: int, limits: FetchLimits, budget: _Budget
+    url: str,
+    scheme: str,
+    host: str,
+    address: str,
+    port: int,
+    proxy: str,
+    limits: FetchLimits,
+    budget: _Budget,
 ) -> http.client.HTTPConnection:
-    proxy = limits.proxy_for(scheme, host)
     if proxy:
         # The proxy is the operator's own: the guard is for targets, not for it.
         parts = urlsplit(proxy)
@@ -525,13 +531,14 @@ def _request_once(
         raise FetchError("bad_url", url, "the URL has no host")
     port = port or (443 if scheme == "https" else 80)
     address = _resolve_and_check(url, host, port, limits, resolver, policy, budget)
-    conn = _connect(url, scheme, host, address, port, limits, budget)
+    proxy = limits.proxy_for(scheme, host)
+    conn = _connect(url, scheme, host, address, port, proxy, limits, budget)
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
-    proxied = scheme == "http" and bool(limits.proxy_for(scheme, host))
+    proxied = scheme == "http" and bool(proxy)
     if proxied:
-        path, headers = _through_http_proxy(parts, address, port, path, headers, limits)
+        path, headers = _through_http_proxy(parts, address, port, path, headers, proxy)
     assert conn.sock is not None
     watchdog = _Watchdog(conn.sock, budget.remaining(url))
     try:
