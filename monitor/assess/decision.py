@@ -33,6 +33,7 @@ import numpy as np
 
 from monitor.assess.embedding import Embedder, Vectors
 from monitor.assess.entities import named_things, new_things
+from monitor.assess.headlines import HeadlineIndex
 from monitor.assess.neardup import DuplicateIndex
 from monitor.assess.parts import parts_of
 from monitor.assess.relevance import TITLE_WORDS, relevance_features, shipped_model
@@ -115,6 +116,7 @@ class CorpusIndex:
     # The same, lower-cased as one set per document, for the story model's overlap.
     thing_sets: list[frozenset[str]] = field(default_factory=list)
     duplicates: DuplicateIndex = field(default_factory=DuplicateIndex)
+    headlines: HeadlineIndex = field(default_factory=HeadlineIndex)
     titles: dict[str, str] = field(default_factory=dict)
     prototype_vectors: Vectors | None = None
     # Each document's date as a day number (-1: undated), for the window as one comparison.
@@ -135,6 +137,7 @@ class CorpusIndex:
         """Index a text for near-copies only (an earlier article, not a corpus document)."""
         self.titles[key] = title
         self.duplicates.add(key, text)
+        self.headlines.add(key, title)
 
     def add(self, documents: Sequence[CorpusDocument]) -> None:
         """Add documents: split, embed and index them (one embedder call for all)."""
@@ -150,6 +153,7 @@ class CorpusIndex:
         doc_rows = [_mean_vector(vectors[a:b]) for a, b in spans]
         for document, (a, b) in zip(documents, spans, strict=True):
             self.duplicates.add(document.document_id, document.text)
+            self.headlines.add(document.document_id, document.title)
             self.titles[document.document_id] = document.title
             things = named_things(document.text, document.language)
             self.things.append(things)
@@ -573,6 +577,29 @@ def read_article(
     return Reading(language, body, lexical, sentences, features, vectors, doc_vector)
 
 
+def _copy_of(
+    index: CorpusIndex, body: str, title: str, thresholds: Thresholds
+) -> tuple[str, float, str, str] | None:
+    """The known text this one copies: its key, how alike, its title and the reason."""
+    near = index.duplicates.nearest(body) if len(index.duplicates) else None
+    if near is not None and near[1] >= thresholds.duplicate_containment:
+        key, share = near
+        title_of = index.titles.get(key, "")
+        return (
+            key,
+            share,
+            title_of,
+            f"a near-copy of {key} “{title_of}” ({share:.0%} of it is there)",
+        )
+    # A syndicated copy under another teaser keeps the headline.
+    same = index.headlines.same(title)
+    if same is not None:
+        key, likeness = same
+        title_of = index.titles.get(key, "")
+        return key, likeness, title_of, f"a copy of {key} “{title_of}”: the same headline"
+    return None
+
+
 def assess(
     text: str,
     index: CorpusIndex,
@@ -618,16 +645,16 @@ def assess(
     # Copies first: only corpus documents and relevant articles are indexed for
     # copies, so a copy is about the Act whatever its own cut of the text says (a
     # wire story's teaser that leaves out the Act's name is still that story).
-    copy = None if no_ai_at_all or not len(index.duplicates) else index.duplicates.nearest(body)
-    if copy is not None and copy[1] >= thresholds.duplicate_containment:
-        title_of = index.titles.get(copy[0], "")
-        reasons.insert(0, f"a near-copy of {copy[0]} “{title_of}” ({copy[1]:.0%} of it is there)")
+    copy = None if no_ai_at_all else _copy_of(index, body, title, thresholds)
+    if copy is not None:
+        key, likeness, title_of, why = copy
+        reasons.insert(0, why)
         return Assessment(
             verdict="duplicate",
-            nearest_document_id=copy[0],
+            nearest_document_id=key,
             nearest_title=title_of,
-            duplicate_of=copy[0],
-            duplicate_similarity=round(copy[1], 3),
+            duplicate_of=key,
+            duplicate_similarity=round(likeness, 3),
             reasons=tuple(reasons),
             **{**common, "relevant": True, "parts": parts_of(body, language=language)},
         )

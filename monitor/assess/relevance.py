@@ -42,12 +42,17 @@ LEXICAL_FEATURES = (
     "ai",
     "title_only",
     "elsewhere_title",
+    "title_by_actors",
+    "title_other_subject",
+    "title_roundup",
 )
 CLOSENESS_FEATURES = ("closeness", "title_closeness")
 #: Titles shorter than this ("Praktijkcode getekend") are not embedded on their own.
 TITLE_WORDS = 4
 #: The features that may weigh against relevance; every other one is evidence for it.
-COUNTER_EVIDENCE = frozenset({"elsewhere_title", "title_only"})
+COUNTER_EVIDENCE = frozenset(
+    {"elsewhere_title", "title_only", "title_by_actors", "title_other_subject", "title_roundup"}
+)
 
 
 def _scaled(count: int, cap: int) -> float:
@@ -78,6 +83,9 @@ def relevance_features(
         "ai": _scaled(lexical.ai_mentions, 10),
         "title_only": float(title_only),
         "elsewhere_title": float(lexical.elsewhere_in == "title"),
+        "title_by_actors": float(lexical.title_by_actors),
+        "title_other_subject": float(lexical.title_other_subject),
+        "title_roundup": float(lexical.title_roundup),
     }
     if closeness is not None:
         features["closeness"] = closeness

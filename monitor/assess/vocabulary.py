@@ -222,6 +222,15 @@ class LexicalSignals:
     elsewhere_in: str = ""
     #: The share of the text's sentences that name the Act.
     named_share: float = 0.0
+    #: The title describes EU rules on AI only through who makes rules ("EU lawmakers
+    #: call for an AI summit", "EU privacy regulators … ChatGPT"), not through a rule.
+    title_by_actors: bool = False
+    #: The title is about another EU law or regime, or about one member state
+    #: ("France: mass surveillance at Olympics …", "Italy's ChatGPT ban").
+    title_other_subject: bool = False
+    #: The title lists several stories (a newsletter, a week in review, a podcast's
+    #: rundown): whatever it says of the Act is one item among others.
+    title_roundup: bool = False
 
     def summary(self) -> str:
         """The signals in words, for a reader."""
@@ -279,6 +288,49 @@ _OTHER_EU_LAWS = re.compile(
 )
 
 
+# Who makes rules, not rules: "lawmakers call for a summit" is no rule on AI.
+_ACTORS = re.compile(
+    r"\b(?:law-?makers?|legislators?|regulators?|watchdogs?|MEPs?)\b", re.IGNORECASE
+)
+# Another regime in a title: privacy and data protection, competition, copyright.
+_OTHER_REGIMES = re.compile(
+    r"\b(?:privacy|data\s+protection|antitrust|competition\s+(?:law|probe|case)|copyright)\b",
+    re.IGNORECASE,
+)
+# The member states by their English names and adjectives, which many languages'
+# newsrooms also write; a title led by one is a national story as a rule.
+_MEMBER_STATES = re.compile(
+    r"\b(?:Austria|Austrian|Belgi(?:um|an)|Bulgaria|Bulgarian|Croatia|Croatian|Cyprus|Cypriot|"
+    r"Czechia|Czech|Denmark|Danish|Estonia|Estonian|Finland|Finnish|France|French|Germany|"
+    r"German|Greece|Greek|Hungary|Hungarian|Ireland|Irish|Italy|Italian|Latvia|Latvian|"
+    r"Lithuania|Lithuanian|Luxembourg|Malta|Maltese|Netherlands|Dutch|Poland|Polish|Portugal|"
+    r"Portuguese|Romania|Romanian|Slovakia|Slovak|Slovenia|Slovenian|Spain|Spanish|Sweden|"
+    r"Swedish)(?:['\u2019]s)?\b"
+)
+
+
+# A rundown's title: three items or more, or a series' name ("This Week in …").
+_ROUNDUP_NAMES = re.compile(
+    r"\b(?:this\s+week\s+in|week\s+in\s+review|weekly|newsletter|round-?up|digest|"
+    r"briefing|podcast|episode|live\s+updates|news\s+wrap)\b",
+    re.IGNORECASE,
+)
+
+
+def _title_roundup(title: str) -> bool:
+    """A title that lists several stories."""
+    items = [p for p in re.split(r",|;|\s&\s|\s\|\s", title) if p.strip()]
+    return len(items) >= 3 or bool(_ROUNDUP_NAMES.search(title))
+
+
+def _title_other_subject(title: str) -> bool:
+    """Another law or regime in the title, or a member state at its head."""
+    if _OTHER_EU_LAWS.search(title) or _OTHER_REGIMES.search(title):
+        return True
+    head = title.split(":", maxsplit=1)[0] if ":" in title[:30] else " ".join(title.split()[:2])
+    return bool(_MEMBER_STATES.search(head))
+
+
 def _describes(sentence: str, m: _Matchers) -> bool:
     """A word for the EU, one for AI and one for rules or law, in one stretch of text."""
     sentence = _OTHER_EU_LAWS.sub(" ", sentence)
@@ -321,6 +373,19 @@ def lexical_signals(text: str, *, title: str = "", language: str = "") -> Lexica
         }
     )
     share = named_sentences / len(sentences)
+    by_actors = (
+        described_in == "title" and not title_names and not _describes(_ACTORS.sub(" ", title), m)
+    )
     return LexicalSignals(
-        act, topics, eu, ai, named_in, described_in, elsewhere_in, round(share, 3)
+        act,
+        topics,
+        eu,
+        ai,
+        named_in,
+        described_in,
+        elsewhere_in,
+        round(share, 3),
+        title_by_actors=by_actors,
+        title_other_subject=bool(title) and _title_other_subject(title),
+        title_roundup=bool(title) and _title_roundup(title),
     )

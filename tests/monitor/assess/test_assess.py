@@ -228,3 +228,24 @@ def test_a_false_alarm_that_joined_the_corpus_does_not_make_its_subject_relevant
     after = assess(later, corpus, title="Senators propose AI rules for nuclear weapons")
     assert after.semantic == before.semantic
     assert after.relevance == before.relevance and not after.relevant
+
+
+def test_a_syndicated_copy_under_the_same_headline_with_another_teaser_is_a_duplicate() -> None:
+    # Two feeds carried the same story: one with its first paragraph, the other with
+    # the aggregator's comments link. Their texts share no shingle; the headline is it.
+    corpus = _seed_index()
+    source = (
+        "OpenAI lobbied European officials to water down parts of the AI Act, documents "
+        "obtained by TIME show, so that its general-purpose systems would not be deemed "
+        "high risk."
+    )
+    title = "Exclusive: OpenAI Lobbied the E.U. to Water Down AI Regulation"
+    first = assess(source, corpus, title=title)
+    corpus.learn(CorpusDocument("item-1", title, "en", source), "item-1", first, True)
+    teaser = "Article URL: https://time.com/openai-eu-lobbying/ Comments URL: https://news.example"
+    copy_title = "OpenAI Lobbied the E.U. To Water Down AI Regulation"
+    alone = assess(teaser, _seed_index(), title=copy_title)
+    result = assess(teaser, corpus, title=copy_title)
+    assert first.verdict == "update" and alone.verdict == "update"
+    assert result.verdict == "duplicate" and result.duplicate_of == "item-1"
+    assert "the same headline" in result.reasons[0]

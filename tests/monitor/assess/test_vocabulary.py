@@ -150,3 +150,47 @@ def test_another_jurisdiction_weighs_against_relevance() -> None:
     assert lexical_relevance(lexical_signals("", title=eu), title=eu) > lexical_relevance(
         lexical_signals("", title=us), title=us
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "signal"),
+    [
+        ("European Union Lawmakers Call for an AI Summit", "title_by_actors"),
+        ("EU privacy regulators to create taskforce to investigate ChatGPT", "title_by_actors"),
+        ("EU privacy regulators to create taskforce to investigate ChatGPT", "title_other_subject"),
+        (
+            "France: Mass surveillance at Olympics undermines EU efforts to regulate AI",
+            "title_other_subject",
+        ),
+        ("Italy\u2019s ChatGPT Ban, A Precedent For The Rest Of Europe?", "title_other_subject"),
+        ("UK Data Protection Bill advances despite warnings on AI", "title_other_subject"),
+        (
+            "This Week In XR: Epic Triumphs Over Google, Mistral AI Raises $415 Million",
+            "title_roundup",
+        ),
+        ("EU regulates AI, huge Linux flaw, ZorinOS 17 & Linux BSOD", "title_roundup"),
+    ],
+)
+def test_a_title_whose_subject_is_something_else_is_seen(title: str, signal: str) -> None:
+    assert getattr(lexical_signals("", title=title, language="en"), signal)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "EU lawmakers agree rules on artificial intelligence",
+        "EU negotiators strike political deal on AI Act",
+        "Europe Reaches a Deal on the World\u2019s First Comprehensive AI Rules",
+    ],
+)
+def test_a_title_about_the_act_has_none_of_those_signals(title: str) -> None:
+    signals = lexical_signals("", title=title, language="en")
+    assert not (signals.title_by_actors or signals.title_other_subject or signals.title_roundup)
+
+
+def test_a_title_about_something_else_weighs_against_relevance() -> None:
+    about = "EU lawmakers agree rules on artificial intelligence"
+    other = "EU lawmakers call for an AI summit"
+    assert lexical_relevance(lexical_signals("", title=about), title=about) > lexical_relevance(
+        lexical_signals("", title=other), title=other
+    )
