@@ -7,7 +7,9 @@ never polled twice at once, and a feed that fails waits its backoff. Feeds
 overdue at start are spread over ``daemon.startup_spread`` so that a restart
 does not fire them all at once. Periodic jobs extract and assess what is
 pending, pick up feeds other commands added or removed, and write the
-heartbeat that ``monitor health`` reads.
+heartbeat that ``monitor health`` reads. The main thread writes the heartbeat
+and watches the wall clock: when it steps (NTP, a resumed VM), every job is
+moved by the step (``monitor.daemon.clock``).
 
 One daemon per store: an exclusive ``flock`` on ``<store>.lock``. The kernel
 releases it when the process dies, however it dies, so a crash never leaves a
@@ -31,10 +33,12 @@ from typing import IO, Any
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.cron import CronTrigger
 from loguru import logger
 
 from monitor.app import Monitor
 from monitor.crontab import cron_trigger
+from monitor.daemon.clock import ClockWatch
 from monitor.daemon.notify import sd_notify
 from monitor.digest import Digests
 from monitor.errors import MonitorError
@@ -98,9 +102,13 @@ class Daemon:
     """The long-running monitor: scheduler, jobs, heartbeat and a clean stop."""
 
     def __init__(
-        self, app: Monitor, now: Callable[[], datetime] = lambda: datetime.now(UTC)
+        self,
+        app: Monitor,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        wall: Callable[[], float] = time.time,
     ) -> None:
         self.app = app
+        self._wall = wall
         self.settings = app.settings.daemon
         self.now = now
         self.store = app.store_path  # this machine's files: the heartbeat, the SQLite lock
@@ -126,6 +134,7 @@ class Daemon:
         #: True when in-flight work was abandoned at shutdown (the caller should exit hard).
         self.abandoned = False
         self._signal: int | None = None
+        self.clock = ClockWatch(wall)
 
     # -- jobs ---------------------------------------------------------------------
 
@@ -241,6 +250,24 @@ class Daemon:
         if self.state == "running":
             sd_notify("WATCHDOG=1")  # systemd's watchdog: alive, as the heartbeat says
 
+    def clock_stepped(self, seconds: float) -> None:
+        """Move the waiting jobs by the wall clock's step, so each waits what it was given.
+
+        Stepped back an hour, a poll due in five minutes would otherwise wait an
+        hour and five; stepped forward, everything due in between would fire at
+        once. The digest keeps its hour: "07:00" is a time on the wall clock.
+        """
+        direction = "back" if seconds < 0 else "forward"
+        moved = 0
+        for job in self.scheduler.get_jobs():
+            if job.next_run_time is not None and not isinstance(job.trigger, CronTrigger):
+                job.modify(next_run_time=job.next_run_time + timedelta(seconds=seconds))
+                moved += 1
+        logger.bind(step_seconds=round(seconds, 1)).warning(
+            f"the system clock stepped {direction} by {abs(seconds):.0f} s: "
+            f"{moved} scheduled job(s) moved with it"
+        )
+
     # -- life ---------------------------------------------------------------------
 
     def request_stop(self, signum: int | None = None, _frame: FrameType | None = None) -> None:
@@ -280,7 +307,11 @@ class Daemon:
             # The heartbeat is written here, by the main thread, which does nothing
             # else: it never waits on work, however busy the pools are.
             next_beat = time.monotonic() + every.heartbeat_interval
+            self.clock = ClockWatch(self._wall)
             while not self._stop.wait(min(0.5, every.heartbeat_interval)):
+                stepped = self.clock.step()
+                if stepped:
+                    self.clock_stepped(stepped)
                 if time.monotonic() >= next_beat:
                     self.beat()
                     next_beat = time.monotonic() + every.heartbeat_interval
