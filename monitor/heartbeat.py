@@ -34,6 +34,8 @@ class Heartbeat:
     started_at: datetime
     state: str
     feeds: int
+    #: What keeps the daemon from recording its work (the store is full, ...), if anything.
+    trouble: str = ""
 
     def age(self, now: datetime) -> float:
         """Seconds since it was written."""
@@ -50,6 +52,7 @@ def read_heartbeat(store: Path) -> Heartbeat | None:
             started_at=datetime.fromisoformat(data["started_at"]),
             state=str(data["state"]),
             feeds=int(data.get("feeds", 0)),
+            trouble=str(data.get("trouble") or ""),
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -271,6 +271,7 @@ class DaemonSettings(_Section):
     process_interval: Duration = Field(30.0, gt=0)
     sync_interval: Duration = Field(60.0, gt=0)
     shutdown_timeout: Duration = Field(30.0, gt=0)
+    store_retry: Duration = Field(60.0, gt=0)
 
 
 def _valid_timezone(value: str) -> str:

@@ -103,6 +103,7 @@ def status_report(app: Monitor) -> tuple[dict[str, Any], list[dict[str, Any]]]:
             "heartbeat_at": beat.at.isoformat(),
             "started_at": beat.started_at.isoformat(),
             "feeds_scheduled": beat.feeds,
+            "trouble": beat.trouble,
         }
     )
     return info, feeds_state
@@ -193,6 +194,8 @@ def health_report(settings: Settings, now: datetime | None = None) -> dict[str, 
             f"heartbeat is {beat.age(now):.0f} s old (more than "
             f"{limit:.0f} s): the daemon (pid {beat.pid}) is stuck or gone"
         )
+    if beat is not None and beat.trouble and beat.state == "running":
+        problems.append(f"the daemon cannot record its work: {beat.trouble}")
     if url is None:
         writable = store_writable(store)
     else:
@@ -212,6 +215,7 @@ def health_report(settings: Settings, now: datetime | None = None) -> dict[str, 
             "state": beat.state,
             "feeds": beat.feeds,
             "started_at": beat.started_at.isoformat(),
+            "trouble": beat.trouble,
         },
     }
 

@@ -40,6 +40,8 @@ def print_status(info: dict[str, Any], feeds_state: list[dict[str, Any]]) -> Non
         f"daemon         {daemon['state']}"
         + (f" (pid {daemon['pid']}, heartbeat {daemon['heartbeat_at']})" if "pid" in daemon else "")
     )
+    if daemon.get("trouble"):
+        console.print(f"               cannot record its work: {daemon['trouble']}", markup=False)
     cluster = info.get("cluster")
     if cluster is not None:
         live = [w for w in cluster["workers"] if not w["stale"]]

@@ -23,6 +23,7 @@ import fcntl
 import os
 import random
 import signal
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -44,6 +45,7 @@ from monitor.digest import Digests
 from monitor.errors import MonitorError
 from monitor.heartbeat import write_heartbeat
 from monitor.ingest import Poller
+from monitor.store_care import describe_database_error
 from monitor.times import iso_z, parse_iso
 
 
@@ -135,6 +137,9 @@ class Daemon:
         self.abandoned = False
         self._signal: int | None = None
         self.clock = ClockWatch(wall)
+        #: What keeps the daemon from recording its work, in one line ("" when nothing).
+        self.trouble = ""
+        self._beat_failed = False
 
     # -- jobs ---------------------------------------------------------------------
 
@@ -162,6 +167,59 @@ class Daemon:
     def _poll_feed(self, feed_id: str) -> None:
         if self._stop.is_set() or self.poller is None:
             return
+        try:
+            self._poll_and_reschedule(feed_id)
+        except Exception as exc:  # the store refused a write, or a bug: the feed stays scheduled
+            self._trouble(f"polling feed {feed_id}", exc)
+            retry = self.settings.store_retry
+            self.scheduler.add_job(
+                self._poll_feed,
+                "date",
+                run_date=self.now() + timedelta(seconds=retry),
+                args=[feed_id],
+                id=self._feed_job_id(feed_id),
+                replace_existing=True,
+                name=f"poll {feed_id} (retry)",
+            )
+        else:
+            self._cleared()
+
+    def _trouble(self, what: str, exc: Exception) -> None:
+        """Say once, plainly, what keeps the daemon from recording, and keep going."""
+        if isinstance(exc, sqlite3.Error):
+            text = describe_database_error(self.store, exc)
+            if "full" in str(exc).lower():
+                text = (
+                    f"the store {self.store} is full ({exc}): nothing committed is lost; "
+                    f"free space: the daemon tries again every "
+                    f"{self.settings.store_retry:g} s"
+                )
+        else:
+            text = f"{type(exc).__name__}: {exc}"
+        if text != self.trouble:
+            logger.bind(job=what).opt(exception=not isinstance(exc, sqlite3.Error)).error(
+                f"{what}: {text}"
+            )
+        self.trouble = text
+
+    def _cleared(self) -> None:
+        if self.trouble:
+            logger.info(f"the store takes writes again (was: {self.trouble})")
+            self.trouble = ""
+
+    def _guarded(self, what: str, job: Callable[[], None]) -> Callable[[], None]:
+        """A periodic job that reports a failure in one line and runs again at its next turn."""
+
+        def run() -> None:
+            try:
+                job()
+            except Exception as exc:  # next turn comes by itself: say what, and go on
+                self._trouble(what, exc)
+
+        return run
+
+    def _poll_and_reschedule(self, feed_id: str) -> None:
+        assert self.poller is not None
         rows = self.app.query("SELECT * FROM feeds WHERE feed_id = ?", (feed_id,))
         if not rows or rows[0]["status"] != "active":
             self._feeds.discard(feed_id)
@@ -220,7 +278,10 @@ class Daemon:
             return
         trigger = cron_trigger(digest.schedule, digest.timezone)
         job = self.scheduler.add_job(
-            self.publish_digest, trigger, id="digest", executor="housekeeping"
+            self._guarded("digest", self.publish_digest),
+            trigger,
+            id="digest",
+            executor="housekeeping",
         )
         last = Digests(self.app, now=self.now).last_published()
         if last is not None:
@@ -230,7 +291,10 @@ class Daemon:
             if missed is not None and missed <= self.now():
                 logger.info(f"the digest due at {iso_z(missed)} was missed: publishing it now")
                 self.scheduler.add_job(
-                    self.publish_digest, "date", id="digest-missed", executor="housekeeping"
+                    self._guarded("digest", self.publish_digest),
+                    "date",
+                    id="digest-missed",
+                    executor="housekeeping",
                 )
         logger.info(
             f"digests on schedule {digest.schedule!r} ({digest.timezone}); "
@@ -245,8 +309,18 @@ class Daemon:
             "started_at": iso_z(self.started_at),
             "state": self.state,
             "feeds": len(self._feeds),
+            "trouble": self.trouble,
         }
-        write_heartbeat(self.store, data)
+        try:
+            write_heartbeat(self.store, data)
+        except OSError as exc:
+            # A full disk takes the heartbeat too: `health` then sees it go stale. The
+            # daemon goes on, and writes it again once there is room.
+            if not self._beat_failed:
+                logger.error(f"cannot write the heartbeat {self.store}.heartbeat: {exc}")
+            self._beat_failed = True
+            return
+        self._beat_failed = False
         if self.state == "running":
             sd_notify("WATCHDOG=1")  # systemd's watchdog: alive, as the heartbeat says
 
@@ -295,7 +369,11 @@ class Daemon:
                 (self.retry_deliveries, every.process_interval, "deliveries"),
             ):
                 self.scheduler.add_job(
-                    job, "interval", seconds=seconds, id=name, executor="housekeeping"
+                    self._guarded(name, job),
+                    "interval",
+                    seconds=seconds,
+                    id=name,
+                    executor="housekeeping",
                 )
             self._schedule_digests()
             self.state = "running"

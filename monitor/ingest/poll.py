@@ -8,6 +8,7 @@ fetch. Recording an outcome is ``recording``'s, an item's article is
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from datetime import datetime
@@ -201,6 +202,10 @@ class Poller:
         """Poll one feed; a bug is recorded as that feed's failure and stops nothing else."""
         try:
             self.poll_feed(feed)
+        except sqlite3.Error:
+            # The store refused (full, read-only, locked): recording a failure would be
+            # refused too. The caller says so and tries again; nothing was half-written.
+            raise
         except Exception as exc:  # a bug must not stop the other feeds: record and go on
             logger.bind(feed=feed["feed_id"]).exception("polling failed unexpectedly")
             self.recorder.record_failure(feed, "internal_error", f"{type(exc).__name__}: {exc}")
