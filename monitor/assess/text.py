@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from dataclasses import dataclass
@@ -41,17 +42,21 @@ EU_LANGUAGES = (
 
 @functools.cache
 def _language_identifier() -> Any:
-    """py3langid's model, loaded once (half a second) on first use."""
-    identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
-    # Restricted to the EU's languages: measured at 0.05-0.3 ms a text and right on
-    # every test article, where all 97 languages confuse near ones.
+    """py3langid's model restricted to the EU's languages.
+
+    Measured at 0.05-0.3 ms a text and right on every test article, where all 97
+    languages confuse near ones. A shallow copy of the world identifier: the
+    tokenizer's tables (most of the model's 80 MB) are shared, only the
+    restricted class weights are new.
+    """
+    identifier = copy.copy(_world_identifier())
     identifier.set_languages(list(EU_LANGUAGES))
     return identifier
 
 
 @functools.cache
 def _world_identifier() -> Any:
-    """py3langid's model over all its 97 languages: to tell a text is not in an EU one."""
+    """py3langid's model over all its 97 languages, loaded once (half a second) on first use."""
     return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
 
 

@@ -3,8 +3,10 @@ near-copies and named things."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
+from monitor.assess.decision import SentenceBlock
 from monitor.assess.entities import named_things, new_things
 from monitor.assess.neardup import DuplicateIndex, containment
 from monitor.assess.relevance import lexical_relevance
@@ -89,6 +91,38 @@ def test_a_near_copy_is_found_and_an_unrelated_text_is_not() -> None:
     found = index.nearest(edited)
     assert found is not None and found[0] == "wire" and found[1] > 0.9
     assert index.nearest("Nothing alike here at all, about cooking pasta well.") is None
+
+
+def test_copies_are_found_among_many_texts_as_the_index_grows() -> None:
+    # Past its first capacity (64 rows) and several doublings; the first key wins a tie.
+    index = DuplicateIndex()
+    texts = [
+        " ".join(
+            f"Report {n} sentence {i} on topic {n * 7 % 13} and detail {n}." for i in range(12)
+        )
+        for n in range(300)
+    ]
+    for n, text in enumerate(texts):
+        index.add(f"text-{n}", text)
+    index.add("text-0", "a second add of a key is ignored")
+    assert len(index) == 300
+    for n in (0, 63, 64, 150, 299):
+        found = index.nearest(texts[n][: len(texts[n]) // 2])
+        assert found is not None and found[0] == f"text-{n}" and found[1] > 0.7
+
+
+def test_sentence_blocks_keep_similarities_within_a_thousandth_or_so() -> None:
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(40, 512)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    queries = rng.normal(size=(10, 512)).astype(np.float32)
+    queries /= np.linalg.norm(queries, axis=1, keepdims=True)
+    block = SentenceBlock.of(vectors)
+    assert block.codes.dtype == np.int8 and len(block) == 40
+    error = np.abs(queries @ vectors.T - queries @ block.vectors().T).max()
+    assert error < 0.003
+    zero = SentenceBlock.of(np.zeros((1, 512), dtype=np.float32))
+    assert not zero.vectors().any()
 
 
 def test_named_things_in_an_article_and_those_the_corpus_lacks() -> None:
