@@ -498,6 +498,66 @@ def _story(
     )
 
 
+#: The kinds of named thing that say what is new where sentences cannot be compared
+#: (names are left out: inflected, "Virkkusen" is not "Virkkunen").
+FACTS = ("amounts", "dates", "references")
+#: Named things an article must share with a document, in a language the embedder
+#: lacks, before time may call them one story: one name ("Bryssel") is any story.
+#: (On the real 2023 stream read as if no language were covered: 2 gave 85 flags
+#: for 95 without stories, 3 of 4 checkable ``known`` right; 1 gave 64 and 8 of 12.)
+MIN_SHARED_THINGS = 2
+
+
+def _story_by_things(
+    index: CorpusIndex, things: dict[str, list[str]], window: Mask, *, day: int | None
+) -> _Story:
+    """The story of an article in a language the embedder lacks: named things and time.
+
+    Names, legal references ("2024/1689", "article 5" in any language), amounts
+    and dates it shares with a document, and the days between them, go through
+    the story model with the content measures at nought: reports of one
+    development come within days and share their names and numbers, in any
+    language.
+    """
+    mine = thing_set(things)
+    found: list[tuple[float, int, int]] = []
+    if mine:
+        model = shipped_story_model()
+        for doc in np.flatnonzero(window).tolist():
+            common = len(mine & index.thing_sets[doc])
+            if common < MIN_SHARED_THINGS:
+                continue
+            apart = _days_apart(day, int(index.first_day[doc]), int(index.last_day[doc]))
+            features = story_features(
+                similarity=0.0,
+                aligned_share=0.0,
+                best_sentence=0.0,
+                days_apart=apart,
+                shared_things=shared_share(mine, index.thing_sets[doc]),
+            )
+            found.append((model.probability(features), common, doc))
+    if not found:
+        return _Story(None, 0.0, 0.0, ())
+    found.sort(reverse=True)
+    probability, _, best = found[0]
+    return _Story(
+        best,
+        0.0,
+        0.0,
+        (),
+        tuple(doc for _, _, doc in found[:TOP_DOCUMENTS]),
+        round(probability, 3),
+    )
+
+
+def _in_common(index: CorpusIndex, story: _Story, things: dict[str, list[str]]) -> list[str]:
+    """The article's named things that the story's document has too."""
+    if story.document is None:
+        return []
+    theirs = index.thing_sets[story.document]
+    return [v for values in things.values() for v in values if v.lower() in theirs]
+
+
 def _verdict(
     nearest: CorpusDocument | None,
     story: _Story,
@@ -506,14 +566,25 @@ def _verdict(
     novel: int,
     sentences: int,
     thresholds: Thresholds,
+    in_common: Sequence[str] = (),
+    fresh_facts: Sequence[str] = (),
 ) -> tuple[str, str]:
-    """``known`` or ``update``, and the reason a reader sees first."""
+    """``known`` or ``update``, and the reason a reader sees first.
+
+    Without sentence vectors (a language the embedder lacks) a story is matched
+    on ``in_common`` (named things shared) and time, and what is new is told by
+    ``fresh_facts``: figures, dates and legal references the story lacked.
+    """
     where = ""
-    if nearest is not None:
+    if nearest is not None and covered:
         where = (
             f"{nearest.document_id} “{nearest.title}” (similarity {story.similarity:.2f}, "
             f"{story.aligned_share:.0%} of its sentences aligned)"
         )
+    elif nearest is not None:
+        where = f"{nearest.document_id} “{nearest.title}” (in common: {', '.join(in_common[:4])})"
+    if same_story and not covered and fresh_facts:
+        return "update", f"follows up {where} with {', '.join(fresh_facts[:4])}"
     if same_story and not covered:
         return "known", f"the same story as {where}"
     if same_story and novel / max(1, sentences) < thresholds.novel_share_for_update:
@@ -657,7 +728,8 @@ def assess(
     elif not covered:
         reasons.append(
             f"language {language!r} is not covered by the embedder; judged on the AI Act "
-            "vocabulary and on copies only"
+            "vocabulary, on copies, and on the names, figures and dates it shares with "
+            "earlier reports and when"
         )
     reasons.append(f"vocabulary: {lexical.summary()}")
     if semantic is not None:
@@ -696,10 +768,10 @@ def assess(
     common["parts"] = parts_of(body, language=language)  # the body holds the title
     window = _in_window(index, published, thresholds.window_days)
     things = named_things(body, language)
+    when = _parse_date(published) if published else None
     if vectors is None or doc_vector is None:
-        story = _Story(None, 0.0, 0.0, tuple(0.0 for _ in sentences))
+        story = _story_by_things(index, things, window, day=when.toordinal() if when else None)
     else:
-        when = _parse_date(published) if published else None
         story = _story(
             index,
             doc_vector,
@@ -744,7 +816,15 @@ def assess(
     }
     same_story = nearest is not None and story.probability >= thresholds.same_story
     verdict, lead = _verdict(
-        nearest, story, same_story, covered, len(novel), len(sentences), thresholds
+        nearest,
+        story,
+        same_story,
+        covered,
+        len(novel),
+        len(sentences),
+        thresholds,
+        in_common=_in_common(index, story, things) if not covered else [],
+        fresh_facts=[v for kind in FACTS for v in fresh.get(kind, [])],
     )
     reasons.insert(0, lead)
     if fresh:

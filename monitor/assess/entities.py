@@ -29,14 +29,40 @@ _DATE = re.compile(
     r"|\d{4}-\d{2}-\d{2})\b",
     re.IGNORECASE,
 )
-_LEGAL = re.compile(
-    r"\b(?:Regulation|Directive|Verordnung|Richtlinie|Verordening|Richtlijn|Règlement|Directive)\s*\(EU\)\s*\d{4}/\d+|\bArticle\s+\d+\b|\bArtikel\s+\d+\b",
+# Legal references, in one spelling whatever the language, so that they meet
+# across languages: the Official Journal number ("2024/1689": "Regulation (EU)
+# 2024/1689", "rozporządzenie (UE) 2024/1689" and "Verordnung (EU) 2024/1689"
+# all hold it) and "Article 5" in the 24 languages
+# ("artykuł 5", "článek 5", "5. cikk", "5 straipsnis", "άρθρο 5", "член 5").
+_JOURNAL_NUMBER = re.compile(r"(?<![\d/])(20[0-4]\d|19[5-9]\d)/(\d{1,4})(?![\d/])")
+_ARTICLE_BEFORE = re.compile(
+    r"\b(?:articles?|artikel|artikeln|artikkel|artikli|artikla\w*|art[ií]culo|articolo|articolul\w*|"
+    r"artigo|artykuł\w*|článk?\w*|člen\w*|član\w*|airteagal|artikolu|άρθρ\w*|член\w*|art\.)"
+    r"\s+(\d{1,3})\b",
     re.IGNORECASE,
 )
+_ARTICLE_AFTER = re.compile(
+    r"\b(\d{1,3})\.?\s+(?:cikk\w*|straipsn\w*|pant\w*|artikl\w*)\b", re.IGNORECASE
+)
+
+
+def _references(text: str) -> list[str]:
+    """Official Journal numbers and article numbers, in one spelling for every language."""
+    found = [f"{a}/{b}" for a, b in _JOURNAL_NUMBER.findall(text)]
+    found += [f"article {n}" for n in _ARTICLE_BEFORE.findall(text)]
+    found += [f"article {n}" for n in _ARTICLE_AFTER.findall(text)]
+    return found
+
+
+# Capital and small letters of the EU's scripts (Latin with its accents, Greek,
+# Cyrillic): "Šefčovič", "Łukasz", "Βαρβιτσιώτης" and "Комисия" start names too.
+_SCRIPTS = [chr(c) for c in (*range(0xC0, 0x250), *range(0x370, 0x400), *range(0x400, 0x530))]
+_UP = "A-Z" + "".join(c for c in _SCRIPTS if c.isupper() and c.isalpha())
+_LOW = "a-z" + "".join(c for c in _SCRIPTS if c.islower() and c.isalpha())
 # Capitalised words in a row (allowing short joiners: "von der Leyen", "de la", "van").
 _NAME = re.compile(
-    r"\b[A-ZÀ-ÖØ-Þ][\w&'\u2019.-]*(?:\s+(?:(?:van|von|der|den|de|la|le|du|of|for|für)\s+)*"
-    r"[A-ZÀ-ÖØ-Þ][\w&'\u2019.-]*)+"
+    rf"\b[{_UP}][\w&'\u2019.-]*(?:\s+(?:(?:van|von|der|den|de|la|le|du|of|for|für)\s+)*"
+    rf"[{_UP}][\w&'\u2019.-]*)+"
     r"|\b[A-Z]{2,}[a-z]?\b"
 )
 _STOP_NAMES = frozenset(
@@ -120,7 +146,7 @@ _MONTH_NAMES = frozenset(_MONTHS.split("|")) | frozenset(
         "dimanche",
     ]
 )
-_SINGLE = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*[A-Z0-9][\w]*\b|\b[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}\b")
+_SINGLE = re.compile(rf"\b[{_UP}][{_LOW}]*[A-Z0-9][\w]*\b|\b[{_UP}][{_LOW}]{{2,}}\b")
 
 
 def _single_is_name(word: str, language: str) -> bool:
@@ -136,11 +162,13 @@ def named_things(text: str, language: str = "") -> dict[str, list[str]]:
     inner capital or digit do (OpenAI, DeepMind).
     """
     found: dict[str, dict[str, str]] = {"names": {}, "amounts": {}, "dates": {}, "references": {}}
-    for kind, pattern in (("amounts", _AMOUNT), ("dates", _DATE), ("references", _LEGAL)):
+    for kind, pattern in (("amounts", _AMOUNT), ("dates", _DATE)):
         for match in pattern.finditer(text):
             value = _clean(match.group(0))
             if value:
                 found[kind].setdefault(value.lower(), value)
+    for reference in _references(text):
+        found["references"].setdefault(reference, reference)
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         for match in _NAME.finditer(sentence):
             value = _clean(match.group(0))

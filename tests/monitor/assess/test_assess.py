@@ -249,3 +249,59 @@ def test_a_syndicated_copy_under_the_same_headline_with_another_teaser_is_a_dupl
     assert first.verdict == "update" and alone.verdict == "update"
     assert result.verdict == "duplicate" and result.duplicate_of == "item-1"
     assert "the same headline" in result.reasons[0]
+
+
+def _learn(corpus: CorpusIndex, key: str, title: str, text: str, published: str) -> Assessment:
+    """Judge an article as the poller does and let the corpus take it in."""
+    result = assess(text, corpus, title=title, published=published)
+    document = CorpusDocument(key, title, result.language, text, published)
+    corpus.learn(document, key, result, grow=True)
+    return result
+
+
+def test_in_a_language_the_embedder_lacks_stories_go_by_shared_names_figures_and_time() -> None:
+    # Swedish is not among the embedder's languages: no sentence vectors. Two outlets
+    # report the Commission's guidelines on the same day; a third, a day later, adds
+    # a fine; a fourth that day is another development of the Act.
+    corpus = _seed_index()
+    first = _learn(
+        corpus,
+        "sv-1",
+        "EU-kommissionen publicerar riktlinjer om förbjudna AI-metoder",
+        "Europeiska kommissionen publicerade på tisdagen riktlinjer om förbjudna metoder "
+        "enligt artikel 5 i AI-förordningen, förordning (EU) 2024/1689. Henna Virkkunen "
+        "sade att reglerna om social poängsättning gäller redan.",
+        "2025-02-04",
+    )
+    second = _learn(
+        corpus,
+        "sv-2",
+        "Bryssel förklarar förbuden i AI-förordningen",
+        "Kommissionens nya riktlinjer förklarar förbuden i artikel 5 i AI-förordningen "
+        "(2024/1689). Enligt Henna Virkkunen ska företagen nu se över sina system.",
+        "2025-02-04",
+    )
+    follow_up = _learn(
+        corpus,
+        "sv-3",
+        "AI-förordningen: böter på 7 procent för brott mot förbuden",
+        "Den som bryter mot förbuden i artikel 5 i AI-förordningen (2024/1689) riskerar "
+        "böter på 35 miljoner euro eller 7 % av omsättningen, påminde Henna Virkkunen.",
+        "2025-02-05",
+    )
+    other = _learn(
+        corpus,
+        "sv-4",
+        "EU:s AI-kontor söker experter till ny panel",
+        "AI-kontoret i Bryssel söker oberoende experter till en vetenskaplig panel enligt "
+        "AI-förordningen, meddelade kommissionen.",
+        "2025-02-05",
+    )
+    assert {r.language for r in (first, second, follow_up, other)} == {"sv"}
+    assert first.verdict == "update" and not first.same_story
+    assert second.verdict == "known" and second.nearest_document_id == "sv-1"
+    assert "in common:" in second.reasons[0] and "2024/1689" in second.reasons[0]
+    assert any("not covered by the embedder" in reason for reason in second.reasons)
+    assert follow_up.verdict == "update" and follow_up.same_story
+    assert "7 %" in follow_up.reasons[0] or "35 miljoner euro" in follow_up.reasons[0]
+    assert other.verdict == "update" and not other.same_story
