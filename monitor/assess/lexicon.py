@@ -178,7 +178,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"dohod\w*",
         ),
         act_names=(
-            r"akt\w*\s+o\s+uměl\w*\s+inteligenc\w*",
+            r"akt(?:u|em|y|ů)?\s+o\s+uměl\w*\s+inteligenc\w*",
             r"nařízení\s+o\s+uměl\w*\s+inteligenc\w*",
         ),
     ),
@@ -266,7 +266,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"συμφωνί\w*",
         ),
         act_names=(
-            r"(?:πράξη|νόμο\w*)\s+για\s+την\s+τεχνητή\s+νοημοσύνη",
+            r"(?:πράξ\w*|νόμο\w*)\s+για\s+την\s+τεχνητή\s+νοημοσύνη",
             r"κανονισμ\w*\s+για\s+την\s+τεχνητή\s+νοημοσύνη",
         ),
     ),
@@ -416,7 +416,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"zabran\w*",
             r"sporazum\w*",
         ),
-        act_names=(r"(?:akt|zakon\w*|uredb\w*)\s+o\s+umjetnoj\s+inteligenciji",),
+        act_names=(r"(?:akt(?:a|u|om|i|ima)?|zakon\w*|uredb\w*)\s+o\s+umjetnoj\s+inteligenciji",),
     ),
     "hu": Terms(
         eu=(
@@ -679,7 +679,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"zákaz\w*",
             r"dohod\w*",
         ),
-        act_names=(r"(?:akt|nariaden\w*|zákon\w*)\s+o\s+umelej\s+inteligencii",),
+        act_names=(r"(?:akt(?:u|e|om|y|ov)?|nariaden\w*|zákon\w*)\s+o\s+umelej\s+inteligencii",),
     ),
     "sl": Terms(
         eu=(
@@ -702,7 +702,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"prepoved\w*",
             r"dogovor\w*",
         ),
-        act_names=(r"(?:akt|zakon\w*|uredb\w*)\s+o\s+umetni\s+inteligenci",),
+        act_names=(r"(?:akt(?:a|u|om|i|ov)?|zakon\w*|uredb\w*)\s+o\s+umetni\s+inteligenci",),
     ),
     "sv": Terms(
         eu=(

@@ -1,0 +1,44 @@
+"""An AI Act development and an AI business story in each of the 24 official EU languages.
+
+The cases (``tests/data/languages/articles.toml``) are written for the tests: a
+report as feeds carry one (a headline and two sentences) must be an `update`,
+the business story `irrelevant`, in every language, the 16 the embedder lacks
+included.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from monitor.assess.decision import CorpusIndex, assess
+from monitor.assess.text import EU_LANGUAGES
+from tests.monitor.assess.test_assess import _seed_index
+
+CASES: list[dict[str, Any]] = tomllib.loads(
+    (Path(__file__).parents[2] / "data" / "languages" / "articles.toml").read_text("utf-8")
+)["article"]
+
+
+@pytest.fixture(scope="module")
+def index() -> CorpusIndex:
+    return _seed_index()
+
+
+def test_every_official_language_has_both_cases() -> None:
+    kinds = {(case["language"], case["kind"]) for case in CASES}
+    assert kinds == {(code, kind) for code in EU_LANGUAGES for kind in ("update", "irrelevant")}
+
+
+@pytest.mark.parametrize(
+    "case", CASES, ids=[f"{case['language']}-{case['kind']}" for case in CASES]
+)
+def test_each_language_tells_an_ai_act_development_from_ai_business_news(
+    index: CorpusIndex, case: dict[str, Any]
+) -> None:
+    result = assess(case["text"], index, title=case["title"], published="2025-02-04")
+    assert result.language == case["language"]
+    assert result.verdict == case["kind"], result.reasons
