@@ -76,7 +76,13 @@ def status_report(app: Monitor) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         "(SELECT count(*) FROM updates) AS updates, "
         "(SELECT count(*) FROM items WHERE backlog = 1) AS backlog, "
         "(SELECT count(*) FROM assessments WHERE baseline = 1) AS baseline, "
-        "(SELECT count(*) FROM assessments WHERE corrected IS NOT NULL) AS corrected"
+        "(SELECT count(*) FROM assessments WHERE corrected IS NOT NULL) AS corrected, "
+        # Work waiting (a busy host, a slow extraction): a backlog, not a dead daemon.
+        "(SELECT count(*) FROM items WHERE extraction = 'pending') AS pending_extraction, "
+        "(SELECT min(discovered_at) FROM items WHERE extraction = 'pending') "
+        "AS oldest_pending_at, "
+        "(SELECT count(*) FROM articles a WHERE NOT EXISTS "
+        "(SELECT 1 FROM assessments s WHERE s.item_id = a.item_id)) AS pending_assessment"
     )[0]
     last_digest = app.query(
         "SELECT digest_id, published_at, label, updates, trigger FROM digests "

@@ -59,6 +59,13 @@ def print_status(info: dict[str, Any], feeds_state: list[dict[str, Any]]) -> Non
         f"{counts['extraction_failed']:,} failed); {counts['assessed']:,} assessed, "
         f"{counts['updates']:,} update(s) flagged"
     )
+    if counts["pending_extraction"] or counts["pending_assessment"]:
+        oldest = counts["oldest_pending_at"]
+        console.print(
+            f"waiting        {counts['pending_extraction']:,} item(s) to extract"
+            + (f" (oldest found {oldest[:19]})" if oldest else "")
+            + f", {counts['pending_assessment']:,} article(s) to assess"
+        )
     if counts["backlog"]:
         console.print(
             f"baseline       {counts['backlog']:,} item(s) were in their feeds before the "

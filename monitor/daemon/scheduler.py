@@ -31,6 +31,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import FrameType
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -47,6 +48,12 @@ from monitor.heartbeat import write_heartbeat
 from monitor.ingest import Poller
 from monitor.store_care import describe_database_error
 from monitor.times import iso_z, parse_iso
+
+#: The longest a poll thread waits for a host's turn (``fetch.per_host_delay``): a
+#: feed whose host is not free sooner is polled at its turn instead, and pages
+#: whose host is not free are left to the pending pass, which runs at the turn on
+#: a thread of its own. Poll threads never sleep for politeness.
+POLITENESS_SLACK = 0.5
 
 
 class DaemonError(MonitorError):
@@ -171,18 +178,39 @@ class Daemon:
             self._poll_and_reschedule(feed_id)
         except Exception as exc:  # the store refused a write, or a bug: the feed stays scheduled
             self._trouble(f"polling feed {feed_id}", exc)
-            retry = self.settings.store_retry
-            self.scheduler.add_job(
-                self._poll_feed,
-                "date",
-                run_date=self.now() + timedelta(seconds=retry),
-                args=[feed_id],
-                id=self._feed_job_id(feed_id),
-                replace_existing=True,
-                name=f"poll {feed_id} (retry)",
-            )
+            self._poll_later(feed_id, self.settings.store_retry, "retry")
         else:
             self._cleared()
+
+    def _poll_later(self, feed_id: str, seconds: float, why: str) -> None:
+        """Run the feed's poll again in ``seconds`` (its job replaced, never doubled)."""
+        self.scheduler.add_job(
+            self._poll_feed,
+            "date",
+            run_date=self.now() + timedelta(seconds=seconds),
+            args=[feed_id],
+            id=self._feed_job_id(feed_id),
+            replace_existing=True,
+            name=f"poll {feed_id} ({why})",
+        )
+
+    def _pending_pass_in(self, seconds: float) -> None:
+        """Run the pending pass (extraction, assessment) in ``seconds``, or sooner if due sooner."""
+        run_at = self.now() + timedelta(seconds=seconds)
+        job = self.scheduler.get_job("pages")
+        if job is not None and job.next_run_time is not None and job.next_run_time <= run_at:
+            return
+        self.scheduler.add_job(
+            self._guarded("process", self.process_pending),
+            "date",
+            run_date=run_at,
+            id="pages",
+            replace_existing=True,
+            executor="housekeeping",
+            # One may run while the next waits for it (the process lock): a pass that
+            # is fetching must not make the next one be skipped.
+            max_instances=2,
+        )
 
     def _trouble(self, what: str, exc: Exception) -> None:
         """Say once, plainly, what keeps the daemon from recording, and keep going."""
@@ -224,7 +252,17 @@ class Daemon:
         if not rows or rows[0]["status"] != "active":
             self._feeds.discard(feed_id)
             return
+        # A host whose turn is seconds away: come back then, and let this thread poll
+        # other hosts meanwhile instead of sleeping for politeness.
+        host = urlsplit(rows[0]["url"]).hostname or ""
+        wait = self.poller.gate.wait_for(host)
+        if wait > POLITENESS_SLACK:
+            self._poll_later(feed_id, wait, "host's turn")
+            return
         self.poller.poll_one(rows[0])
+        if self.app.query("SELECT 1 FROM items WHERE extraction = 'pending' LIMIT 1"):
+            # Pages left for their host's turn: the pending pass fetches them then.
+            self._pending_pass_in(self.poller.gate.wait_for(host))
         if self._stop.is_set():
             return
         fresh = self.app.query("SELECT * FROM feeds WHERE feed_id = ?", (feed_id,))
@@ -361,6 +399,7 @@ class Daemon:
                 signal.signal(signal.SIGTERM, self.request_stop)
                 signal.signal(signal.SIGINT, self.request_stop)
             self.poller = Poller(self.app)
+            self.poller.page_wait_limit = POLITENESS_SLACK
             self.sync_feeds(first=True)
             every = self.settings
             for job, seconds, name in (

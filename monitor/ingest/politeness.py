@@ -26,6 +26,16 @@ class HostGate:
         self._slots: dict[str, threading.Semaphore] = {}
         self._next_start: dict[str, float] = {}
 
+    def wait_for(self, host: str) -> float:
+        """Seconds until a request to the host could start by its spacing (nothing reserved).
+
+        For a scheduler that would rather run something else than hold a thread
+        asleep for the host's turn.
+        """
+        with self._lock:
+            now = self._clock()
+            return max(0.0, self._next_start.get(host.lower(), now) - now)
+
     @contextmanager
     def slot(self, host: str) -> Iterator[None]:
         """Hold one of the host's slots, starting no sooner than its spacing allows."""

@@ -99,6 +99,10 @@ class Poller:
         self.recorder = PollRecorder(app, self.tally, self.articles, self.backoff, now)
         # Loaded on the first pass that has articles to judge (the embedder takes a second).
         self.assessor: Assessor | None = None
+        #: When set, a poll does not wait longer than this for a host's turn to fetch
+        #: its new items' pages: the rest stay pending for the pending pass, and the
+        #: thread goes back to polling (the daemon sets it; ``monitor poll`` waits).
+        self.page_wait_limit: float | None = None
 
     @property
     def summary(self) -> PollSummary:
@@ -225,8 +229,20 @@ class Poller:
                 f"(extraction.max_pages_per_feed = {cap})"
             )
             self.tally.count(deferred=len(items) - cap)
-        for item in items[:cap]:
+        for n, item in enumerate(items[:cap]):
+            if self._host_busy(item):
+                left = len(items[:cap]) - n
+                log.info(f"{left} page(s) left pending: their host's turn is not yet due")
+                self.tally.count(deferred=left)
+                return
             self.articles.extract(item)
+
+    def _host_busy(self, item: Any) -> bool:
+        """Whether fetching the item's page now would wait longer than ``page_wait_limit``."""
+        if self.page_wait_limit is None or not self.articles.needs_page(item):
+            return False
+        host = urlsplit(item.link).hostname or ""
+        return self.gate.wait_for(host) > self.page_wait_limit
 
     def poll_feed(self, feed: dict[str, Any]) -> None:
         """Poll one feed and record what happened."""

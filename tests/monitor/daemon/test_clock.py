@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 import pytest
 
 from monitor.daemon.clock import STEP_SECONDS, ClockWatch
+from tests.monitor.daemon.support import running_daemon
 from tests.monitor.helpers import open_monitor
 
 
@@ -57,8 +57,6 @@ def test_the_running_daemon_moves_its_jobs_by_the_step(
     (The machine's own clock cannot be set from a test; the scheduler's jobs and the
     daemon's loop are the real ones.)
     """
-    from monitor.daemon.scheduler import Daemon  # noqa: PLC0415 (only these tests need it)
-
     offset = [0.0]
     with open_monitor(
         tmp_path,
@@ -68,10 +66,7 @@ def test_the_running_daemon_moves_its_jobs_by_the_step(
         digest__schedule="0 7 * * *",
     ) as monitor:
         monitor.init()
-        daemon = Daemon(monitor, wall=lambda: time.time() + offset[0])
-        runner = threading.Thread(target=daemon.run, kwargs={"install_signals": False})
-        runner.start()
-        try:
+        with running_daemon(monitor, wall=lambda: time.time() + offset[0]) as daemon:
             deadline = time.monotonic() + 30
             before: dict[str, Any] = {}
             while time.monotonic() < deadline:
@@ -92,8 +87,4 @@ def test_the_running_daemon_moves_its_jobs_by_the_step(
                 assert moved == pytest.approx(7200, abs=0.01), job_id
             # The digest is a time on the wall clock ("07:00"): it keeps it.
             assert after["digest"] == before["digest"]
-        finally:
-            daemon.request_stop()
-            runner.join(timeout=30)
-    assert not runner.is_alive()
     assert any("the system clock stepped forward by 7200 s" in line for line in log_lines)

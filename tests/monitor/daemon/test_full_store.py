@@ -7,26 +7,15 @@ SQLITE_FULL ("database or disk is full"), exactly as a full disk does.
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from monitor.app import Monitor
 from monitor.ingest.feed_admin import add_feed
 from monitor.views import health_report
+from tests.monitor.daemon.support import running_daemon, wait_for
 from tests.monitor.helpers import open_monitor
 from tests.monitor.ingest.test_poll_assess import NEW, rss
 from tests.support.server import LocalServer, Reply
-
-
-def wait_for(condition: Callable[[], bool], what: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def _limit_pages(monitor: Monitor, pages: int | None) -> None:
@@ -40,8 +29,6 @@ def _limit_pages(monitor: Monitor, pages: int | None) -> None:
 def test_a_full_store_is_reported_and_polling_resumes_once_there_is_room(
     tmp_path: Path, server: LocalServer, log_lines: list[str]
 ) -> None:
-    from monitor.daemon.scheduler import Daemon  # noqa: PLC0415 (only this test needs it)
-
     # Enough text that recording the poll needs new pages.
     entries = [(f"item-{n}", f"EU AI Act news {n}", NEW * 4) for n in range(20)]
     server.route("/feed", Reply(200, rss(entries), {"Content-Type": "application/rss+xml"}))
@@ -59,10 +46,7 @@ def test_a_full_store_is_reported_and_polling_resumes_once_there_is_room(
         monitor.init()
         feed = add_feed(monitor, server.url("/feed"), interval_seconds=3600)
         _limit_pages(monitor, None)  # full from here on
-        daemon = Daemon(monitor)
-        runner = threading.Thread(target=daemon.run, kwargs={"install_signals": False})
-        runner.start()
-        try:
+        with running_daemon(monitor) as daemon:
             wait_for(lambda: len(server.requests) >= 2, "the feed polled and polled again")
             assert daemon.trouble.startswith(f"the store {monitor.store_path} is full")
             assert daemon.state == "running"
@@ -88,8 +72,4 @@ def test_a_full_store_is_reported_and_polling_resumes_once_there_is_room(
             # A poll the store refused was no failure of the feed: no backoff for it.
             assert polled == {"last_outcome": "fetched", "consecutive_failures": 0}
             wait_for(lambda: health_report(monitor.settings)["healthy"], "health again")
-        finally:
-            daemon.request_stop()
-            runner.join(timeout=30)
-    assert not runner.is_alive()
     assert any("the store takes writes again" in line for line in log_lines)
