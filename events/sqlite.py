@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from events.errors import ConcurrencyError, IdempotencyConflictError, StoreSchemaError
 from events.event import AppendResult, Event, NewEvent, RecordedEvent
@@ -86,6 +87,34 @@ def _row_to_event(row: tuple[Any, ...]) -> RecordedEvent:
     )
 
 
+def connect_read_only(path: Path, busy_timeout_ms: int = 10_000) -> sqlite3.Connection:
+    """A read-only connection, also where the folder cannot be written.
+
+    A WAL database is read through its shared-memory file, which SQLite cannot
+    create in a read-only folder; when there is none, no writer can have the
+    database open either (it would have had to create it), so the file cannot
+    change under us and SQLite may read it as immutable.
+    """
+    base = f"file:{quote(str(path.resolve()))}?mode=ro"
+    for uri in (base, base + "&immutable=1"):
+        conn = sqlite3.connect(
+            uri,
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+            timeout=busy_timeout_ms / 1000,
+        )
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            conn.close()
+            if uri.endswith("immutable=1"):
+                raise
+            continue
+        return conn
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
 class SQLiteEventStore:
     """An ``EventStore`` in one SQLite file.
 
@@ -106,17 +135,31 @@ class SQLiteEventStore:
         *,
         busy_timeout_ms: int = 10_000,
         synchronous: str = "NORMAL",
+        read_only: bool = False,
     ) -> None:
         self.path = Path(path)
-        if str(path) != ":memory:":
+        #: Opened for reading only: appends fail with SQLite's "readonly database" error.
+        self.read_only = read_only
+        if str(path) != ":memory:" and not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         # Autocommit mode: this class opens and closes every transaction itself.
-        self.conn = sqlite3.connect(
-            str(path), isolation_level=None, check_same_thread=False, timeout=busy_timeout_ms / 1000
+        self.conn = (
+            connect_read_only(self.path, busy_timeout_ms)
+            if read_only
+            else sqlite3.connect(
+                str(path),
+                isolation_level=None,
+                check_same_thread=False,
+                timeout=busy_timeout_ms / 1000,
+            )
         )
         self._lock = threading.RLock()
         self._depth = 0
         self.conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        if read_only:
+            self.db = SQLiteDatabase(self.conn)
+            self._check_schema()
+            return
         if str(path) != ":memory:":
             self.conn.execute("PRAGMA journal_mode = WAL")
         if synchronous.upper() not in {"OFF", "NORMAL", "FULL", "EXTRA"}:
@@ -168,6 +211,21 @@ class SQLiteEventStore:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise
+
+    def _check_schema(self) -> None:
+        """A read-only store cannot be migrated: it must be one this program reads."""
+        try:
+            row = self.conn.execute(
+                "SELECT value FROM event_store_meta WHERE key = 'schema_version'"
+            ).fetchone()
+        except sqlite3.OperationalError as exc:
+            raise sqlite3.DatabaseError(f"file is not a database of events ({exc})") from None
+        version = int(row[0]) if row else 0
+        if version != SCHEMA_VERSION:
+            raise StoreSchemaError(
+                f"{self.path} has event store schema {version}; this program reads "
+                f"{SCHEMA_VERSION}, and a read-only store cannot be migrated"
+            )
 
     def _migrate(self) -> None:
         with self.transaction():

@@ -57,6 +57,8 @@ class Monitor:
     def __init__(self, settings: Settings, *, create: bool = False) -> None:
         self.settings = settings
         self.store_path = settings.store_path()
+        #: Opened for reading only: the file or its folder cannot be written.
+        self.read_only = False
         url = settings.store.postgres_url()
         self.store: Store
         if url is not None:
@@ -90,11 +92,28 @@ class Monitor:
                 "`monitor init` (or point --db / MONITOR_DB at an existing one)"
             )
         try:
-            return SQLiteEventStore(
+            try:
+                return SQLiteEventStore(
+                    self.store_path,
+                    busy_timeout_ms=self.settings.store.busy_timeout_ms,
+                    synchronous=self.settings.store.synchronous,
+                )
+            except sqlite3.OperationalError as exc:
+                if self.created or not _read_only_failure(exc):
+                    raise
+            # A store on read-only media, in a folder or file this user cannot write:
+            # read commands still work, on the read models as they were last written.
+            store = SQLiteEventStore(
                 self.store_path,
                 busy_timeout_ms=self.settings.store.busy_timeout_ms,
-                synchronous=self.settings.store.synchronous,
+                read_only=True,
             )
+            self.read_only = True
+            logger.warning(
+                f"the store {self.store_path} cannot be written (read-only file, folder or "
+                "file system): opened for reading; read models are as last written"
+            )
+            return store
         except sqlite3.Error as exc:
             raise StoreDamagedError(describe_database_error(self.store_path, exc)) from None
         except OSError as exc:
@@ -233,7 +252,9 @@ class Monitor:
         return self.runner.rebuild(names, progress)
 
     def catch_up(self) -> dict[str, int]:
-        """Bring every read model up to the end of the log."""
+        """Bring every read model up to the end of the log (not on a read-only store)."""
+        if self.read_only:
+            return {}
         return self.runner.catch_up()
 
     def store_bytes(self) -> int:
@@ -241,6 +262,12 @@ class Monitor:
         if isinstance(self.store, SQLiteEventStore):
             return _file_size(self.store_path)
         return self.store.disk_bytes()
+
+
+def _read_only_failure(exc: sqlite3.OperationalError) -> bool:
+    """Whether opening for writing failed because the file or its folder cannot be written."""
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text or "unable to open database file" in text
 
 
 def _open_postgres(settings: Settings, url: str) -> PostgresEventStore:

@@ -72,10 +72,6 @@ class DoctorReport:
         return asdict(self)
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
-
-
 def doctor(path: Path) -> DoctorReport:
     """Check a store without changing it: the file, SQLite's integrity, the log, the read models."""
     report = DoctorReport(str(path))
@@ -87,8 +83,10 @@ def doctor(path: Path) -> DoctorReport:
         report.add("file", False, "the file is empty", "create the store with `monitor init`")
         return report
     report.add("file", True, f"{size:,} bytes")
+    from events.sqlite import connect_read_only  # noqa: PLC0415 (`health` imports this module)
+
     try:
-        conn = _connect_read_only(path)
+        conn = connect_read_only(path)
     except sqlite3.Error as exc:
         report.add("open", False, str(exc), RECOVER)
         return report
@@ -161,8 +159,10 @@ def backup(path: Path, target: Path, *, overwrite: bool = False) -> BackupReport
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
+    from events.sqlite import connect_read_only  # noqa: PLC0415 (`health` imports this module)
+
     try:
-        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        source = connect_read_only(path, busy_timeout_ms=30_000)
         copy = sqlite3.connect(partial)
         try:
             # Pages in steps, so that a daemon writing meanwhile waits only briefly.
