@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
@@ -139,8 +140,13 @@ class DemoReport:
     digest_files: list[str] = field(default_factory=list)
 
 
-def run_demo(directory: Path) -> DemoReport:
-    """Serve the samples, poll them into a new store in ``directory``, write a digest."""
+def run_demo(directory: Path, progress: Callable[[str], None] | None = None) -> DemoReport:
+    """Serve the samples, poll them into a new store in ``directory``, write a digest.
+
+    ``progress`` is told each step as it starts (for a spinner: the steps take
+    seconds, the sentence model's loading most of them).
+    """
+    step = progress or (lambda _message: None)
     directory.mkdir(parents=True, exist_ok=True)
     store = directory / "monitor.db"
     # Hermetic: the user's MONITOR_* variables and config file are not read.
@@ -159,15 +165,21 @@ def run_demo(directory: Path) -> DemoReport:
     )
     samples = load_samples()
     expected = {a["title"]: a["expected"] for a in samples["article"]}
+    step("creating the store and serving the samples on 127.0.0.1")
     with SampleSite(samples) as site, Monitor(settings, create=True) as app:
         app.init()
         for feed in samples["feed"]:
             add_feed(app, site.feed_url(feed["id"]), name=feed["title"], language=feed["language"])
         poller = Poller(app)
         try:
+            step(
+                f"polling {len(samples['feed'])} feeds, extracting their pages, loading the "
+                "sentence model and assessing"
+            )
             poller.run(all_feeds=True)
         finally:
             poller.close()
+        step("writing the digest")
         verdicts = {
             row["title"]: row["verdict"]
             for row in app.query(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from monitor.cli.support import CLIState, emit_json, pass_state
+from monitor.cli.support import CLIState, emit_json, pass_state, working
 from monitor.demo import run_demo
 from monitor.logging import configure_logging
 
@@ -41,7 +41,13 @@ def demo(state: CLIState, directory: Path | None, as_json: bool) -> None:
         directory = Path(tempfile.mkdtemp(prefix="ai-act-monitor-demo-"))
     elif (directory / "monitor.db").exists():
         raise click.UsageError(f"{directory} already holds a demo store; give an empty folder")
-    report = run_demo(directory)
+    with working("demo: starting", enabled=not as_json) as spinner:
+
+        def step(message: str) -> None:
+            if spinner is not None:
+                spinner.update(f"demo: {message}")
+
+        report = run_demo(directory, progress=step)
     if as_json:
         emit_json(asdict(report))
         return

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.status import Status
 
 from monitor.logging import configure_logging
 from monitor.settings import Settings, load_settings
@@ -82,7 +83,7 @@ def progress_bar(label: str, enabled: bool) -> Progress:
     )
 
 
-def working(message: str, enabled: bool = True) -> contextlib.AbstractContextManager[object]:
+def working(message: str, enabled: bool = True) -> contextlib.AbstractContextManager[Status | None]:
     """A spinner with what is going on, on stderr, only on a terminal and never with --json:
     the seconds a command spends loading the sentence model are not silent."""
     if not (enabled and sys.stderr.isatty()):

@@ -45,3 +45,15 @@ def test_check_says_it_is_loading_the_model_on_a_terminal_only(tmp_path: Path) -
     assert "loading the corpus and the sentence model" in run_on_a_terminal(command, env)
     piped = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert piped.returncode == 0 and "loading" not in piped.stderr
+
+
+def test_the_demo_says_each_step_on_a_terminal_and_prints_only_its_report_when_piped(
+    tmp_path: Path,
+) -> None:
+    env = {**os.environ, "COLUMNS": "200"}
+    command = [sys.executable, "-m", "monitor", "demo", "--dir", str(tmp_path / "shown")]
+    shown = run_on_a_terminal(command, env)
+    assert "demo: polling 2 feeds" in shown
+    piped = [sys.executable, "-m", "monitor", "demo", "--dir", str(tmp_path / "piped")]
+    done = subprocess.run(piped, env=env, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0 and "demo: polling" not in done.stderr + done.stdout
