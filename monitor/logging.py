@@ -19,10 +19,14 @@ from loguru import logger
 if TYPE_CHECKING:
     from loguru import Message
 
-_TEXT_FORMAT = (
-    "<green>{time:YYYY-MM-DD HH:mm:ss}</green> <level>{level: <7}</level> "
-    "{message} <dim>{extra}</dim>"
-)
+_TEXT_FORMAT = "<green>{time:YYYY-MM-DD HH:mm:ss}</green> <level>{level: <7}</level> {message}"
+
+
+def _text_format(record: Any) -> str:
+    """The text line: the bound context (feed, item, ...) only where there is one."""
+    # A callable format gets no line end nor traceback from loguru: both added here.
+    context = " <dim>{extra}</dim>" if record["extra"] else ""
+    return _TEXT_FORMAT + context + "\n{exception}"
 
 
 class _ToLoguru(logging.Handler):
@@ -93,7 +97,7 @@ def configure_logging(
         logger.add(
             target,
             level=level,
-            format=_TEXT_FORMAT,
+            format=_text_format,
             colorize=(sink or sys.stderr).isatty(),
             backtrace=False,
             diagnose=False,

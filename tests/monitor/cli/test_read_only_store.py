@@ -35,7 +35,9 @@ def read_only_copy(db_path: Path, tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["mount", "-o", "remount,bind,ro", str(mounted)], check=True)
         yield mounted / db_path.name
     finally:
-        subprocess.run(["umount", str(mounted)], check=False)
+        # Lazily: a connection the commands left to the garbage collector must not
+        # keep the mount (and pytest's temporary folder) behind.
+        subprocess.run(["umount", "--lazy", str(mounted)], check=True)
 
 
 def test_read_commands_work_on_a_read_only_store_and_writes_fail_in_one_line(
