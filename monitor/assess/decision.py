@@ -100,6 +100,10 @@ class CorpusDocument:
         return cls(seed.document_id, seed.title, seed.language, seed.text, seed.published)
 
 
+#: Documents embedded and indexed per embedder call when the corpus index grows.
+ADD_BATCH = 256
+
+
 @dataclass(frozen=True)
 class SentenceBlock:
     """One document's sentence vectors in 8 bits, each row with its own scale.
@@ -171,7 +175,16 @@ class CorpusIndex:
         self.headlines.add(key, title)
 
     def add(self, documents: Sequence[CorpusDocument]) -> None:
-        """Add documents: split, embed and index them (one embedder call for all)."""
+        """Add documents: split, embed and index them, ``ADD_BATCH`` documents at a time.
+
+        In batches, so that a start indexing 10,000 documents holds one batch's
+        vectors in float32 at a time, never the whole corpus's (280 MB at that size).
+        """
+        for start in range(0, len(documents), ADD_BATCH):
+            self._add_batch(documents[start : start + ADD_BATCH])
+
+    def _add_batch(self, documents: Sequence[CorpusDocument]) -> None:
+        """Add documents with one embedder call for all."""
         new_sentences: list[str] = []
         spans: list[tuple[int, int]] = []
         for document in documents:

@@ -3,10 +3,13 @@ near-copies and named things."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pytest
 
-from monitor.assess.decision import SentenceBlock
+from monitor.assess.decision import ADD_BATCH, CorpusDocument, CorpusIndex, SentenceBlock
+from monitor.assess.embedding import Vectors
 from monitor.assess.entities import named_things, new_things
 from monitor.assess.neardup import DuplicateIndex, containment
 from monitor.assess.relevance import lexical_relevance
@@ -123,6 +126,38 @@ def test_sentence_blocks_keep_similarities_within_a_thousandth_or_so() -> None:
     assert error < 0.003
     zero = SentenceBlock.of(np.zeros((1, 512), dtype=np.float32))
     assert not zero.vectors().any()
+
+
+def test_a_large_add_is_indexed_in_batches_like_one_by_one() -> None:
+    class Counting:
+        """Vectors from the text's hash; counts the calls and the largest one."""
+
+        name = "counting"
+        languages = frozenset({"en"})
+
+        def __init__(self) -> None:
+            self.largest = 0
+
+        def embed(self, texts: Sequence[str]) -> Vectors:
+            self.largest = max(self.largest, len(texts))
+            rows = [np.random.default_rng(abs(hash(t)) % 2**32).normal(size=512) for t in texts]
+            out = np.asarray(rows, dtype=np.float32).reshape(len(texts), 512)
+            normalised: Vectors = out / np.linalg.norm(out, axis=1, keepdims=True)
+            return normalised
+
+    documents = [
+        CorpusDocument(f"d{n}", f"Title {n}", "en", f"First sentence {n}. Second one {n}.")
+        for n in range(ADD_BATCH * 2 + 10)
+    ]
+    batched, single = CorpusIndex(Counting()), CorpusIndex(Counting())
+    batched.add(documents)
+    for document in documents:
+        single.add([document])
+    assert batched.embedder.largest <= 2 * ADD_BATCH  # type: ignore[attr-defined]
+    assert batched.sentence_count == single.sentence_count
+    assert np.allclose(batched.doc_vectors, single.doc_vectors)
+    assert [len(b) for b in batched.sentence_blocks] == [len(b) for b in single.sentence_blocks]
+    assert len(batched.documents) == len(batched.doc_vectors) == len(documents)
 
 
 def test_named_things_in_an_article_and_those_the_corpus_lacks() -> None:
