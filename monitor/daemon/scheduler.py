@@ -213,21 +213,23 @@ class Daemon:
         )
 
     def _trouble(self, what: str, exc: Exception) -> None:
-        """Say once, plainly, what keeps the daemon from recording, and keep going."""
-        if isinstance(exc, sqlite3.Error):
-            text = describe_database_error(self.store, exc)
-            if "full" in str(exc).lower():
-                text = (
-                    f"the store {self.store} is full ({exc}): nothing committed is lost; "
-                    f"free space: the daemon tries again every "
-                    f"{self.settings.store_retry:g} s"
-                )
-        else:
-            text = f"{type(exc).__name__}: {exc}"
-        if text != self.trouble:
-            logger.bind(job=what).opt(exception=not isinstance(exc, sqlite3.Error)).error(
-                f"{what}: {text}"
+        """Say plainly what went wrong, and keep going.
+
+        The store refusing writes is said once and kept as the daemon's trouble
+        (``status`` shows it, ``health`` fails on it) until a write succeeds; any
+        other error is a bug of one job, logged with its traceback each time.
+        """
+        if not isinstance(exc, sqlite3.Error):
+            logger.bind(job=what).exception(f"{what} failed: {type(exc).__name__}: {exc}")
+            return
+        text = describe_database_error(self.store, exc)
+        if "full" in str(exc).lower():
+            text = (
+                f"the store {self.store} is full ({exc}): nothing committed is lost; "
+                f"free space: the daemon tries again every {self.settings.store_retry:g} s"
             )
+        if text != self.trouble:
+            logger.bind(job=what).error(f"{what}: {text}")
         self.trouble = text
 
     def _cleared(self) -> None:
