@@ -690,6 +690,13 @@ def read_article(
     return Reading(language, body, lexical, sentences, features, vectors, doc_vector)
 
 
+#: A text of fewer shingles than this (about 35 words) is a teaser: under the same
+#: headline as a known text it is a copy whatever it says. Two longer texts must
+#: also share ``COLUMN_OVERLAP`` of their shingles.
+TEASER_SHINGLES = 30
+COLUMN_OVERLAP = 0.2
+
+
 def _copy_of(
     index: CorpusIndex, body: str, title: str, thresholds: Thresholds
 ) -> tuple[str, float, str, str] | None:
@@ -704,10 +711,16 @@ def _copy_of(
             title_of,
             f"a near-copy of {key} “{title_of}” ({share:.0%} of it is there)",
         )
-    # A syndicated copy under another teaser keeps the headline.
+    # A syndicated copy under another teaser keeps the headline. Two full texts that
+    # share nothing under one headline are a recurring column's issues, not copies.
     same = index.headlines.same(title)
     if same is not None:
         key, likeness = same
+        compared = index.duplicates.compare(body, key)
+        if compared is not None:
+            share, mine, theirs = compared
+            if share < COLUMN_OVERLAP and min(mine, theirs) >= TEASER_SHINGLES:
+                return None
         title_of = index.titles.get(key, "")
         return key, likeness, title_of, f"a copy of {key} “{title_of}”: the same headline"
     return None

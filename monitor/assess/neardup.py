@@ -111,6 +111,16 @@ class DuplicateIndex:
     def __len__(self) -> int:
         return len(self._keys)
 
+    def compare(self, text: str, key: str) -> tuple[float, int, int] | None:
+        """How much of ``text`` the known text ``key`` holds, and both texts' shingle counts."""
+        row = self._rows.get(key)
+        if row is None:
+            return None
+        grams = shingles(text)
+        values = np.asarray(_signature(grams).hashvalues, dtype=np.uint32)
+        jaccard = float((self._hashvalues[row] == values).mean())
+        return containment(jaccard, len(grams), self._sizes[row]), len(grams), self._sizes[row]
+
     def nearest(self, text: str) -> tuple[str, float] | None:
         """The known text that contains most of this one, and how much of it (0 to 1)."""
         count = len(self._keys)

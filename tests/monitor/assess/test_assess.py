@@ -305,3 +305,26 @@ def test_in_a_language_the_embedder_lacks_stories_go_by_shared_names_figures_and
     assert follow_up.verdict == "update" and follow_up.same_story
     assert "7 %" in follow_up.reasons[0] or "35 miljoner euro" in follow_up.reasons[0]
     assert other.verdict == "update" and not other.same_story
+
+
+def test_two_full_texts_under_one_recurring_headline_are_not_copies() -> None:
+    # A weekly column keeps its headline; each issue is its own story.
+    corpus = _seed_index()
+    title = "The week in EU tech policy: what Brussels decided"
+    first_text = (
+        "The European Commission published its guidelines on the AI Act's prohibited practices "
+        "on Tuesday, covering social scoring and emotion recognition at work. Companies face "
+        "fines of up to 7% of their turnover. The guidelines are not binding but show how the "
+        "AI Office will read the ban."
+    )
+    second_text = (
+        "EU countries and the Parliament agreed on Thursday to delay the AI Act's rules for "
+        "high-risk systems by sixteen months, as part of the digital omnibus. Civil society "
+        "groups called the delay a gift to industry, while the Commission said standards were "
+        "not ready in time."
+    )
+    first = assess(first_text, corpus, title=title, published="2025-02-04")
+    corpus.learn(CorpusDocument("week-1", title, "en", first_text), "week-1", first, True)
+    second = assess(second_text, corpus, title=title, published="2025-11-20")
+    assert first.verdict == "update"
+    assert second.verdict != "duplicate", second.reasons
