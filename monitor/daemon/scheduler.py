@@ -117,7 +117,6 @@ class Daemon:
         wall: Callable[[], float] = time.time,
     ) -> None:
         self.app = app
-        self._wall = wall
         self.settings = app.settings.daemon
         self.now = now
         self.store = app.store_path  # this machine's files: the heartbeat, the SQLite lock
@@ -161,14 +160,18 @@ class Daemon:
             # Overdue (or never polled): spread, so that a restart does not fire them all.
             spread = min(self.settings.startup_spread, float(feed.get("interval_seconds") or 0))
             due = now + timedelta(seconds=self._random.uniform(0, spread) if first else 0)
+        self._poll_at(feed["feed_id"], due, f"poll {feed['url']}")
+
+    def _poll_at(self, feed_id: str, when: datetime, name: str) -> None:
+        """The feed's one poll job, at ``when`` (replaced, never doubled)."""
         self.scheduler.add_job(
             self._poll_feed,
             "date",
-            run_date=due,
-            args=[feed["feed_id"]],
-            id=self._feed_job_id(feed["feed_id"]),
+            run_date=when,
+            args=[feed_id],
+            id=self._feed_job_id(feed_id),
             replace_existing=True,
-            name=f"poll {feed['url']}",
+            name=name,
         )
 
     def _poll_feed(self, feed_id: str) -> None:
@@ -183,16 +186,8 @@ class Daemon:
             self._cleared()
 
     def _poll_later(self, feed_id: str, seconds: float, why: str) -> None:
-        """Run the feed's poll again in ``seconds`` (its job replaced, never doubled)."""
-        self.scheduler.add_job(
-            self._poll_feed,
-            "date",
-            run_date=self.now() + timedelta(seconds=seconds),
-            args=[feed_id],
-            id=self._feed_job_id(feed_id),
-            replace_existing=True,
-            name=f"poll {feed_id} ({why})",
-        )
+        """Run the feed's poll again in ``seconds``."""
+        self._poll_at(feed_id, self.now() + timedelta(seconds=seconds), f"poll {feed_id} ({why})")
 
     def _pending_pass_in(self, seconds: float) -> None:
         """Run the pending pass (extraction, assessment) in ``seconds``, or sooner if due sooner."""
@@ -426,7 +421,6 @@ class Daemon:
             # The heartbeat is written here, by the main thread, which does nothing
             # else: it never waits on work, however busy the pools are.
             next_beat = time.monotonic() + every.heartbeat_interval
-            self.clock = ClockWatch(self._wall)
             while not self._stop.wait(min(0.5, every.heartbeat_interval)):
                 stepped = self.clock.step()
                 if stepped:
