@@ -96,23 +96,23 @@ def connect_read_only(path: Path, busy_timeout_ms: int = 10_000) -> sqlite3.Conn
     change under us and SQLite may read it as immutable.
     """
     base = f"file:{quote(str(path.resolve()))}?mode=ro"
-    for uri in (base, base + "&immutable=1"):
-        conn = sqlite3.connect(
-            uri,
-            uri=True,
-            isolation_level=None,
-            check_same_thread=False,
-            timeout=busy_timeout_ms / 1000,
-        )
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.OperationalError:
-            conn.close()
-            if uri.endswith("immutable=1"):
-                raise
-            continue
-        return conn
-    raise AssertionError("unreachable")  # pragma: no cover
+    try:
+        return _opened(base, busy_timeout_ms)
+    except sqlite3.OperationalError:
+        return _opened(base + "&immutable=1", busy_timeout_ms)
+
+
+def _opened(uri: str, busy_timeout_ms: int) -> sqlite3.Connection:
+    """A connection to ``uri`` that has read the schema (SQLite opens lazily)."""
+    conn = sqlite3.connect(
+        uri, uri=True, isolation_level=None, check_same_thread=False, timeout=busy_timeout_ms / 1000
+    )
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return conn
 
 
 class SQLiteEventStore:
