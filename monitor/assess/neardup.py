@@ -65,6 +65,12 @@ BANDS = 28
 ROWS = 2
 
 
+def _sketch(text: str) -> tuple[np.ndarray[Any, np.dtype[np.uint32]], int]:
+    """A text's MinHash values and its number of shingles."""
+    grams = shingles(text)
+    return np.asarray(_signature(grams).hashvalues, dtype=np.uint32), len(grams)
+
+
 def _bands(hashvalues: np.ndarray[Any, np.dtype[np.uint32]]) -> np.ndarray[Any, Any]:
     """Each band of ``ROWS`` 32-bit hash values as one 64-bit number (exact, no hashing)."""
     pairs = hashvalues[: BANDS * ROWS].astype(np.uint64).reshape(BANDS, ROWS)
@@ -95,8 +101,7 @@ class DuplicateIndex:
         """Index a text under a key (a second add of a key is ignored)."""
         if key in self._rows:
             return
-        grams = shingles(text)
-        values = np.asarray(_signature(grams).hashvalues, dtype=np.uint32)
+        values, size = _sketch(text)
         row = len(self._keys)
         if row == len(self._hashvalues):
             grown = max(64, 2 * row)
@@ -106,7 +111,7 @@ class DuplicateIndex:
         self._band_table[row] = _bands(values)
         self._rows[key] = row
         self._keys.append(key)
-        self._sizes.append(len(grams))
+        self._sizes.append(size)
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -116,25 +121,23 @@ class DuplicateIndex:
         row = self._rows.get(key)
         if row is None:
             return None
-        grams = shingles(text)
-        values = np.asarray(_signature(grams).hashvalues, dtype=np.uint32)
+        values, size = _sketch(text)
         jaccard = float((self._hashvalues[row] == values).mean())
-        return containment(jaccard, len(grams), self._sizes[row]), len(grams), self._sizes[row]
+        return containment(jaccard, size, self._sizes[row]), size, self._sizes[row]
 
     def nearest(self, text: str) -> tuple[str, float] | None:
         """The known text that contains most of this one, and how much of it (0 to 1)."""
         count = len(self._keys)
         if not count:
             return None
-        grams = shingles(text)
-        values = np.asarray(_signature(grams).hashvalues, dtype=np.uint32)
+        values, size = _sketch(text)
         hits = np.flatnonzero((self._band_table[:count] == _bands(values)).any(axis=1))
         if not hits.size:
             return None
         jaccards = (self._hashvalues[hits] == values).mean(axis=1)
         best: tuple[str, float] | None = None
         for row, jaccard in zip(hits.tolist(), jaccards.tolist(), strict=True):
-            score = containment(float(jaccard), len(grams), self._sizes[row])
+            score = containment(float(jaccard), size, self._sizes[row])
             if best is None or score > best[1]:
                 best = (self._keys[row], score)
         return best
