@@ -21,6 +21,7 @@ from monitor.daemon.scheduler import DaemonError, StoreLock
 from monitor.resources import bundled_config_dir
 from monitor.settings import load_settings
 from tests.monitor.cli.test_cli import run as cli
+from tests.monitor.daemon.support import wait_for
 from tests.monitor.ingest.test_poll_assess import NEW, OFF_TOPIC, rss
 from tests.support.server import LocalServer, Reply, drip
 
@@ -77,15 +78,6 @@ def daemons(env: dict[str, str]) -> Iterator[Callable[[], subprocess.Popen[str]]
         if process.poll() is None:
             process.kill()
             process.wait()
-
-
-def wait_for(condition: Callable[[], bool], timeout: float = 60, what: str = "") -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def events_of(db: Path, kind: str) -> list[dict[str, object]]:

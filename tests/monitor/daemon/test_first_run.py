@@ -19,7 +19,8 @@ from monitor.ingest.feed_admin import remove_feed
 from monitor.ingest.first_run import initialise, is_initialised
 from monitor.settings import load_settings
 from tests.monitor.cli.test_cli import run
-from tests.monitor.daemon.test_daemon import DAEMON_CONFIG, heartbeat, wait_for
+from tests.monitor.daemon.support import wait_for
+from tests.monitor.daemon.test_daemon import DAEMON_CONFIG, heartbeat
 from tests.monitor.helpers import open_monitor
 
 FEEDS = """
