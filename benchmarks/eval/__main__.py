@@ -10,9 +10,12 @@ part and both. ``--calibrate`` searches the thresholds on the tuned part only
 labelled development half): relevance per item as ``monitor check`` judges it,
 with recall per language and per way of selection, and passing mentions called
 relevant; then every entry as one stream in publication order, updates joining
-the corpus (in process: the feeds are not served through the poller yet), with
-flags, false alarms, developments reached and what ``known`` names. ``-v``
-lists the misses and false alarms.
+the corpus (in process), with flags, false alarms, developments reached and what
+``known`` names. ``-v`` lists the misses and false alarms.
+
+``poller``, the same entries served as their 113 feeds from 127.0.0.1 and polled
+weekly through 2023 by the real poller into a fresh store, pages off (see
+``benchmarks/eval/poller_stream.py``), scored the same way from the read models.
 
 ``--feedback STORE``: readers' corrections in a store (``monitor mark``) as
 labels: how the current settings judge the articles people corrected.
@@ -29,12 +32,13 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import peak_rss_mb
-from benchmarks.eval import realnews
+from benchmarks.eval import poller_stream, realnews
 from benchmarks.eval.dataset import VERDICTS, Case, load_cases, seeds
 from benchmarks.eval.feedback import feedback_settings, print_feedback, score_feedback
 from benchmarks.eval.scoring import CachedEmbedder, Scores, run_stream, score
 from monitor.app import Monitor
 from monitor.assess import Assessment, Thresholds, default_embedder, thresholds_from
+from monitor.logging import configure_logging
 from monitor.settings import load_settings
 
 # What calibration may move, and the values it tries.
@@ -120,7 +124,7 @@ def main(argv: list[str] | None = None) -> None:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--only", choices=("articles", "realnews"), help="One data set only.")
+    parser.add_argument("--only", choices=("articles", "realnews", "poller"), help="One part only.")
     parser.add_argument("--calibrate", action="store_true", help="Search thresholds on 'tune'.")
     parser.add_argument("--json", action="store_true", help="Print the scores as JSON.")
     parser.add_argument("-v", "--verbose", action="store_true", help="Show each error's reasons.")
@@ -143,6 +147,9 @@ def main(argv: list[str] | None = None) -> None:
         evaluation_set(args, embedder, configured)
     if args.only in (None, "realnews"):
         real_news(args, embedder, configured)
+    if args.only in (None, "poller"):
+        configure_logging("WARNING")
+        poller_stream.measure(as_json=args.json)
 
 
 def real_news(args: argparse.Namespace, embedder: CachedEmbedder, configured: Thresholds) -> None:

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from benchmarks.eval.scoring import (
     StreamArticle,
@@ -254,13 +254,38 @@ def judge_stream(
     return assess_in_order(articles, seeds, embedder, thresholds)
 
 
+def _copy_flagged(entry: Entry, by_id: dict[str, Entry], verdict_of: dict[str, str]) -> bool:
+    """Whether a flag on ``entry`` flags a syndicated copy.
+
+    A copy published the same second as its original may stand in for it: which of
+    the two is first is then a matter of which feed was read first, and what must
+    not happen is that both are flagged.
+    """
+    if not entry.copy_of:
+        return False
+    original = by_id.get(entry.copy_of)
+    if original is None or original.published != entry.published:
+        return True
+    return verdict_of.get(original.id) != "duplicate"
+
+
 def seeded_developments(folder: Path = DATA) -> set[str]:
     """Developments the seed corpus already reports: their reports are known, not news."""
     meta = json.loads((folder / "labels-dev.json").read_text(encoding="utf-8"))["developments"]
     return {name for name, about in meta.items() if about.get("in_seed")}
 
 
-def score_stream(entries: Sequence[Entry], results: Sequence[Assessment]) -> StreamScores:
+class Judged(Protocol):
+    """What scoring a stream reads of a verdict: an ``Assessment``, or one read from a store."""
+
+    @property
+    def verdict(self) -> str: ...
+
+    @property
+    def nearest_document_id(self) -> str: ...
+
+
+def score_stream(entries: Sequence[Entry], results: Sequence[Judged]) -> StreamScores:
     """Flags, false alarms, developments reached and ``known`` attribution, on labelled entries.
 
     A development the seeds already report is left out of the developments to reach.
@@ -269,6 +294,8 @@ def score_stream(entries: Sequence[Entry], results: Sequence[Assessment]) -> Str
     seeded = seeded_developments()
     development_of = {e.id: e.development for e in entries if e.development}
     labelled = {e.id for e in entries if e.relevance}
+    by_id = {e.id: e for e in entries}
+    verdict_of = {e.id: r.verdict for e, r in zip(entries, results, strict=True)}
     for entry, result in zip(entries, results, strict=True):
         if not entry.relevance:
             continue
@@ -282,7 +309,7 @@ def score_stream(entries: Sequence[Entry], results: Sequence[Assessment]) -> Str
         if result.verdict == "update":
             scores.flags += 1
             scores.false_alarms += int(entry.relevance != "aiact")
-            scores.copies_flagged += int(bool(entry.copy_of))
+            scores.copies_flagged += int(_copy_flagged(entry, by_id, verdict_of))
             if news:
                 count = scores.developments.get(entry.development, 0)
                 scores.developments[entry.development] = count + 1

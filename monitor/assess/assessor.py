@@ -43,11 +43,35 @@ from monitor.events import (
 )
 from monitor.seeds import content_hash
 from monitor.settings import AssessmentSettings
+from monitor.times import parse_iso
 
 
 def flagged_document_id(item_id: str) -> str:
     """The corpus document an article becomes when it is flagged as an update."""
     return f"item-{item_id}"
+
+
+def in_publication_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Articles by when they were published, then as extracted (pure).
+
+    An article without a readable date, or dated after its extraction (a wrong
+    clock), counts as published when it was extracted.
+    """
+
+    def when(row: dict[str, Any]) -> tuple[datetime, int]:
+        extracted = _moment(row.get("extracted_at") or "") or datetime.max.replace(tzinfo=UTC)
+        published = _moment(row.get("published") or "")
+        moment = published if published is not None and published <= extracted else extracted
+        return moment, int(row.get("position") or 0)
+
+    return sorted(rows, key=when)
+
+
+def _moment(value: str) -> datetime | None:
+    try:
+        return parse_iso(value) if value else None
+    except ValueError:
+        return None
 
 
 def copy_key(item_id: str) -> str:
@@ -373,7 +397,13 @@ class Assessor:
         return "pending"
 
     def assess_pending(self, limit: int | None = None) -> AssessSummary:
-        """Assess every extracted article that has no assessment yet, oldest first."""
+        """Assess every extracted article that has no assessment yet, in publication order.
+
+        The oldest extracted are taken first (up to ``limit``), then judged in the
+        order they were published: the feeds of one pass are polled concurrently,
+        and the first report of a story, or a syndicated piece's original, must be
+        judged before what follows it, whichever feed answered first.
+        """
         summary = AssessSummary()
         counts: Counter[str] = Counter()
         rows = self.app.query(
@@ -387,7 +417,7 @@ class Assessor:
             return summary
         self.refresh()
         self._index_earlier_articles()
-        for row in rows:
+        for row in in_publication_order(rows):
             result = self._assess_one(row)
             if result == "elsewhere":
                 summary.assessed_elsewhere += 1

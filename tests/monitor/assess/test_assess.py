@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import pytest
 
+from monitor.assess.assessor import in_publication_order
 from monitor.assess.decision import Assessment, CorpusDocument, CorpusIndex, Thresholds, assess
 from monitor.assess.embedding import default_embedder
 from monitor.resources import bundled_config_dir
@@ -328,3 +329,41 @@ def test_two_full_texts_under_one_recurring_headline_are_not_copies() -> None:
     second = assess(second_text, corpus, title=title, published="2025-11-20")
     assert first.verdict == "update"
     assert second.verdict != "duplicate", second.reasons
+
+
+def test_pending_articles_are_judged_in_publication_order() -> None:
+    rows = [
+        {
+            "item_id": "later",
+            "published": "2025-07-11T12:00:00+02:00",
+            "position": 1,
+            "extracted_at": "2025-07-11T13:00:00Z",
+        },
+        {
+            "item_id": "undated",
+            "published": "",
+            "position": 2,
+            "extracted_at": "2025-07-11T09:30:00Z",
+        },
+        {
+            "item_id": "earlier",
+            "published": "2025-07-11T09:00:00Z",
+            "position": 3,
+            "extracted_at": "2025-07-11T13:00:00Z",
+        },
+        # Dated after it was read (a wrong clock): it counts as published when read.
+        {
+            "item_id": "future",
+            "published": "2031-01-01T00:00:00Z",
+            "position": 4,
+            "extracted_at": "2025-07-11T09:45:00Z",
+        },
+        {
+            "item_id": "garbled",
+            "published": "yesterday",
+            "position": 5,
+            "extracted_at": "2025-07-11T09:50:00Z",
+        },
+    ]
+    order = [r["item_id"] for r in in_publication_order(rows)]
+    assert order == ["earlier", "undated", "future", "garbled", "later"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -31,11 +32,14 @@ DUTCH_SAME = (
 OFF_TOPIC = "The city council approved a new bicycle lane on the main street after a long debate."
 
 
-def rss(entries: list[tuple[str, str, str]]) -> bytes:
+def rss(entries: Sequence[tuple[str, ...]]) -> bytes:
+    """A feed of (guid, title, text) entries, or (guid, title, text, pubDate)."""
     items = "".join(
         f"<item><guid>{guid}</guid><title>{escape(title)}</title>"
-        f"<description>{escape(text)}</description></item>"
-        for guid, title, text in entries
+        f"<description>{escape(text)}</description>"
+        + "".join(f"<pubDate>{date}</pubDate>" for date in dated)
+        + "</item>"
+        for guid, title, text, *dated in entries
     )
     return f"<rss version='2.0'><channel><title>t</title>{items}</channel></rss>".encode()
 
@@ -84,6 +88,47 @@ def test_one_pass_flags_the_update_once_and_sees_the_copy_and_the_translation(
             ("Praktijkcode getekend",),
         )
         assert dutch["nearest_document_id"] == f"item-{update['item_id']}"
+
+
+def test_a_pass_judges_in_publication_order_whichever_feed_is_read_first(
+    server: LocalServer, tmp_path: Path
+) -> None:
+    # The syndicated copy (an hour later) is in the feed listed first, and a feed
+    # lists its newest entry first: in discovery order the copy would be judged
+    # first, flagged, and the original called its duplicate.
+    server.route(
+        "/aggregator",
+        Reply(200, rss([("c1", "Code signed (wire)", NEW, "Fri, 11 Jul 2025 10:00:00 GMT")])),
+    )
+    server.route(
+        "/wire",
+        Reply(
+            200,
+            rss(
+                [
+                    ("w2", "Code signed, Dutch", DUTCH_SAME, "Fri, 11 Jul 2025 12:00:00 GMT"),
+                    ("w1", "AI code signed", NEW, "Fri, 11 Jul 2025 09:00:00 GMT"),
+                ]
+            ),
+        ),
+    )
+    with open_monitor(
+        tmp_path, extraction__fetch_pages="false", assessment__baseline="false"
+    ) as app:
+        first = add_feed(app, server.url("/aggregator"))
+        second = add_feed(app, server.url("/wire"))
+        poller = Poller(app)
+        try:
+            poller.run([first.feed_id, second.feed_id])
+        finally:
+            poller.close()
+        assert verdicts_by_title(app) == {
+            "AI code signed": "update",
+            "Code signed (wire)": "duplicate",
+            "Code signed, Dutch": "known",
+        }
+        (update,) = app.query("SELECT title FROM updates")
+        assert update["title"] == "AI code signed"
 
 
 def test_updates_and_check_from_the_command_line(
