@@ -7,6 +7,7 @@ by the item so that a retried extraction never records twice.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -63,7 +64,7 @@ class ItemExtractor:
         if not self.app.settings.extraction.fetch_pages:
             return None, "pages_not_fetched", item.link
         try:
-            with self.gate.slot(urlsplit(item.link).hostname or ""):
+            with self.gate.slot(_host(item.link)):
                 response = fetch(item.link, self.limits, accept=HTML_ACCEPT, resolver=self.resolver)
         except FetchError as exc:
             return None, f"page_{exc.reason}", item.link
@@ -125,16 +126,36 @@ class ItemExtractor:
         self.app.record([(item_stream(item.item_id), [event.to_new(idempotency_key=key)])])
         self.count(event)
 
-    def extract_pending(self, limit: int = 200) -> int:
-        """Extract items discovered but never extracted (a pass that was stopped midway)."""
+    def extract_pending(self, limit: int = 200, concurrency: int = 1) -> int:
+        """Extract items discovered but never extracted: pages left for their host's
+        turn, or by a pass that was stopped midway.
+
+        Each host's pages are fetched in order on a thread of their own, up to
+        ``concurrency`` hosts at once: a busy host's turns (``fetch.per_host_delay``
+        apart) must not hold the pages of every other host behind them.
+        """
         rows = self.app.query(
-            "SELECT item_id FROM items WHERE extraction = 'pending' "
+            "SELECT item_id, link FROM items WHERE extraction = 'pending' "
             "ORDER BY discovered_position LIMIT ?",
             (limit,),
         )
+        by_host: dict[str, list[str]] = {}
         for row in rows:
-            self.extract_one(row["item_id"])
+            by_host.setdefault(_host(row["link"] or ""), []).append(row["item_id"])
+        queues = list(by_host.values())
+        if concurrency <= 1 or len(queues) <= 1:
+            for item_ids in queues:
+                self._extract_each(item_ids)
+            return len(rows)
+        workers = min(concurrency, len(queues))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="pages") as pool:
+            for done in [pool.submit(self._extract_each, item_ids) for item_ids in queues]:
+                done.result()
         return len(rows)
+
+    def _extract_each(self, item_ids: list[str]) -> None:
+        for item_id in item_ids:
+            self.extract_one(item_id)
 
     def extract_one(self, item_id: str) -> bool:
         """Extract one item from its ``ItemDiscovered``, unless its stream has an
@@ -157,3 +178,11 @@ class ItemExtractor:
         )
         self.extract(NewItem(discovered.item_id, discovered.link, entry, ""))
         return True
+
+
+def _host(link: str) -> str:
+    """The host a link's page is fetched from ("" for none, or a link that cannot be read)."""
+    try:
+        return urlsplit(link).hostname or ""
+    except ValueError:
+        return ""

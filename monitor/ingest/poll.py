@@ -187,8 +187,11 @@ class Poller:
 
     def process_pending(self) -> None:
         """Extract the items left pending, then assess them (when assessment is enabled)."""
-        self.articles.extract_pending(self.app.settings.extraction.pending_per_pass)
-        if self.app.settings.assessment.enabled:
+        settings = self.app.settings
+        self.articles.extract_pending(
+            settings.extraction.pending_per_pass, concurrency=settings.fetch.concurrency
+        )
+        if settings.assessment.enabled:
             self.assess_pending()
 
     def assess_pending(self) -> None:
