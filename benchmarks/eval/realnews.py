@@ -285,13 +285,16 @@ class Judged(Protocol):
     def nearest_document_id(self) -> str: ...
 
 
-def score_stream(entries: Sequence[Entry], results: Sequence[Judged]) -> StreamScores:
+def score_stream(
+    entries: Sequence[Entry], results: Sequence[Judged], seeded: set[str] | None = None
+) -> StreamScores:
     """Flags, false alarms, developments reached and ``known`` attribution, on labelled entries.
 
-    A development the seeds already report is left out of the developments to reach.
+    A development the seeds already report (``seeded``; by default the labels say which)
+    is left out of the developments to reach.
     """
     scores = StreamScores()
-    seeded = seeded_developments()
+    seeded = seeded_developments() if seeded is None else seeded
     development_of = {e.id: e.development for e in entries if e.development}
     labelled = {e.id for e in entries if e.relevance}
     by_id = {e.id: e for e in entries}

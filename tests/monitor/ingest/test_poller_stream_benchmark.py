@@ -71,5 +71,6 @@ def test_entries_are_polled_assessed_and_scored_from_the_store(tmp_path: Path) -
     assert [v.verdict for v in verdicts] == ["update", "duplicate"]
     # The copy names the entry it copies, read back from the store's copy key.
     assert verdicts[1].nearest_document_id == "a"
-    scores = score_stream(entries, verdicts)
+    # No development of these is in the seeds (the shared labels are not read here).
+    scores = score_stream(entries, verdicts, seeded=set())
     assert scores.flags == 1 and scores.copies_flagged == 0
