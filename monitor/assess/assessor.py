@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
@@ -27,7 +27,14 @@ from loguru import logger
 
 from events import ConcurrencyError
 from monitor.app import Monitor
-from monitor.assess.decision import Assessment, CorpusDocument, CorpusIndex, Thresholds, assess
+from monitor.assess.decision import (
+    ADD_BATCH,
+    Assessment,
+    CorpusDocument,
+    CorpusIndex,
+    Thresholds,
+    assess,
+)
 from monitor.assess.embedding import Embedder, default_embedder
 from monitor.assess.vector_cache import cached_embedder
 from monitor.events import (
@@ -237,23 +244,40 @@ class Assessor:
         return latest[-1].position if latest else 0
 
     def refresh(self) -> int:
-        """Index corpus documents not indexed yet; returns how many were added."""
+        """Index corpus documents not indexed yet; returns how many were added.
+
+        Only the ids are read for the whole corpus; texts are read for the documents
+        not indexed yet, ``ADD_BATCH`` at a time. Reading every text on every refresh
+        (one after each flagged update) held a 10,000-document corpus's texts twice.
+        """
         with self.app.store.transaction():
-            # Read the state and the rows in one transaction, so they agree.
+            # Read the state and the ids in one transaction, so they agree. A document
+            # removed before its text is read is missing from the index, and the
+            # state has moved: ``record`` then refuses the verdict, to judge again.
             self.app.runner.catch_up()
             self._corpus_state = self.corpus_state()
-            rows = self._corpus_rows()
-        removed = self._indexed - {r["document_id"] for r in rows}
-        if removed:
+            active = [
+                r["document_id"]
+                for r in self.app.query(
+                    "SELECT document_id FROM corpus_documents WHERE removed_at IS NULL "
+                    "ORDER BY added_position"
+                )
+            ]
+        if self._indexed - set(active):
             # Rare (corpus remove): start the index again rather than edit matrices.
             self.index = CorpusIndex(self.index.embedder)
             self._indexed.clear()
             self._copies.clear()
-        fresh = [_as_document(r) for r in rows if r["document_id"] not in self._indexed]
-        if fresh:
-            self.index.add(fresh)
-            self._indexed.update(d.document_id for d in fresh)
-        return len(fresh)
+        fresh = [d for d in active if d not in self._indexed]
+        added = 0
+        for start in range(0, len(fresh), ADD_BATCH):
+            documents = [
+                _as_document(r) for r in self._corpus_rows(fresh[start : start + ADD_BATCH])
+            ]
+            self.index.add(documents)
+            self._indexed.update(d.document_id for d in documents)
+            added += len(documents)
+        return added
 
     def _index_earlier_articles(self) -> None:
         """Earlier relevant articles, for copies across feeds (once per assessor)."""
@@ -271,10 +295,13 @@ class Assessor:
         self.index.add_copy_source(copy_key(item_id), title, text)
         self._copies.add(item_id)
 
-    def _corpus_rows(self) -> list[dict[str, Any]]:
+    def _corpus_rows(self, ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """The corpus's documents (or those of ``ids``) with their texts, oldest first."""
+        chosen = f" AND document_id IN ({', '.join('?' * len(ids))})" if ids is not None else ""
         return self.app.query(
             "SELECT document_id, origin, title, language, text, published FROM corpus_documents "
-            "WHERE removed_at IS NULL ORDER BY added_position"
+            "WHERE removed_at IS NULL" + chosen + " ORDER BY added_position",
+            tuple(ids or ()),
         )
 
     def _relevant_articles(self, since: str, until: str | None = None) -> list[dict[str, Any]]:

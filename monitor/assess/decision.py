@@ -202,7 +202,10 @@ class CorpusIndex:
             self.things.append(things)
             self.thing_sets.append(thing_set(things))
         self.sentence_count += len(new_sentences)
-        self.documents.extend(documents)
+        # Kept without their texts: what is compared is indexed above (sentence vectors,
+        # shingles, named things); a verdict names a document by id, title and language.
+        # 10,000 real articles' texts are tens of MB the daemon held for nothing.
+        self.documents.extend(replace(d, text="") for d in documents)
         dates = [_parse_date(d.published) if d.published else None for d in documents]
         self.days = np.concatenate(
             [self.days, np.asarray([d.toordinal() if d else -1 for d in dates], dtype=np.int64)]
