@@ -28,7 +28,7 @@ from monitor.ingest.feeds import FeedEntry, FeedParseError, ParsedFeed, parse_fe
 from monitor.ingest.fetch import FetchError, FetchLimits, FetchResponse, Redirect, fetch
 
 if TYPE_CHECKING:
-    # monitor.ingest.extract imports trafilatura, which feed workers never need.
+    # Only for the type: feed workers need nothing of extraction.
     from monitor.ingest.extract import PageExtraction
 
 
