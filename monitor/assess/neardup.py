@@ -7,12 +7,12 @@ embedder does that.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 128
 SHINGLE = 5
@@ -27,24 +27,47 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
 
 
-def signature(text: str) -> MinHash:
-    """A MinHash signature of the text's shingles."""
-    return _signature(shingles(text))
+def minhash(grams: set[bytes]) -> np.ndarray[Any, np.dtype[np.uint32]]:
+    """The MinHash values of a set of shingles: ``NUM_PERM`` 32-bit minima.
+
+    datasketch's ``MinHash(num_perm=128, seed=7)`` (its "affine32" scheme) value
+    for value: each shingle's SHA-1 (first 4 bytes, little-endian), the 32-bit
+    MurmurHash3 finalizer, then ``a * h + b`` mod 2^32 with odd ``a``, and the
+    minimum over the shingles. Written out here because importing datasketch
+    imports SciPy (for its LSH's parameter search): 75 MB in every process that
+    judges articles, for a few lines of numpy.
+    """
+    if not grams:
+        return np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
+    hashed = np.fromiter(
+        (int.from_bytes(hashlib.sha1(g).digest()[:4], "little") for g in grams),
+        dtype=np.uint32,
+        count=len(grams),
+    ).reshape(-1, 1)
+    mixed = _fmix32(hashed)
+    values: np.ndarray[Any, np.dtype[np.uint32]] = (mixed * _A + _B).min(axis=0)
+    return values
 
 
-# The permutations are the same for every signature (same seed): made once and
-# shared, they cost nothing per document (a fresh MinHash makes its own: 2 KB
-# and 0.2 ms each).
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=7)
+def _fmix32(h: np.ndarray[Any, np.dtype[np.uint32]]) -> np.ndarray[Any, np.dtype[np.uint32]]:
+    """MurmurHash3's 32-bit finalizer (uint32 arithmetic wraps: that is the modulo)."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
 
 
-def _signature(grams: set[bytes]) -> MinHash:
-    minhash = MinHash(
-        num_perm=NUM_PERM, seed=7, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme
-    )
-    if grams:
-        minhash.update_batch(list(grams))
-    return minhash
+def _permutations(seed: int) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """The permutations' ``a`` (odd) and ``b``, drawn as datasketch draws them."""
+    draw = np.random.RandomState(seed)
+    a = draw.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = draw.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
+# Drawn once: every signature uses the same permutations (the same seed).
+_A, _B = _permutations(7)
 
 
 def containment(jaccard: float, size_a: int, size_b: int) -> float:
@@ -68,7 +91,7 @@ ROWS = 2
 def _sketch(text: str) -> tuple[np.ndarray[Any, np.dtype[np.uint32]], int]:
     """A text's MinHash values and its number of shingles."""
     grams = shingles(text)
-    return np.asarray(_signature(grams).hashvalues, dtype=np.uint32), len(grams)
+    return minhash(grams), len(grams)
 
 
 def _bands(hashvalues: np.ndarray[Any, np.dtype[np.uint32]]) -> np.ndarray[Any, Any]:

@@ -3,6 +3,7 @@ near-copies and named things."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 
 import numpy as np
@@ -11,7 +12,7 @@ import pytest
 from monitor.assess.decision import ADD_BATCH, CorpusDocument, CorpusIndex, SentenceBlock
 from monitor.assess.embedding import Vectors
 from monitor.assess.entities import named_things, new_things
-from monitor.assess.neardup import DuplicateIndex, containment
+from monitor.assess.neardup import NUM_PERM, DuplicateIndex, containment, minhash, shingles
 from monitor.assess.relevance import lexical_relevance
 from monitor.assess.text import detect_language, split_sentences
 from monitor.assess.vocabulary import lexical_signals
@@ -183,3 +184,24 @@ def test_german_nouns_are_not_names_but_inner_capitals_are() -> None:
         "Henna Virkkunen",
         "OpenAI",
     }
+
+
+def test_our_minhash_is_datasketchs_value_for_value() -> None:
+    from datasketch import MinHash  # noqa: PLC0415 (a test dependency only)
+
+    rng = random.Random(2024)
+    texts = [
+        "",
+        "one",
+        "The AI Office said on Tuesday that the code of practice applies from August.",
+        " ".join(
+            rng.choice(["ai", "act", "eu", "rules", "ban", "fine", "office"]) for _ in range(400)
+        ),
+        "Ελληνικά και кирилица, ÀÉÎ, 日本語",
+    ]
+    for text in texts:
+        grams = shingles(text)
+        theirs = MinHash(num_perm=NUM_PERM, seed=7)
+        if grams:
+            theirs.update_batch(list(grams))
+        assert np.array_equal(minhash(grams), np.asarray(theirs.hashvalues, dtype=np.uint32))
