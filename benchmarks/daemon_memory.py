@@ -108,13 +108,19 @@ class Site:
         self.server.shutdown()
 
 
-def _tree_rss_mb(pid: int) -> tuple[float, float]:
-    """Resident memory of a process and of all its descendants: (the process, all)."""
+def _tree_memory_mb(pid: int) -> tuple[float, float, float, int]:
+    """Memory of a process and of all its descendants: (its RSS, their RSS summed,
+    their PSS summed, how many processes).
 
-    def rss(p: int) -> float:
+    RSS counts a page shared by several processes (the interpreter, the libraries
+    every worker maps) once in each; PSS divides it among them, so their PSS
+    adds up to what the whole tree holds, as a memory limit on its cgroup sees it.
+    """
+
+    def field(p: int, name: str, file: str) -> float:
         try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
+            for line in Path(f"/proc/{p}/{file}").read_text().splitlines():
+                if line.startswith(name + ":"):
                     return int(line.split()[1]) / 1024
         except OSError:
             pass
@@ -129,12 +135,14 @@ def _tree_rss_mb(pid: int) -> tuple[float, float]:
                 continue
         return found
 
-    total, stack = 0.0, [pid]
+    rss_total, pss_total, count, stack = 0.0, 0.0, 0, [pid]
     while stack:
         current = stack.pop()
-        total += rss(current)
+        rss_total += field(current, "VmRSS", "status")
+        pss_total += field(current, "Pss", "smaps_rollup")
+        count += 1
         stack.extend(children(current))
-    return rss(pid), total
+    return field(pid, "VmRSS", "status"), rss_total, pss_total, count
 
 
 def _prepare(folder: Path, documents: int, site: Site) -> dict[str, str]:
@@ -198,12 +206,14 @@ def measure(documents: int, site: Site, timeout: float) -> dict[str, float]:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        peak_main = peak_all = 0.0
+        peak_main = peak_all = peak_pss = 0.0
+        processes = 0
         first = done = None
         try:
             while time.monotonic() - started < timeout:
-                main, everything = _tree_rss_mb(daemon.pid)
+                main, everything, pss, count = _tree_memory_mb(daemon.pid)
                 peak_main, peak_all = max(peak_main, main), max(peak_all, everything)
+                peak_pss, processes = max(peak_pss, pss), max(processes, count)
                 assessed = _assessed(folder / "monitor.db")
                 if assessed and first is None:
                     first = time.monotonic() - started
@@ -218,6 +228,8 @@ def measure(documents: int, site: Site, timeout: float) -> dict[str, float]:
             "documents": documents + 3,
             "peak_main_mb": peak_main,
             "peak_all_mb": peak_all,
+            "peak_pss_mb": peak_pss,
+            "processes": processes,
             "first_verdict_s": first or float("nan"),
             "all_assessed_s": done or float("nan"),
         }
@@ -242,13 +254,19 @@ def main(argv: list[str] | None = None) -> None:
             [
                 ("peak RSS, the daemon", f"{run['peak_main_mb']:.0f} MB"),
                 ("peak RSS, with its workers", f"{run['peak_all_mb']:.0f} MB"),
+                ("peak PSS, with its workers", f"{run['peak_pss_mb']:.0f} MB"),
+                ("processes", str(run["processes"])),
                 ("ratio to the seed corpus", f"{run['peak_all_mb'] / base['peak_all_mb']:.2f}"),
                 ("first verdict after", f"{run['first_verdict_s']:.1f} s"),
                 ("every item assessed after", f"{run['all_assessed_s']:.1f} s"),
             ]
         )
-    big = runs[-1]["peak_all_mb"]
-    print(f"target: all processes <= {TARGET_MB} MB: {big:.0f} MB, {verdict(big <= TARGET_MB)}")
+    big, shared_once = runs[-1]["peak_all_mb"], runs[-1]["peak_pss_mb"]
+    print(
+        f"target: all processes <= {TARGET_MB} MB: RSS summed {big:.0f} MB, "
+        f"{verdict(big <= TARGET_MB)}; PSS summed (shared pages once) {shared_once:.0f} MB, "
+        f"{verdict(shared_once <= TARGET_MB)}"
+    )
 
 
 if __name__ == "__main__":

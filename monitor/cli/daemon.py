@@ -9,6 +9,7 @@ import click
 from loguru import logger
 
 from monitor.cli.support import CLIState, emit_json, pass_state
+from monitor.memory import limit_arenas
 from monitor.views import health_report
 
 
@@ -36,6 +37,7 @@ def run(state: CLIState) -> None:
     from monitor.daemon import Daemon  # noqa: PLC0415 (the scheduler: only for `run`)
     from monitor.ingest.first_run import initialise, is_initialised  # noqa: PLC0415
 
+    limit_arenas()  # before any thread: a daemon runs for months
     app = state.monitor(create=True)
     if not is_initialised(app):
         # A new store (a container's first start), or one whose first start was killed
@@ -116,6 +118,7 @@ def worker(state: CLIState, concurrency: int | None, queues: tuple[str, ...], na
     from monitor.cluster.jobs import QUEUES  # noqa: PLC0415 (procrastinate: only for workers)
     from monitor.cluster.worker import run_worker  # noqa: PLC0415
 
+    limit_arenas()  # before any thread: a worker runs for months
     app = state.monitor()
     try:
         run_worker(

@@ -205,3 +205,23 @@ def test_our_minhash_is_datasketchs_value_for_value() -> None:
         if grams:
             theirs.update_batch(list(grams))
         assert np.array_equal(minhash(grams), np.asarray(theirs.hashvalues, dtype=np.uint32))
+
+
+def test_the_eu_languages_are_scored_apart_when_their_shares_underflow(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Renormalising the world identifier's shares over the EU's languages needs a
+    # share to renormalise: where every one is 0.0 in float32, the restricted
+    # identifier scores them itself.
+    import monitor.assess.text as text_module  # noqa: PLC0415
+
+    world = text_module._world_identifier()
+    sample = "De Europese Commissie stelt de AI-verordening uit voor hoog-risicosystemen."
+    real = world.rank(sample)
+
+    def underflowed(_self: object, _text: str) -> list[tuple[str, float]]:
+        return [("sr", 0.6), ("mk", 0.4)] + [(c, 0.0) for c, _ in real if c not in ("sr", "mk")]
+
+    monkeypatch.setattr(type(world), "rank", underflowed)
+    found = text_module.detect_language(sample)
+    assert found.code == "nl" and found.confidence > 0.9
