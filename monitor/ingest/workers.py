@@ -21,8 +21,6 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import IO, TYPE_CHECKING, Any
 
-from loguru import logger
-
 from monitor.errors import MonitorError
 from monitor.ingest.feeds import FeedEntry, FeedParseError, ParsedFeed, parse_feed
 from monitor.ingest.fetch import FetchError, FetchLimits, FetchResponse, Redirect, fetch
@@ -222,6 +220,9 @@ class WorkerPool:
             self._discard(worker)
             raise WorkerCrashedError(f"the {job['kind']} worker failed: {exc!r}") from exc
         if answer is None:
+            # Imported here: this module is also the worker's program, which logs nothing.
+            from loguru import logger  # noqa: PLC0415
+
             logger.bind(url=job.get("url", "")).warning(
                 f"{job['kind']} took longer than {self.timeout:g} s; worker stopped"
             )
