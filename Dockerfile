@@ -8,6 +8,8 @@
 ARG BASE=python:3.11-slim
 
 FROM ${BASE} AS build
+# Labelled too, so that a builder cleaning up after itself can find this stage's image.
+LABEL org.opencontainers.image.title="ai-act-monitor"
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1 PYTHONDONTWRITEBYTECODE=1
 WORKDIR /src
 COPY pyproject.toml README.md constraints.txt ./
