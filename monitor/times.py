@@ -22,6 +22,15 @@ def parse_iso(value: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def parse_iso_or_none(value: str | None) -> datetime | None:
+    """``parse_iso``, or None for no value or one that is not a time (a stored time
+    written by another version, a feed's garbled date)."""
+    try:
+        return parse_iso(value) if value else None
+    except ValueError:
+        return None
+
+
 def iso_seconds(moment: datetime) -> str:
     """A time as ISO 8601 in UTC with a Z, in whole seconds: the feeds' poll times."""
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

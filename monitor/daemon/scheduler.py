@@ -47,7 +47,7 @@ from monitor.errors import MonitorError
 from monitor.heartbeat import write_heartbeat
 from monitor.ingest import Poller
 from monitor.store_care import describe_database_error
-from monitor.times import iso_z, parse_iso
+from monitor.times import iso_z, parse_iso_or_none
 
 #: The longest a poll thread waits for a host's turn (``fetch.per_host_delay``): a
 #: feed whose host is not free sooner is polled at its turn instead, and pages
@@ -97,14 +97,6 @@ class StoreLock:
             fcntl.flock(self._handle.fileno(), fcntl.LOCK_UN)
             self._handle.close()
             self._handle = None
-
-
-def _parse(value: str | None) -> datetime | None:
-    """A stored time, or None when there is none (or it is not a time)."""
-    try:
-        return parse_iso(value) if value else None
-    except ValueError:
-        return None
 
 
 class Daemon:
@@ -321,7 +313,7 @@ class Daemon:
         last = Digests(self.app, now=self.now).last_published()
         if last is not None:
             # A digest due while the daemon was down is published now, not skipped.
-            since = _parse(last["published_at"]) or self.now()
+            since = parse_iso_or_none(last["published_at"]) or self.now()
             missed = trigger.get_next_fire_time(None, since)
             if missed is not None and missed <= self.now():
                 logger.info(f"the digest due at {iso_z(missed)} was missed: publishing it now")

@@ -32,7 +32,7 @@ from monitor.ingest.schedule import Backoff, believable_next_poll, next_after_su
 from monitor.ingest.summary import PollSummary, Tally
 from monitor.ingest.workers import WorkerCrashedError, WorkerPool, WorkerTimeoutError
 from monitor.settings import Settings
-from monitor.times import iso_seconds, parse_iso, utc_now
+from monitor.times import iso_seconds, parse_iso_or_none, utc_now
 
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, "
@@ -152,10 +152,7 @@ class Poller:
     def due_at(self, feed: dict[str, Any], now: datetime) -> datetime:
         """When a feed is due: its next poll as recorded, or ``now`` when it was never
         polled, the time cannot be read, or a wrong clock set it too far ahead."""
-        try:
-            recorded = parse_iso(feed["next_poll_at"]) if feed.get("next_poll_at") else None
-        except ValueError:
-            return now
+        recorded = parse_iso_or_none(feed.get("next_poll_at"))
         return believable_next_poll(recorded, now, self._interval(feed), self.backoff) or now
 
     def _due(self, feed: dict[str, Any], now: datetime) -> bool:
