@@ -50,7 +50,7 @@ from monitor.events import (
 )
 from monitor.seeds import content_hash
 from monitor.settings import AssessmentSettings
-from monitor.times import parse_iso
+from monitor.times import parse_iso_or_none
 
 
 def flagged_document_id(item_id: str) -> str:
@@ -66,19 +66,12 @@ def in_publication_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """
 
     def when(row: dict[str, Any]) -> tuple[datetime, int]:
-        extracted = _moment(row.get("extracted_at") or "") or datetime.max.replace(tzinfo=UTC)
-        published = _moment(row.get("published") or "")
+        extracted = parse_iso_or_none(row.get("extracted_at")) or datetime.max.replace(tzinfo=UTC)
+        published = parse_iso_or_none(row.get("published"))
         moment = published if published is not None and published <= extracted else extracted
         return moment, int(row.get("position") or 0)
 
     return sorted(rows, key=when)
-
-
-def _moment(value: str) -> datetime | None:
-    try:
-        return parse_iso(value) if value else None
-    except ValueError:
-        return None
 
 
 def copy_key(item_id: str) -> str:
@@ -256,13 +249,7 @@ class Assessor:
             # state has moved: ``record`` then refuses the verdict, to judge again.
             self.app.runner.catch_up()
             self._corpus_state = self.corpus_state()
-            active = [
-                r["document_id"]
-                for r in self.app.query(
-                    "SELECT document_id FROM corpus_documents WHERE removed_at IS NULL "
-                    "ORDER BY added_position"
-                )
-            ]
+            active = self._corpus_ids()
         if self._indexed - set(active):
             # Rare (corpus remove): start the index again rather than edit matrices.
             self.index = CorpusIndex(self.index.embedder)
@@ -294,6 +281,16 @@ class Assessor:
     def _add_copy_source(self, item_id: str, title: str, text: str) -> None:
         self.index.add_copy_source(copy_key(item_id), title, text)
         self._copies.add(item_id)
+
+    def _corpus_ids(self) -> list[str]:
+        """The corpus's document ids, oldest first (no texts read)."""
+        return [
+            r["document_id"]
+            for r in self.app.query(
+                "SELECT document_id FROM corpus_documents WHERE removed_at IS NULL "
+                "ORDER BY added_position"
+            )
+        ]
 
     def _corpus_rows(self, ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
         """The corpus's documents (or those of ``ids``) with their texts, oldest first."""
@@ -519,7 +516,7 @@ class Assessor:
         one is flagged. Corrected verdicts are kept.
         """
         summary = RescoreSummary(dry_run=dry_run)
-        active = {r["document_id"] for r in self._corpus_rows()}
+        active = set(self._corpus_ids())
         for replayed in self.replay(since):
             row, result = replayed.row, replayed.holds
             summary.rescored += 1
