@@ -1,6 +1,6 @@
 """Keeping a long-running process's heap small, where the C library allows it (glibc).
 
-Elsewhere (musl, macOS) these do nothing and say so by returning False.
+Elsewhere (musl, macOS) nothing is done, and ``limit_arenas`` says so by returning False.
 """
 
 from __future__ import annotations
