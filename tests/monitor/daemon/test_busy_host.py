@@ -40,9 +40,7 @@ def test_a_feed_on_a_free_host_is_polled_while_a_busy_host_waits_its_turns(
     page = Reply(200, f"<html><body><article><p>{NEW}</p></article></body></html>".encode(), {})
     for n in range(6):
         link = server.url(f"/busy/{n}/article")
-        body = rss([(f"b{n}", f"AI Act news {n}", NEW)]).replace(
-            b"</guid>", f"</guid><link>{link}</link>".encode()
-        )
+        body = rss([(f"b{n}", f"AI Act news {n}", NEW)], links={f"b{n}": link})
         server.route(f"/busy/{n}", timed(Reply(200, body, {})))
         server.route(f"/busy/{n}/article", timed(page))
     server.route("/free", Reply(200, rss([("f1", "Free host", NEW)]), {}))
@@ -91,12 +89,10 @@ def test_status_shows_the_work_waiting(
     from monitor.ingest import Poller  # noqa: PLC0415
     from monitor.views import status_report  # noqa: PLC0415
 
-    entries = "".join(
-        f"<item><guid>p{n}</guid><title>AI Act news {n}</title>"
-        f"<link>{server.url(f'/page/{n}')}</link><description>{NEW}</description></item>"
-        for n in range(3)
+    feed = rss(
+        [(f"p{n}", f"AI Act news {n}", NEW) for n in range(3)],
+        links={f"p{n}": server.url(f"/page/{n}") for n in range(3)},
     )
-    feed = f"<rss version='2.0'><channel><title>t</title>{entries}</channel></rss>".encode()
     server.route("/feed", Reply(200, feed, {"Content-Type": "application/rss+xml"}))
     page = f"<html><body><article><p>{NEW}</p></article></body></html>".encode()
     for n in range(3):

@@ -44,11 +44,7 @@ def test_a_free_hosts_pending_page_does_not_wait_for_a_busy_hosts_turns(
             path = f"/{name}/page/{n}"
             server.route(path, timed(path))
             entries.append((f"{name}{n}", f"{name} {n}", NEW, bases[name] + path))
-        body = rss([e[:3] for e in entries])
-        for guid, _, _, link in entries:
-            body = body.replace(
-                f"{guid}</guid>".encode(), f"{guid}</guid><link>{link}</link>".encode()
-            )
+        body = rss([e[:3] for e in entries], links={e[0]: e[3] for e in entries})
         server.route(f"/{name}", Reply(200, body, {}))
     with open_monitor(
         tmp_path,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -32,10 +32,14 @@ DUTCH_SAME = (
 OFF_TOPIC = "The city council approved a new bicycle lane on the main street after a long debate."
 
 
-def rss(entries: Sequence[tuple[str, ...]]) -> bytes:
-    """A feed of (guid, title, text) entries, or (guid, title, text, pubDate)."""
+def rss(entries: Sequence[tuple[str, ...]], links: Mapping[str, str] | None = None) -> bytes:
+    """A feed of (guid, title, text) entries, or (guid, title, text, pubDate); ``links``
+    gives an entry its page's link, by guid."""
+    links = links or {}
     items = "".join(
-        f"<item><guid>{guid}</guid><title>{escape(title)}</title>"
+        f"<item><guid>{guid}</guid>"
+        + (f"<link>{escape(links[guid])}</link>" if guid in links else "")
+        + f"<title>{escape(title)}</title>"
         f"<description>{escape(text)}</description>"
         + "".join(f"<pubDate>{date}</pubDate>" for date in dated)
         + "</item>"
