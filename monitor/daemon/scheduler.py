@@ -34,6 +34,7 @@ from typing import IO, Any
 from urllib.parse import urlsplit
 
 from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.job import Job
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from loguru import logger
@@ -58,6 +59,17 @@ POLITENESS_SLACK = 0.5
 
 class DaemonError(MonitorError):
     """The daemon cannot start (another holds the store) or cannot go on."""
+
+
+def next_run(job: Job) -> datetime | None:
+    """When a job runs next; ``None`` when paused or not yet placed.
+
+    APScheduler 3 gives a job added before the scheduler has started no
+    ``next_run_time`` attribute at all until it is placed, so a look while the
+    daemon starts must not raise.
+    """
+    due: datetime | None = getattr(job, "next_run_time", None)
+    return due
 
 
 def lock_path(store: Path) -> Path:
@@ -185,7 +197,8 @@ class Daemon:
         """Run the pending pass (extraction, assessment) in ``seconds``, or sooner if due sooner."""
         run_at = self.now() + timedelta(seconds=seconds)
         job = self.scheduler.get_job("pages")
-        if job is not None and job.next_run_time is not None and job.next_run_time <= run_at:
+        due = next_run(job) if job is not None else None
+        if due is not None and due <= run_at:
             return
         self.scheduler.add_job(
             self._guarded("process", self.process_pending),
@@ -361,8 +374,9 @@ class Daemon:
         direction = "back" if seconds < 0 else "forward"
         moved = 0
         for job in self.scheduler.get_jobs():
-            if job.next_run_time is not None and not isinstance(job.trigger, CronTrigger):
-                job.modify(next_run_time=job.next_run_time + timedelta(seconds=seconds))
+            due = next_run(job)
+            if due is not None and not isinstance(job.trigger, CronTrigger):
+                job.modify(next_run_time=due + timedelta(seconds=seconds))
                 moved += 1
         logger.bind(step_seconds=round(seconds, 1)).warning(
             f"the system clock stepped {direction} by {abs(seconds):.0f} s: "

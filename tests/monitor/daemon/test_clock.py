@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from monitor.daemon.clock import STEP_SECONDS, ClockWatch
+from monitor.daemon.scheduler import next_run
 from tests.monitor.daemon.support import running_daemon
 from tests.monitor.helpers import open_monitor
 
@@ -70,7 +71,7 @@ def test_the_running_daemon_moves_its_jobs_by_the_step(
             deadline = time.monotonic() + 30
             before: dict[str, Any] = {}
             while time.monotonic() < deadline:
-                before = {j.id: j.next_run_time for j in daemon.scheduler.get_jobs()}
+                before = {j.id: next_run(j) for j in daemon.scheduler.get_jobs()}
                 if daemon.scheduler.running and all(before.values()):
                     break
                 time.sleep(0.05)
@@ -78,7 +79,7 @@ def test_the_running_daemon_moves_its_jobs_by_the_step(
             offset[0] = 7200.0  # as the daemon sees it: the clock jumped two hours ahead
             deadline = time.monotonic() + 10
             while time.monotonic() < deadline:
-                after = {j.id: j.next_run_time for j in daemon.scheduler.get_jobs()}
+                after = {j.id: next_run(j) for j in daemon.scheduler.get_jobs()}
                 if after["sync"] != before["sync"]:
                     break
                 time.sleep(0.05)
