@@ -317,7 +317,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"keel\w*",
             r"kokkulep\w*",
         ),
-        act_names=(r"tehisintellekti\s+(?:määrus|õigusakt|seadus)\w*",),
+        # Estonian writes the name apart or as one word ("tehisintellektiseadus").
+        act_names=(r"tehisintellekti\s*(?:määrus|õigusakt|seadus)\w*",),
     ),
     "fi": Terms(
         eu=(
@@ -339,6 +340,9 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"lain\w*",
             r"sääntel\w*",
             r"sääntö\w*",
+            # Finnish joins AI and its rules in one word ("tekoälysääntöjen",
+            # "tekoälysääntely"): the word is AI and rules at once.
+            r"tekoälysään\w*",
             r"kiel\w*",
             r"sopimu\w*",
         ),
@@ -382,7 +386,9 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"An\s+Bhruiséil",
         ),
         eu_acronyms=(r"AE",),
-        ai=(r"intleacht\w*\s+shaorga",),
+        # Irish mutates the first letters: "intleacht shaorga", genitive "na
+        # hintleachta saorga".
+        ai=(r"h?intleacht\w*\s+sh?aorga",),
         ai_acronyms=(r"IS", r"AI"),
         rules=(
             r"rialachán\w*",
@@ -392,7 +398,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"cosc\w*",
             r"comhaontú\w*",
         ),
-        act_names=(r"(?:an\s+t)?Acht\s+um\s+Intleacht\s+Shaorga",),
+        act_names=(r"(?:an\s+t-?)?Acht\w*\s+um\s+h?Intleacht\w*\s+Sh?aorga",),
     ),
     "hr": Terms(
         eu=(
@@ -428,7 +434,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"európai",
         ),
         eu_acronyms=(r"EU", r"EU-\w+"),
-        ai=(r"mesterséges\s+intelligenci\w*",),
+        # Hungarian may write it as one word before a hyphen ("mesterségesintelligencia-törvény").
+        ai=(r"mesterséges\s*intelligenci\w*",),
         ai_acronyms=(r"MI", r"AI", r"MI-\w+"),
         rules=(
             r"rendelet\w*",
@@ -440,7 +447,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"megállapodás\w*",
         ),
         act_names=(
-            r"(?:MI|AI)-(?:rendelet|törvény)\w*",
+            r"(?:MI|AI|mesterséges\s*intelligencia)-(?:rendelet|törvény)\w*",
             r"mesterséges\s+intelligenciá(?:ról|ra)\s+(?:szóló\s+)?(?:rendelet|törvény)\w*",
         ),
     ),

@@ -3,7 +3,9 @@
 The cases (``tests/data/languages/articles.toml``) are written for the tests: a
 report as feeds carry one (a headline and two sentences) must be an `update`,
 the business story `irrelevant`, in every language, the 16 the embedder lacks
-included.
+included. ``described.toml`` holds a report that describes the Act without
+naming it ("EU delays AI rules") in each language: Finnish compounds
+("tekoälysääntöjen") and Irish mutations ("na hintleachta saorga") included.
 """
 
 from __future__ import annotations
@@ -16,11 +18,14 @@ import pytest
 
 from monitor.assess.decision import CorpusIndex, assess
 from monitor.assess.text import EU_LANGUAGES
+from monitor.assess.vocabulary import lexical_signals
 from tests.monitor.assess.test_assess import _seed_index
 
-CASES: list[dict[str, Any]] = tomllib.loads(
-    (Path(__file__).parents[2] / "data" / "languages" / "articles.toml").read_text("utf-8")
-)["article"]
+DATA = Path(__file__).parents[2] / "data" / "languages"
+CASES: list[dict[str, Any]] = tomllib.loads((DATA / "articles.toml").read_text("utf-8"))["article"]
+DESCRIBED: list[dict[str, Any]] = tomllib.loads((DATA / "described.toml").read_text("utf-8"))[
+    "article"
+]
 
 
 @pytest.fixture(scope="module")
@@ -42,3 +47,19 @@ def test_each_language_tells_an_ai_act_development_from_ai_business_news(
     result = assess(case["text"], index, title=case["title"], published="2025-02-04")
     assert result.language == case["language"]
     assert result.verdict == case["kind"], result.reasons
+
+
+def test_every_official_language_has_a_described_case() -> None:
+    assert sorted(case["language"] for case in DESCRIBED) == sorted(EU_LANGUAGES)
+
+
+@pytest.mark.parametrize("case", DESCRIBED, ids=[case["language"] for case in DESCRIBED])
+def test_each_language_reads_eu_rules_on_ai_in_a_title_that_does_not_name_the_act(
+    index: CorpusIndex, case: dict[str, Any]
+) -> None:
+    signals = lexical_signals(case["text"], title=case["title"], language=case["language"])
+    assert signals.act_names == ()
+    assert signals.described_in == "title", signals
+    result = assess(case["text"], index, title=case["title"], published="2025-11-19")
+    assert result.language == case["language"]
+    assert result.verdict == "update", result.reasons
