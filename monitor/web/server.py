@@ -2,12 +2,39 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
+from collections.abc import Iterator
+
 import uvicorn
 from loguru import logger
 
 from monitor.settings import Settings
 from monitor.web.app import create_app
 from monitor.web.security import check_listen
+
+
+class _Server(uvicorn.Server):
+    """uvicorn's server, ending with exit status 0 after a graceful stop on a signal.
+
+    uvicorn raises a captured SIGTERM again once it has shut down, so the process
+    died of it (status 143) although every request had been answered; a
+    container engine or systemd then reports a failure. The signals that stopped
+    it are kept in ``stopped_by`` for the log instead.
+    """
+
+    stopped_by: tuple[int, ...] = ()
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        with super().capture_signals():
+            try:
+                yield
+            finally:
+                captured = getattr(self, "_captured_signals", None)
+                if isinstance(captured, list):
+                    self.stopped_by = tuple(captured)
+                    captured.clear()
 
 
 def server_for(settings: Settings, host: str, port: int) -> uvicorn.Server:
@@ -26,7 +53,7 @@ def server_for(settings: Settings, host: str, port: int) -> uvicorn.Server:
         forwarded_allow_ips="127.0.0.1",
         timeout_graceful_shutdown=10,
     )
-    return uvicorn.Server(config)
+    return _Server(config)
 
 
 def serve(settings: Settings, host: str | None = None, port: int | None = None) -> None:
@@ -37,3 +64,6 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None) 
     shown = f"[{host}]" if ":" in host else host
     logger.info(f"serving the web app on http://{shown}:{port}/ (store {settings.store_path()})")
     server.run()
+    stopped_by = getattr(server, "stopped_by", ())
+    why = f" on {signal.Signals(stopped_by[-1]).name}" if stopped_by else ""
+    logger.info(f"web app stopped{why}")
