@@ -1,10 +1,13 @@
 """Fuzz the parsers of untrusted input: ``python scripts/fuzz_parsers.py [--seconds 300]``.
 
-Mutates real feeds (``tests/data/feeds``, ``../shared/data``) and OPML files
-(insertions of hostile tokens, deletions, random bytes) and feeds them to
-``parse_feed`` and ``parse_opml``. Each may only return, or raise its own error
-(``FeedParseError``, ``OpmlError``); anything else is a crash, printed with its
-count and saved under ``--out`` to become a case file in ``tests/data/``.
+Mutates real feeds (``tests/data/feeds``, ``../shared/data``), OPML files and
+article pages (``tests/data/pages``) with insertions of hostile tokens,
+deletions and random bytes, and feeds them to ``parse_feed``, ``parse_opml``
+and the page chooser (``extract_page`` then ``choose_text``, as an extraction
+worker runs them). Each may only return, or raise its own error
+(``FeedParseError``, ``OpmlError``; a page that cannot be read is ``None``);
+anything else is a crash, printed with its count and saved under ``--out`` to
+become a case file in ``tests/data/``.
 Run for minutes, not in the unit tests (they hold the cases it found).
 """
 
@@ -20,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from monitor.ingest.extract import choose_text, extract_page
 from monitor.ingest.feeds import FeedParseError, parse_feed
 from monitor.ingest.opml import OpmlError, parse_opml
 
@@ -44,6 +48,16 @@ TOKENS = [
     b"<gml:pos>1 2</gml:pos>",
     b"<outline xmlUrl='",
     b"<!DOCTYPE x [<!ENTITY a 'aaaaaaaa'>]>&a;",
+    b"<script>",
+    b"<!--",
+    b"</html>",
+    b"<meta charset='utf-16'>",
+    b"<meta http-equiv='content-type' content='text/html; charset=x-unknown'>",
+    b"<html lang='\xff'>",
+    b"<div>" * 400,
+    b"<time datetime='99999-99-99'>",
+    b'<script type="application/ld+json">{"datePublished": "x", "author": [{}]}</script>',
+    b"<p>" + "é".encode() * 50,
 ]
 
 
@@ -71,6 +85,11 @@ def _opml(data: bytes) -> None:
         parse_opml(data, "fuzz.opml")
 
 
+def _page(data: bytes) -> None:
+    page = extract_page(data, "https://fuzz.example/artikel/k%C3%BCnstliche-intelligenz")
+    choose_text(page, "A feed's own text of the article.", 200, title="A title")
+
+
 def main() -> None:
     """Fuzz until the time is up; print what crashed, save one input per kind."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -86,19 +105,25 @@ def main() -> None:
         b'<?xml version="1.0"?><opml version="2.0"><head/><body><outline text="EU">'
         b'<outline text="A" type="rss" xmlUrl="https://a.example/f"/></outline></body></opml>'
     ]
+    pages = [p.read_bytes() for p in sorted((ROOT / "tests" / "data" / "pages").glob("*.html"))]
     targets: list[tuple[str, Callable[[bytes], None], list[bytes]]] = [
         ("feed", _feed, feeds),
         ("opml", _opml, opml),
+        ("page", _page, pages),
     ]
     rng = random.Random(args.seed)
     crashes: Counter[str] = Counter()
     runs: Counter[str] = Counter()
+    # The slowest input per target: slow is no crash (the workers' timeouts bound
+    # it), but a parser that takes seconds on a small input is worth a look.
+    slowest: dict[str, float] = {}
     deadline = time.monotonic() + args.seconds
     warnings.simplefilter("ignore")
     while time.monotonic() < deadline:
         name, target, seeds = rng.choice(targets)
         data = _mutated(rng, rng.choice(seeds))
         runs[name] += 1
+        started = time.perf_counter()
         try:
             target(data)
         except Exception as exc:
@@ -109,7 +134,11 @@ def main() -> None:
                 saved.write_bytes(data)
                 print(f"new crash, saved {saved}:\n{traceback.format_exc(limit=3)}")
             crashes[kind] += 1
+        finally:
+            took = time.perf_counter() - started
+            slowest[name] = max(slowest.get(name, 0.0), took)
     print(f"runs: {dict(runs)}; crashes: {sum(crashes.values())}")
+    print("slowest input, s: " + ", ".join(f"{n} {t:.3f}" for n, t in sorted(slowest.items())))
     for kind, count in crashes.most_common():
         print(f"  {count:6}  {kind}")
 
