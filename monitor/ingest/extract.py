@@ -13,6 +13,8 @@ from typing import Any
 
 from lxml.etree import LxmlError, ParserError
 
+from monitor.ingest.wall_phrases import WALL_PHRASES
+
 TRAFILATURA_OPTIONS: dict[str, Any] = {
     "include_comments": False,
     "include_tables": True,
@@ -82,74 +84,9 @@ def extract_page(html: str | bytes, url: str) -> PageExtraction | None:
     )
 
 
-# Phrases of cookie banners, consent walls and paywall stubs, in the languages we
-# follow. Phrases, not single words: articles about privacy law say "consent" too.
-_WALL_PHRASES = {
-    "consent_wall": [
-        r"we use cookies",
-        r"this (?:web)?site uses cookies",
-        r"accept (?:all )?cookies",
-        r"cookie (?:settings|preferences|policy)",
-        r"manage (?:your )?(?:cookies|consent|choices)",
-        r"your privacy choices",
-        r"privacy settings",
-        r"accept all",
-        r"reject all",
-        r"by continuing to (?:use|browse)",
-        r"before you continue",
-        r"consent to (?:the use|our)",
-        r"alle akzeptieren",
-        r"cookie-einstellungen",
-        r"datenschutzeinstellungen",
-        r"wir verwenden cookies",
-        r"einwilligung",
-        r"zustimmen und weiter",
-        r"cookies accepteren",
-        r"alle cookies",
-        r"wij gebruiken cookies",
-        r"toestemming",
-        r"privacy-?instellingen",
-        r"akkoord gaan",
-        r"accepter (?:les cookies|tout)",
-        r"tout accepter",
-        r"gestion des cookies",
-        r"paramètres (?:des )?cookies",
-        r"nous utilisons des cookies",
-        r"votre consentement",
-    ],
-    "blocked_page": [
-        r"enable javascript",
-        r"javascript (?:is )?(?:required|disabled)",
-        r"are you a robot",
-        r"verify (?:that )?you are (?:a )?human",
-        r"access denied",
-        r"checking your browser",
-        r"unusual traffic",
-    ],
-    "paywall": [
-        r"subscribe to (?:continue|read)",
-        r"to continue reading",
-        r"already a subscriber",
-        r"sign in to (?:continue|read)",
-        r"for subscribers only",
-        r"subscriber[- ]only",
-        r"create a free account to",
-        r"start your (?:free )?trial",
-        r"jetzt abonnieren",
-        r"weiterlesen mit",
-        r"nur für abonnenten",
-        r"abo abschließen",
-        r"word abonnee",
-        r"log in om verder te lezen",
-        r"alleen voor abonnees",
-        r"réservé aux abonnés",
-        r"abonnez-vous",
-        r"déjà abonné",
-    ],
-}
 _WALL_PATTERNS = {
     kind: re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE)
-    for kind, phrases in _WALL_PHRASES.items()
+    for kind, phrases in WALL_PHRASES.items()
 }
 # A real article is long; a wall is short. Past this length a page is not judged a wall.
 _WALL_MAX_CHARS = 2500

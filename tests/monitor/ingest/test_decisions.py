@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from monitor.assess.text import EU_LANGUAGES
 from monitor.ingest.extract import PageExtraction, choose_text, detect_wall
 from monitor.ingest.feeds import FeedEntry, html_to_text
 from monitor.ingest.identity import feed_id_for, keys_for_entries, new_entries, normalize_url
@@ -160,6 +161,41 @@ def test_walls_are_short_and_made_of_their_phrases() -> None:
     )
     assert detect_wall(article) == ""
     assert detect_wall("We use cookies. " * 300) == "", "past the length a page is not a wall"
+
+
+# A cookie banner's two lines in each official language, as publishers write them.
+BANNERS = {
+    "bg": "Използваме бисквитки. Приеми всички или промени настройки на бисквитките.",
+    "cs": "Používáme soubory cookies. Přijmout vše nebo odmítnout vše.",
+    "da": "Vi bruger cookies til statistik og annoncer. Accepter alle eller afvis alle.",
+    "de": "Wir verwenden Cookies. Alle akzeptieren.",
+    "el": "Χρησιμοποιούμε cookies για τη λειτουργία του ιστότοπου. Αποδοχή όλων ή απόρριψη όλων.",
+    "en": "We use cookies. Accept all.",
+    "es": "Utilizamos cookies propias y de terceros. Aceptar todas o rechazar todas.",
+    "et": "Kasutame küpsiseid, et veebileht toimiks. Nõustu kõigiga või muuda küpsiste seaded.",
+    "fi": "Käytämme evästeitä sivuston toimintaan. Hyväksy kaikki tai hylkää kaikki.",
+    "fr": "Nous utilisons des cookies. Tout accepter.",
+    "ga": "Úsáidimid fianáin ar an suíomh seo. Glac le gach ceann.",
+    "hr": "Koristimo kolačiće za rad stranice. Prihvati sve ili odbij sve.",
+    "hu": "Az oldal sütiket használ a működéshez. Összes elfogadása.",
+    "it": "Utilizziamo i cookie per migliorare il sito. Accetta tutti o rifiuta tutti.",
+    "lt": "Naudojame slapukus svetainės veikimui. Priimti visus.",
+    "lv": "Mēs izmantojam sīkdatnes vietnes darbībai. Pieņemt visus.",
+    "mt": "Nużaw il-cookies biex is-sit jaħdem. Naċċetta kollox.",
+    "nl": "Wij gebruiken cookies. Alle cookies accepteren.",
+    "pl": "Ta strona używa plików cookie. Akceptuj wszystkie lub odrzuć wszystkie.",
+    "pt": "Utilizamos cookies para melhorar a sua experiência. Aceitar todos ou rejeitar todos.",
+    "ro": "Folosim cookie-uri pentru funcționarea site-ului. Accept toate.",
+    "sk": "Používame súbory cookie. Prijať všetko alebo odmietnuť všetko.",
+    "sl": "Uporabljamo piškotke za delovanje strani. Sprejmi vse ali zavrni vse.",
+    "sv": "Vi använder cookies för statistik. Godkänn alla eller neka alla.",
+}
+
+
+def test_a_cookie_banner_is_a_wall_in_every_official_language() -> None:
+    assert sorted(BANNERS) == sorted(EU_LANGUAGES)
+    missed = {code: text for code, text in BANNERS.items() if detect_wall(text) != "consent_wall"}
+    assert not missed
 
 
 def test_choose_text_keeps_the_page_unless_it_is_missing_a_wall_or_too_short() -> None:
