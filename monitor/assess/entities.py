@@ -2,11 +2,15 @@
 
 A light pattern-based extractor: enough to say which names, sums and dates an
 article brings that its nearest known story lacks, in any of our languages.
+Dates (``dates``) and legal references are written one way in every language,
+so that they meet across languages.
 """
 
 from __future__ import annotations
 
 import re
+
+from monitor.assess.dates import find_dates
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -20,13 +24,6 @@ _AMOUNT = re.compile(
     r"|\d[\d.,]*\s*(?:%|percent|procent|Prozent|pour\s?cent)"
     rf"|\d[\d.,]*\s*{_SCALE}\s*(?:euros?|dollars?|EUR|USD)?"
     r"|\d[\d.,]*\s*(?:euros?|EUR|dollars?|USD))",
-    re.IGNORECASE,
-)
-_DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+(?:{_MONTHS})(?:\s+\d{{4}})?"
-    rf"|(?:{_MONTHS})\s+\d{{1,2}}(?:,\s*\d{{4}})?"
-    rf"|(?:{_MONTHS})\s+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2})\b",
     re.IGNORECASE,
 )
 # Legal references, in one spelling whatever the language, so that they meet
@@ -162,11 +159,13 @@ def named_things(text: str, language: str = "") -> dict[str, list[str]]:
     inner capital or digit do (OpenAI, DeepMind).
     """
     found: dict[str, dict[str, str]] = {"names": {}, "amounts": {}, "dates": {}, "references": {}}
-    for kind, pattern in (("amounts", _AMOUNT), ("dates", _DATE)):
-        for match in pattern.finditer(text):
-            value = _clean(match.group(0))
-            if value:
-                found[kind].setdefault(value.lower(), value)
+    for match in _AMOUNT.finditer(text):
+        value = _clean(match.group(0))
+        if value:
+            found["amounts"].setdefault(value.lower(), value)
+    # In English spelling whatever the language, so that they meet across languages.
+    for value in find_dates(text, language):
+        found["dates"].setdefault(value.lower(), value)
     for reference in _references(text):
         found["references"].setdefault(reference, reference)
     for sentence in re.split(r"(?<=[.!?])\s+", text):
