@@ -2,10 +2,12 @@
 
 Mutates real feeds (``tests/data/feeds``, ``../shared/data``), OPML files and
 article pages (``tests/data/pages``) with insertions of hostile tokens,
-deletions and random bytes, and feeds them to ``parse_feed``, ``parse_opml``
-and the page chooser (``extract_page`` then ``choose_text``, as an extraction
-worker runs them). Each may only return, or raise its own error
-(``FeedParseError``, ``OpmlError``; a page that cannot be read is ``None``);
+deletions and random bytes, and feeds them to ``parse_feed``, ``parse_opml``,
+the page chooser (``extract_page`` then ``choose_text``, as an extraction
+worker runs them) and the pure readers of an article's text (the vocabulary,
+named things, dates, sentences: their patterns meet every text a feed sends).
+Each may only return, or raise its own error (``FeedParseError``,
+``OpmlError``; a page that cannot be read is ``None``);
 anything else is a crash, printed with its count and saved under ``--out`` to
 become a case file in ``tests/data/``.
 Run for minutes, not in the unit tests (they hold the cases it found).
@@ -17,12 +19,17 @@ import argparse
 import contextlib
 import random
 import time
+import tomllib
 import traceback
 import warnings
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from monitor.assess.dates import find_dates
+from monitor.assess.entities import named_things
+from monitor.assess.text import split_sentences
+from monitor.assess.vocabulary import lexical_signals
 from monitor.ingest.extract import choose_text, extract_page
 from monitor.ingest.feeds import FeedParseError, parse_feed
 from monitor.ingest.opml import OpmlError, parse_opml
@@ -58,6 +65,11 @@ TOKENS = [
     b"<time datetime='99999-99-99'>",
     b'<script type="application/ld+json">{"datePublished": "x", "author": [{}]}</script>',
     b"<p>" + "é".encode() * 50,
+    b" " * 64,
+    b"2026. " * 20,
+    b"2 " * 40,
+    b"Ab dem 2. August 2026 gilt die KI-Verordnung (EU) 2024/1689, Artikel 5. ",
+    b"Van der Von de la Le Du " * 8,
 ]
 
 
@@ -90,6 +102,15 @@ def _page(data: bytes) -> None:
     choose_text(page, "A feed's own text of the article.", 200, title="A title")
 
 
+def _text(data: bytes) -> None:
+    text = data.decode("utf-8", errors="replace")
+    for language in ("en", "lv", "hu", "el", "ga"):
+        lexical_signals(text, title=text[:120], language=language)
+        named_things(text, language)
+        find_dates(text, language)
+    split_sentences(text, "pl")
+
+
 def main() -> None:
     """Fuzz until the time is up; print what crashed, save one input per kind."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -106,10 +127,13 @@ def main() -> None:
         b'<outline text="A" type="rss" xmlUrl="https://a.example/f"/></outline></body></opml>'
     ]
     pages = [p.read_bytes() for p in sorted((ROOT / "tests" / "data" / "pages").glob("*.html"))]
+    languages = tomllib.loads((ROOT / "tests" / "data" / "languages" / "articles.toml").read_text())
+    texts = [f"{a['title']}\n{a['text']}".encode() for a in languages["article"]]
     targets: list[tuple[str, Callable[[bytes], None], list[bytes]]] = [
         ("feed", _feed, feeds),
         ("opml", _opml, opml),
         ("page", _page, pages),
+        ("text", _text, texts),
     ]
     rng = random.Random(args.seed)
     crashes: Counter[str] = Counter()
@@ -136,9 +160,15 @@ def main() -> None:
             crashes[kind] += 1
         finally:
             took = time.perf_counter() - started
-            slowest[name] = max(slowest.get(name, 0.0), took)
+            if took > slowest.get(name, 0.0):
+                slowest[name] = took
+                args.out.mkdir(parents=True, exist_ok=True)
+                (args.out / f"slowest-{name}.bin").write_bytes(data)
     print(f"runs: {dict(runs)}; crashes: {sum(crashes.values())}")
-    print("slowest input, s: " + ", ".join(f"{n} {t:.3f}" for n, t in sorted(slowest.items())))
+    print(
+        "slowest input, s (saved as slowest-NAME.bin): "
+        + ", ".join(f"{n} {t:.3f}" for n, t in sorted(slowest.items()))
+    )
     for kind, count in crashes.most_common():
         print(f"  {count:6}  {kind}")
 
