@@ -2,14 +2,15 @@
 
 A light pattern-based extractor: enough to say which names, sums and dates an
 article brings that its nearest known story lacks, in any of our languages.
-Dates (``dates``) and legal references are written one way in every language,
-so that they meet across languages.
+Amounts (``amounts``), dates (``dates``) and legal references are written one
+way in every language, so that they meet across languages.
 """
 
 from __future__ import annotations
 
 import re
 
+from monitor.assess.amounts import find_amounts
 from monitor.assess.dates import find_dates
 
 _MONTHS = (
@@ -17,14 +18,6 @@ _MONTHS = (
     "januari|februari|maart|mei|juni|juli|augustus|oktober|"
     "januar|februar|märz|mai|dezember|"
     "janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre"
-)
-_SCALE = r"(?:billion|million|miljard|miljoen|Milliarden|Millionen|milliards?|millions?)"
-_AMOUNT = re.compile(
-    rf"(?:[€$£]\s?\d[\d.,]*\s*(?:{_SCALE}|bn|mln|mrd|m\b)?"
-    r"|\d[\d.,]*\s*(?:%|percent|procent|Prozent|pour\s?cent)"
-    rf"|\d[\d.,]*\s*{_SCALE}\s*(?:euros?|dollars?|EUR|USD)?"
-    r"|\d[\d.,]*\s*(?:euros?|EUR|dollars?|USD))",
-    re.IGNORECASE,
 )
 # Legal references, in one spelling whatever the language, so that they meet
 # across languages: the Official Journal number ("2024/1689": "Regulation (EU)
@@ -159,11 +152,10 @@ def named_things(text: str, language: str = "") -> dict[str, list[str]]:
     inner capital or digit do (OpenAI, DeepMind).
     """
     found: dict[str, dict[str, str]] = {"names": {}, "amounts": {}, "dates": {}, "references": {}}
-    for match in _AMOUNT.finditer(text):
-        value = _clean(match.group(0))
-        if value:
-            found["amounts"].setdefault(value.lower(), value)
-    # In English spelling whatever the language, so that they meet across languages.
+    # Sums, percentages and dates in English spelling whatever the language, so
+    # that they meet across languages.
+    for value in find_amounts(text):
+        found["amounts"].setdefault(value.lower(), value)
     for value in find_dates(text, language):
         found["dates"].setdefault(value.lower(), value)
     for reference in _references(text):

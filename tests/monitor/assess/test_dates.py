@@ -1,4 +1,4 @@
-"""Dates in the 24 official languages, written one way, so that reports meet across languages."""
+"""Dates, sums and percentages in the 24 official languages, written one way."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import threading
 
 import pytest
 
+from monitor.assess.amounts import find_amounts
 from monitor.assess.dates import MONTHS, find_dates
 from monitor.assess.decision import CorpusDocument, CorpusIndex, assess
 from monitor.assess.entities import named_things
@@ -119,3 +120,23 @@ def test_long_runs_of_spaces_and_figures_are_read_at_once() -> None:
     reader.join(timeout=60)
     assert not reader.is_alive(), "find_dates did not return"
     assert results[0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("fined OpenAI €35 million, or 7% of turnover", ["€35 million", "7%"]),
+        ("kary do 35 milionów euro lub 7 procent obrotu", ["€35 million", "7%"]),
+        ("Bußgelder bis zu 35 Millionen Euro oder 7 Prozent", ["€35 million", "7%"]),
+        ("bírság 35 millió euró vagy 7 százalék", ["€35 million", "7%"]),
+        ("amenzi de până la 35 de milioane de euro", ["€35 million"]),
+        ("πρόστιμα έως 35 εκατ. ευρώ ή 7 τοις εκατό", ["€35 million", "7%"]),
+        ("EUR 35 mln, $1.2bn and £300", ["€35 million", "$1.2 billion", "£300"]),
+        ("von 1,5 Milliarden Euro; 10.000 euro; 5 000 €", ["€1.5 billion", "€10,000", "€5,000"]),
+        ("20 million users, 1,000 jobs", ["20 million"]),
+    ],
+)
+def test_sums_and_percentages_are_written_as_english_writes_them(
+    text: str, written: list[str]
+) -> None:
+    assert find_amounts(text) == written
