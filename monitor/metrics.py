@@ -9,6 +9,7 @@ feeds by state, deliveries owed, the heartbeat's age) are read at scrape time
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -63,7 +64,13 @@ def _escaped(value: str) -> str:
 
 def label_text(**values: str) -> str:
     """Prometheus label text, escaped: ``a="x",b="y"``."""
-    return ",".join(f'{key}="{_escaped(value)}"' for key, value in sorted(values.items()))
+    return _label_text(tuple(sorted(values.items())))
+
+
+@functools.lru_cache(maxsize=1024)
+def _label_text(items: tuple[tuple[str, str], ...]) -> str:
+    # Few label sets, met once per event: each is written once.
+    return ",".join(f'{key}="{_escaped(value)}"' for key, value in items)
 
 
 def _observed(

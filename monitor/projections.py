@@ -630,12 +630,22 @@ class MetricsProjection:
 
     def handle(self, db: Database, recorded: RecordedEvent) -> None:
         """Add the event's counts."""
-        adds = counts_of(decode(recorded))
-        if adds:
+        self.handle_batch(db, [recorded])
+
+    def handle_batch(self, db: Database, events: Sequence[RecordedEvent]) -> None:
+        """Add a batch's counts, summed first: one upsert per counter, not per event.
+
+        (A poll of 1,000 changed feeds wrote 42,000 upserts for a few dozen rows.)
+        """
+        totals: dict[tuple[str, str], float] = {}
+        for recorded in events:
+            for name, labels, amount in counts_of(decode(recorded)):
+                totals[(name, labels)] = totals.get((name, labels), 0.0) + amount
+        if totals:
             db.executemany(
                 "INSERT INTO metrics VALUES (?, ?, ?) ON CONFLICT (name, labels) "
                 "DO UPDATE SET value = metrics.value + excluded.value",
-                adds,
+                [(name, labels, amount) for (name, labels), amount in totals.items()],
             )
 
 

@@ -73,6 +73,8 @@ _SESSION = frozenset(
 _PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sessionid|sid)=[^/?#]*", re.IGNORECASE)
 _ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+#: A path that ``quote`` would leave as it is and that holds no escape.
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9/:@!$&'()*+,;=\-._~]*")
 
 
 def _tracking(key: str) -> bool:
@@ -87,13 +89,16 @@ def _dropped(key: str) -> bool:
 def _path(path: str) -> str:
     """One spelling of a path: escapes in upper case, unreserved characters unescaped,
     other characters escaped as UTF-8, session parameters and a trailing slash dropped."""
-    path = _PATH_SESSION.sub("", path)
+    if ";" in path:
+        path = _PATH_SESSION.sub("", path)
+    # Most links are plain ASCII without escapes: nothing to unescape or quote.
+    if not _PLAIN_PATH.fullmatch(path):
 
-    def unescape(match: re.Match[str]) -> str:
-        char = chr(int(match.group(1), 16))
-        return char if char in _UNRESERVED else "%" + match.group(1).upper()
+        def unescape(match: re.Match[str]) -> str:
+            char = chr(int(match.group(1), 16))
+            return char if char in _UNRESERVED else "%" + match.group(1).upper()
 
-    path = quote(_ESCAPE.sub(unescape, path), safe="/%:@!$&'()*+,;=-._~")
+        path = quote(_ESCAPE.sub(unescape, path), safe="/%:@!$&'()*+,;=-._~")
     if len(path) > 1 and path.endswith("/"):
         path = path.rstrip("/") or "/"
     return path or "/"
@@ -133,8 +138,11 @@ def _spelt(url: str, dropped: Callable[[str], bool], path: Callable[[str], str])
         netloc = f"{parts.username or ''}{':' + parts.password if parts.password else ''}@{netloc}"
     if port is not None and port != _DEFAULT_PORTS.get(scheme):
         netloc += f":{port}"
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not dropped(k)]
-    return urlunsplit((scheme, netloc, path(parts.path), urlencode(query, doseq=True), ""))
+    query = ""
+    if parts.query:
+        kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not dropped(k)]
+        query = urlencode(kept, doseq=True)
+    return urlunsplit((scheme, netloc, path(parts.path), query, ""))
 
 
 def content_key(entry: FeedEntry) -> str:
