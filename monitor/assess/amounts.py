@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from monitor.assess.readings import Reading, longest_readings
+
 # Thousands grouped by a comma, a dot or a (narrow) space, or a plain number with
 # a decimal comma or dot.
 _NUMBER = r"(?P<number>\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
@@ -85,7 +87,7 @@ def find_amounts(text: str) -> list[str]:
 
     Where two readings overlap the longer wins ("35 million euros" over "35 million").
     """
-    candidates: list[tuple[int, int, str]] = []
+    candidates: list[Reading] = []
     for pattern in _SHAPES:
         for match in pattern.finditer(text):
             groups = match.groupdict()
@@ -99,8 +101,4 @@ def find_amounts(text: str) -> list[str]:
                     size = " billion" if _BILLION_WORD.match(scale.strip()) else " million"
                 written = f"{_symbol(groups.get('currency') or '')}{value}{size}"
             candidates.append((match.start(), match.end(), written))
-    taken: list[tuple[int, int, str]] = []
-    for start, end, written in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-        if not any(a < end and start < b for a, b, _ in taken):
-            taken.append((start, end, written))
-    return list(dict.fromkeys(written for _, _, written in sorted(taken)))
+    return longest_readings(candidates)

@@ -18,6 +18,8 @@ from __future__ import annotations
 import functools
 import re
 
+from monitor.assess.readings import Reading, longest_readings
+
 ENGLISH_MONTHS = (
     "January",
     "February",
@@ -403,8 +405,13 @@ def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(shape, re.IGNORECASE) for shape in shapes)
 
 
-_ISO = re.compile(r"(?<![\d-])((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?![\d-])")
-_FIGURES = re.compile(r"(?<![\d.])([0-3]?\d)\.\s?([01]?\d)\.\s?((?:19|20)\d\d)(?![\d.])")
+# In figures: ISO (2026-08-02) and day.month.year (02.08.2026, 2. 8. 2026).
+_FIGURES = (
+    re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"),
+    re.compile(
+        r"(?<![\d.])(?P<day>[0-3]?\d)\.\s?(?P<month>[01]?\d)\.\s?(?P<year>(?:19|20)\d\d)(?![\d.])"
+    ),
+)
 
 
 def _spelled(day: int | None, month: int, year: int | None) -> str:
@@ -430,15 +437,12 @@ def find_dates(text: str, language: str = "") -> list[str]:
     Where two readings overlap the longer wins: "2026. gada 2. augustā" is one
     date with its year, not "2 August" and a stray year.
     """
-    candidates: list[tuple[int, int, str]] = []
-    for match in _ISO.finditer(text):
-        year, month, day = (int(g) for g in match.groups())
-        if 1 <= month <= 12:
-            candidates.append((match.start(), match.end(), _spelled(day, month - 1, year)))
-    for match in _FIGURES.finditer(text):
-        day, month, year = (int(g) for g in match.groups())
-        if 1 <= month <= 12:
-            candidates.append((match.start(), match.end(), _spelled(day, month - 1, year)))
+    candidates: list[Reading] = []
+    for figures in _FIGURES:
+        for match in figures.finditer(text):
+            day, month, year = (int(match.group(g)) for g in ("day", "month", "year"))
+            if 1 <= month <= 12:
+                candidates.append((match.start(), match.end(), _spelled(day, month - 1, year)))
     for pattern in _patterns(language):
         for match in pattern.finditer(text):
             groups = match.groupdict()
@@ -450,8 +454,4 @@ def find_dates(text: str, language: str = "") -> list[str]:
                 int(year_text) if year_text else None,
             )
             candidates.append((match.start(), match.end(), value))
-    taken: list[tuple[int, int, str]] = []
-    for start, end, value in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-        if value and not any(a < end and start < b for a, b, _ in taken):
-            taken.append((start, end, value))
-    return list(dict.fromkeys(value for _, _, value in sorted(taken)))
+    return longest_readings(candidates)
