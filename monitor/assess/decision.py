@@ -504,8 +504,10 @@ def _story(
             return 1.0 + candidate.aligned_share / 2
         return model.probability(candidate.features)
 
-    likeliest = max(found, key=score)
-    passing = [c for c in found if score(c) >= thresholds.same_story]
+    scores = [score(c) for c in found]
+    top = max(scores)
+    likeliest = found[scores.index(top)]
+    passing = [c for c, s in zip(found, scores, strict=True) if s >= thresholds.same_story]
     copies = [c for c in found if c.similarity >= thresholds.duplicate_vector]
     if copies:
         best = max(copies, key=lambda c: c.similarity)
@@ -525,7 +527,7 @@ def _story(
         round(best.aligned_share, 3),
         per_sentence,
         tuple(c.document for c in found),
-        round(min(1.0, score(likeliest)), 3),
+        round(min(1.0, top), 3),
     )
 
 

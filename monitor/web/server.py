@@ -37,7 +37,7 @@ class _Server(uvicorn.Server):
                     captured.clear()
 
 
-def server_for(settings: Settings, host: str, port: int) -> uvicorn.Server:
+def server_for(settings: Settings, host: str, port: int) -> _Server:
     """A uvicorn server for the app (not started): checks the address and the store first."""
     check_listen(host, settings.web.token.get_secret_value())
     config = uvicorn.Config(
@@ -64,6 +64,5 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None) 
     shown = f"[{host}]" if ":" in host else host
     logger.info(f"serving the web app on http://{shown}:{port}/ (store {settings.store_path()})")
     server.run()
-    stopped_by = getattr(server, "stopped_by", ())
-    why = f" on {signal.Signals(stopped_by[-1]).name}" if stopped_by else ""
+    why = f" on {signal.Signals(server.stopped_by[-1]).name}" if server.stopped_by else ""
     logger.info(f"web app stopped{why}")
