@@ -36,6 +36,7 @@ from monitor.assess.decision import (
     assess,
 )
 from monitor.assess.embedding import Embedder, default_embedder
+from monitor.assess.text import load_language_models
 from monitor.assess.vector_cache import cached_embedder
 from monitor.events import (
     ArticleAssessed,
@@ -256,6 +257,8 @@ class Assessor:
             self._indexed.clear()
             self._copies.clear()
         fresh = [d for d in active if d not in self._indexed]
+        if fresh and not self._indexed:
+            load_language_models()
         added = 0
         for start in range(0, len(fresh), ADD_BATCH):
             documents = [
