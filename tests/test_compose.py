@@ -29,6 +29,30 @@ def test_the_compose_file_stops_gracefully_rotates_logs_and_caps_memory() -> Non
     assert compose["services"]["monitor"]["build"] == "."
 
 
+def test_the_cluster_compose_file_runs_the_monitor_on_its_postgresql() -> None:
+    compose = yaml.safe_load((REPO / "compose.cluster.yaml").read_text())
+    shutdown = load_settings(environ={}).daemon.shutdown_timeout
+    services = compose["services"]
+    monitors = {name: s for name, s in services.items() if name != "db"}
+    assert set(monitors) == {"scheduler", "worker", "web"}
+    for name, service in monitors.items():
+        assert service["init"] is True, name
+        assert service["logging"]["options"]["max-size"], name
+        assert service["mem_limit"], name
+        assert seconds(service["stop_grace_period"]) > shutdown, name
+        assert "./monitor-config:/config:ro" in service["volumes"], name
+        # Every one on the db service's store, never on a SQLite file of its own.
+        assert service["environment"]["MONITOR_STORE__URL"].startswith("postgresql://"), name
+        assert "@db:5432/" in service["environment"]["MONITOR_STORE__URL"], name
+    assert monitors["scheduler"]["command"] == ["run"]
+    assert monitors["worker"]["command"][0] == "worker"
+    assert monitors["worker"]["deploy"]["replicas"] >= 2
+    # Workers and the web app start after the scheduler, which initialises the store.
+    assert monitors["worker"]["depends_on"] == monitors["web"]["depends_on"] == ["scheduler"]
+    # No daemon heartbeat in the web container: its own check asks the server.
+    assert "/api/v1/status" in " ".join(monitors["web"]["healthcheck"]["test"])
+
+
 def test_the_image_pins_every_dependency_the_project_names() -> None:
     pinned = {
         line.split("==")[0].lower().replace("_", "-")
