@@ -45,6 +45,15 @@ ENV_LOG_JSON = "MONITOR_LOG_JSON"
 _SHORTCUTS = {ENV_DB: ("store", "path"), ENV_LOG_JSON: ("logging", "json")}
 
 
+class _KeyValueError(ValueError):
+    """A section's validator's complaint about one of its keys, so that the error names
+    it as ``section.key`` (as pydantic's own errors do), not the section alone."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = tuple(key.split("."))
+
+
 class _Section(BaseModel):
     # allow_inf_nan: "inf" passes gt=0 and then overflows every timer (seen: fetch.deadline).
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
@@ -60,13 +69,13 @@ class _Section(BaseModel):
             key = info.alias or name
             value = data.get(key, data.get(name))
             if info.annotation in (int, float) and isinstance(value, bool):
-                raise ValueError(f"{key} must be a number, not the boolean {str(value).lower()}")
+                raise _KeyValueError(key, f"must be a number, not the boolean {str(value).lower()}")
             if (
                 info.annotation is bool
                 and isinstance(value, int | float)
                 and not isinstance(value, bool)
             ):
-                raise ValueError(f"{key} must be true or false, not the number {value}")
+                raise _KeyValueError(key, f"must be true or false, not the number {value}")
         return data
 
 
@@ -218,13 +227,13 @@ class PollingSettings(_Section):
         floor = self.min_interval
         for key in ("default_interval", "backoff_base"):
             if getattr(self, key) < floor:
-                raise ValueError(
-                    f"{key} is {getattr(self, key):g} s, shorter than min_interval ({floor:g} s)"
+                raise _KeyValueError(
+                    key, f"{getattr(self, key):g} s is shorter than min_interval ({floor:g} s)"
                 )
         if self.backoff_cap < self.backoff_base:
-            raise ValueError(
-                f"backoff_cap ({self.backoff_cap:g} s) is shorter than backoff_base "
-                f"({self.backoff_base:g} s)"
+            raise _KeyValueError(
+                "backoff_cap",
+                f"{self.backoff_cap:g} s is shorter than backoff_base ({self.backoff_base:g} s)",
             )
         return self
 
@@ -450,9 +459,10 @@ class Settings(_Section):
     def _feeds_not_too_often(self) -> Settings:
         for number, feed in enumerate(self.feeds):
             if feed.interval is not None and feed.interval < self.polling.min_interval:
-                raise ValueError(
-                    f"feeds[{number}].interval ({feed.interval:g} s) is shorter than "
-                    f"polling.min_interval ({self.polling.min_interval:g} s)"
+                raise _KeyValueError(
+                    f"feeds.{number}.interval",
+                    f"{feed.interval:g} s is shorter than polling.min_interval "
+                    f"({self.polling.min_interval:g} s)",
                 )
         return self
 
@@ -632,9 +642,14 @@ def load_settings(
         lines = []
         for error in exc.errors():
             loc = tuple(str(p) for p in error["loc"])
+            problem = error.get("ctx", {}).get("error")
+            if isinstance(problem, _KeyValueError):
+                loc, described = loc + problem.key, str(problem)
+            else:
+                described = _describe(error)
             origin = next(
                 (origins[loc[:n]] for n in range(len(loc), 0, -1) if loc[:n] in origins),
                 f"file {sources[-1]}",
             )
-            lines.append(f"{'.'.join(loc)}: {_describe(error)} [{origin}]")
+            lines.append(f"{'.'.join(loc)}: {described} [{origin}]")
         raise ConfigError("invalid settings:\n  " + "\n  ".join(lines)) from None
