@@ -419,12 +419,72 @@ def churn(root: Path, site: Site) -> list[tuple[str, str]]:
     return rows
 
 
+def deliveries(root: Path, site: Site) -> list[tuple[str, str]]:
+    """Three ``digest retry`` at once on an owed email, a relay taking 2 s a message."""
+    import asyncio  # noqa: PLC0415 (only this part needs the SMTP server)
+    import socket  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    from aiosmtpd.controller import Controller  # noqa: PLC0415
+
+    received: list[str] = []
+
+    class SlowRelay:
+        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 (aiosmtpd names it)
+            await asyncio.sleep(2)
+            content = envelope.content.decode("utf-8", "replace")
+            found = re.search(r"^Message-ID:\s*(\S+)", content, re.MULTILINE | re.IGNORECASE)
+            received.append(found.group(1) if found else "")
+            return "250 OK"
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    folder = fresh_store(root, "deliveries", private=True)
+    email = {
+        "MONITOR_DIGEST__EMAIL__ENABLED": "true",
+        "MONITOR_DIGEST__EMAIL__HOST": "127.0.0.1",
+        "MONITOR_DIGEST__EMAIL__PORT": str(port),
+        "MONITOR_DIGEST__EMAIL__SECURITY": "none",
+        "MONITOR_DIGEST__EMAIL__FROM": "monitor@example.org",
+        "MONITOR_DIGEST__EMAIL__TO": '["analyst@example.org"]',
+        "MONITOR_DIGEST__EMAIL__TIMEOUT": "20",
+    }
+    cases = tomllib.loads((REPO / "benchmarks" / "eval" / "articles.toml").read_text("utf-8"))
+    news = next(c for c in cases["article"] if c.get("label") == "update" and "text" in c)
+    article = folder / "article.txt"
+    article.write_text(news["title"] + "\n\n" + news["text"])
+    monitor(folder, "check", str(article), "--store")
+    # Published while nothing listens on the relay's port: the delivery is owed.
+    monitor(folder, "digest", "--publish", env=email)
+    controller = Controller(SlowRelay(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        retries = [monitor(folder, "digest", "retry", env=email, wait=False) for _ in range(3)]
+        codes = [r.wait(timeout=120) for r in retries]
+        time.sleep(1)
+    finally:
+        controller.stop()
+    delivered = query(
+        folder,
+        "SELECT count(*) FROM events WHERE event_type = 'DigestDelivered' "
+        "AND json_extract(payload, '$.channel') = 'email'",
+    )[0][0]
+    return [
+        ("digest retry exit codes", " ".join(map(str, codes))),
+        ("messages the relay received", str(len(received))),
+        ("distinct Message-IDs", str(len(set(received)))),
+        ("DigestDelivered events for email", str(delivered)),
+    ]
+
+
 PARTS: dict[str, Callable[[Path, Site], list[tuple[str, str]]]] = {
     "passes": concurrent_passes,
     "ssrf": ssrf,
     "stores": damaged_stores,
     "settings": settings,
     "churn": churn,
+    "deliveries": deliveries,
 }
 
 
