@@ -43,6 +43,10 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # the tests' ways of damaging a store, run from anywhere
+
+from tests.support.store_damage import DAMAGES  # noqa: E402
+
 DATA = REPO / "tests" / "data"
 CONFIG = """
 feeds = []
@@ -246,43 +250,6 @@ def ssrf(root: Path, site: Site) -> list[tuple[str, str]]:
     ]
 
 
-def _checkpointed(path: Path) -> int:
-    with sqlite3.connect(path) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return path.stat().st_size
-
-
-def _truncated(path: Path) -> None:
-    size = _checkpointed(path)
-    with path.open("r+b") as handle:
-        handle.truncate(size // 2)
-
-
-def _overwritten(path: Path) -> None:
-    size = _checkpointed(path)
-    with path.open("r+b") as handle:
-        for start in range(4096 * 4, size, 4096):
-            handle.seek(start)
-            handle.write(b"\xee" * 12)
-
-
-def _emptied(path: Path) -> None:
-    _checkpointed(path)
-    path.write_bytes(b"")
-
-
-def _not_a_database(path: Path) -> None:
-    _checkpointed(path)
-    path.write_text("feeds = []\nthis is a settings file, not a store\n")
-    path.with_name(path.name + "-wal").unlink(missing_ok=True)
-
-
-DAMAGES: dict[str, Callable[[Path], None]] = {
-    "truncated": _truncated,
-    "pages overwritten": _overwritten,
-    "empty file": _emptied,
-    "not a database": _not_a_database,
-}
 STORE_COMMANDS = [
     ["status"],
     ["events", "--limit", "5"],
