@@ -18,7 +18,11 @@ common. Reported, overall and per language pair:
   reports unknown: the pairs carry no dates);
 - the same for a logistic model over the content measures alone, fitted
   with 5-fold cross-validation on these pairs (and its Pearson): what content
-  can do here without time. It is measured, not shipped.
+  can do here without time. It is measured, not shipped;
+- precision and recall of named things alone (``MIN_SHARED_THINGS`` or more
+  names, amounts, dates or legal references in common), and the Pearson of
+  their share: what the story has to go on in a language the embedder lacks,
+  with time, which the pairs do not have, left out.
 """
 
 from __future__ import annotations
@@ -35,9 +39,15 @@ import numpy as np
 from benchmarks.eval.logistic_fit import fit
 from benchmarks.eval.scoring import CachedEmbedder, precision_recall_f1
 from monitor.assess import CorpusDocument, CorpusIndex, Thresholds, default_embedder
-from monitor.assess.decision import RETOLD_SENTENCES, _mean_vector, candidates, with_title
+from monitor.assess.decision import (
+    MIN_SHARED_THINGS,
+    RETOLD_SENTENCES,
+    _mean_vector,
+    candidates,
+    with_title,
+)
 from monitor.assess.entities import named_things
-from monitor.assess.story import shipped_story_model
+from monitor.assess.story import shipped_story_model, thing_set
 from monitor.assess.text import detect_language, split_sentences
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "semeval2022-task8"
@@ -54,6 +64,8 @@ class Measured:
     overall: float
     features: dict[str, float]
     sentences: int
+    #: Named things (names, amounts, dates, legal references) the two texts share.
+    things_in_common: int = 0
 
     @property
     def same(self) -> bool:
@@ -94,6 +106,7 @@ def measure(limit: int | None = None) -> list[Measured]:
             things=named_things(body, language),
         )
         features = candidate.features
+        mine = thing_set(named_things(body, language))
         found.append(
             Measured(
                 row["pair_id"],
@@ -102,6 +115,7 @@ def measure(limit: int | None = None) -> list[Measured]:
                 float(row["overall"]),
                 features,
                 len(sentences),
+                len(mine & index.thing_sets[0]),
             )
         )
     return found
@@ -173,6 +187,11 @@ def report(items: Sequence[Measured]) -> dict[str, dict[str, object]]:
                 pearson([m.features["similarity"] for m in part], human), 3
             ),
             "shipped": _scores(part, [shipped_same(m) for m in part]),
+            # What a language the embedder lacks has to go on, time aside.
+            "pearson_shared_things": round(
+                pearson([m.features["shared_things"] for m in part], human), 3
+            ),
+            "things_only": _scores(part, [m.things_in_common >= MIN_SHARED_THINGS for m in part]),
         }
         if name != "synthetic pairs":
             probabilities = [oof[m.pair] for m in part]
@@ -198,6 +217,11 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{name}: {row['pairs']} pairs, {row['same_story']} same story")
         print(f"  Pearson, document similarity: {row['pearson_similarity']}")
         print(f"  same story as shipped (time unknown): {row['shipped']}")
+        print(
+            f"  named things alone ({MIN_SHARED_THINGS}+ in common, as for a language the "
+            f"embedder lacks, time aside): {row['things_only']}, "
+            f"Pearson of their share {row['pearson_shared_things']}"
+        )
         if "content_model" in row:
             print(
                 f"  content model, 5-fold CV: {row['content_model']}, "
