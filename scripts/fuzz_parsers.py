@@ -5,7 +5,8 @@ article pages (``tests/data/pages``) with insertions of hostile tokens,
 deletions and random bytes, and feeds them to ``parse_feed``, ``parse_opml``,
 the page chooser (``extract_page`` then ``choose_text``, as an extraction
 worker runs them) and the pure readers of an article's text (the vocabulary,
-named things, dates, sentences: their patterns meet every text a feed sends).
+named things, dates, sentences, the language: their patterns meet every text a feed
+sends).
 Each may only return, or raise its own error (``FeedParseError``,
 ``OpmlError``; a page that cannot be read is ``None``);
 anything else is a crash, printed with its count and saved under ``--out`` to
@@ -28,7 +29,7 @@ from pathlib import Path
 
 from monitor.assess.dates import find_dates
 from monitor.assess.entities import named_things
-from monitor.assess.text import split_sentences
+from monitor.assess.text import detect_language, split_sentences
 from monitor.assess.vocabulary import lexical_signals
 from monitor.ingest.extract import choose_text, extract_page
 from monitor.ingest.feeds import FeedParseError, parse_feed
@@ -109,6 +110,7 @@ def _text(data: bytes) -> None:
         named_things(text, language)
         find_dates(text, language)
     split_sentences(text, "pl")
+    detect_language(text, "de")
 
 
 def main() -> None:
@@ -135,6 +137,11 @@ def main() -> None:
         ("page", _page, pages),
         ("text", _text, texts),
     ]
+    # Each target once first: loading a model (language identification, about a
+    # second) is not the slowness of an input.
+    for _, target, seeds in targets:
+        with contextlib.suppress(Exception):
+            target(seeds[0])
     rng = random.Random(args.seed)
     crashes: Counter[str] = Counter()
     runs: Counter[str] = Counter()
