@@ -87,11 +87,10 @@ class SuffixScanner:
         """
         data = np.frombuffer(text, dtype=np.uint8)
         size = len(data)
-        state = np.full(size, -1, dtype=np.intp)
         if not size:
             return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.float32)
         # Longer runs come later and win: the automaton's state is the longest suffix.
-        state[:] = self._one[data]
+        state = self._one[data]
         starts = np.flatnonzero(state[:-1] >= 0)
         pairs = (data[starts].astype(np.intp) << 8) | data[starts + 1]
         nodes = self._two[pairs]
@@ -104,7 +103,7 @@ class SuffixScanner:
             if not len(starts):
                 break
             keys = (keys << _BYTE) | data[starts + length - 1]
-            wanted = keys | np.uint64(length << 56)
+            wanted = keys | (np.uint64(length) << _LENGTH_SHIFT)
             at = np.searchsorted(self._keys, wanted)
             at[at >= len(self._keys)] = 0
             hit = self._keys[at] == wanted
