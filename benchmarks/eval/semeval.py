@@ -96,6 +96,7 @@ def measure(limit: int | None = None) -> list[Measured]:
         language = detect_language(body, row["lang1"]).code
         sentences = split_sentences(text1, language) or [text1]
         vectors = embedder.embed(sentences)
+        things = named_things(body, language)
         (candidate,), _ = candidates(
             index,
             _mean_vector(vectors),
@@ -103,10 +104,9 @@ def measure(limit: int | None = None) -> list[Measured]:
             np.ones(1, dtype=bool),
             thresholds,
             day=None,
-            things=named_things(body, language),
+            things=things,
         )
         features = candidate.features
-        mine = thing_set(named_things(body, language))
         found.append(
             Measured(
                 row["pair_id"],
@@ -115,7 +115,7 @@ def measure(limit: int | None = None) -> list[Measured]:
                 float(row["overall"]),
                 features,
                 len(sentences),
-                len(mine & index.thing_sets[0]),
+                len(thing_set(things) & index.thing_sets[0]),
             )
         )
     return found
