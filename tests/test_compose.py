@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from typing import Any
 
 import yaml
 
@@ -16,15 +17,20 @@ def seconds(value: str) -> float:
     return float(value[:-1]) * units[value[-1]]
 
 
+def _runs_as_a_service_should(name: str, service: dict[str, Any]) -> None:
+    """A monitor service: an init, rotated logs, a memory limit and the settings folder."""
+    assert service["init"] is True, name
+    assert service["logging"]["options"]["max-size"], name
+    assert service["mem_limit"], name
+    # The settings folder, not a file: a missing file would be mounted as a folder.
+    assert "./monitor-config:/config:ro" in service["volumes"], name
+
+
 def test_the_compose_file_stops_gracefully_rotates_logs_and_caps_memory() -> None:
     compose = yaml.safe_load((REPO / "compose.yaml").read_text())
     shutdown = load_settings(environ={}).daemon.shutdown_timeout
     for name, service in compose["services"].items():
-        assert service["init"] is True, name
-        assert service["logging"]["options"]["max-size"], name
-        assert service["mem_limit"], name
-        # The settings folder, not a file: a missing file would be mounted as a folder.
-        assert "./monitor-config:/config:ro" in service["volumes"], name
+        _runs_as_a_service_should(name, service)
     assert seconds(compose["services"]["monitor"]["stop_grace_period"]) > shutdown
     assert compose["services"]["monitor"]["build"] == "."
 
@@ -36,11 +42,8 @@ def test_the_cluster_compose_file_runs_the_monitor_on_its_postgresql() -> None:
     monitors = {name: s for name, s in services.items() if name != "db"}
     assert set(monitors) == {"scheduler", "worker", "web"}
     for name, service in monitors.items():
-        assert service["init"] is True, name
-        assert service["logging"]["options"]["max-size"], name
-        assert service["mem_limit"], name
+        _runs_as_a_service_should(name, service)
         assert seconds(service["stop_grace_period"]) > shutdown, name
-        assert "./monitor-config:/config:ro" in service["volumes"], name
         # Every one on the db service's store, never on a SQLite file of its own.
         assert service["environment"]["MONITOR_STORE__URL"].startswith("postgresql://"), name
         assert "@db:5432/" in service["environment"]["MONITOR_STORE__URL"], name
