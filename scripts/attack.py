@@ -34,17 +34,16 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import threading
 import tomllib
 from collections import Counter
 from collections.abc import Callable, Sequence
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # the tests' ways of damaging a store, run from anywhere
 
+from tests.support.server import LocalServer, Reply, SeenRequest  # noqa: E402
 from tests.support.store_damage import DAMAGES  # noqa: E402
 
 DATA = REPO / "tests" / "data"
@@ -65,39 +64,14 @@ def say(line: str = "") -> None:
     sys.stdout.flush()
 
 
-class Site:
-    """A server on 127.0.0.1: each path serves its documents in turn (the last one again)."""
+def serve(site: LocalServer, path: str, documents: Sequence[tuple[bytes, str]]) -> None:
+    """Answer ``path`` with its documents in turn (body, content type), the last one again."""
 
-    def __init__(self) -> None:
-        self.documents: dict[str, list[tuple[bytes, str]]] = {}
-        self.served: Counter[str] = Counter()
-        site = self
+    def answer(_request: SeenRequest) -> Reply:
+        body, kind = documents[min(len(site.requests_to(path)), len(documents)) - 1]
+        return Reply(200, body, {"Content-Type": kind})
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                """Quiet."""
-
-            def do_GET(self) -> None:
-                path = self.path.split("?", 1)[0]
-                site.served[path] += 1
-                documents = site.documents.get(path)
-                if not documents:
-                    self.send_error(404)
-                    return
-                body, kind = documents[min(site.served[path], len(documents)) - 1]
-                self.send_response(200)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.port = self.server.server_address[1]
-        self.base = f"http://127.0.0.1:{self.port}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
+    site.route(path, answer)
 
 
 def monitor(folder: Path, *args: str, env: dict[str, str] | None = None, wait: bool = True) -> Any:
@@ -131,31 +105,30 @@ def query(folder: Path, sql: str) -> list[tuple[Any, ...]]:
         return conn.execute(sql).fetchall()
 
 
-def _rss(site: Site, feed: int, texts: Sequence[tuple[str, str]]) -> bytes:
+def _rss(site: LocalServer, feed: int, texts: Sequence[tuple[str, str]]) -> bytes:
     items = "".join(
-        f"<item><title>{title}</title><link>{site.base}/page/{feed}/{n}</link>"
-        f"<guid>{site.base}/page/{feed}/{n}</guid>"
+        f"<item><title>{title}</title><link>{site.url(f'/page/{feed}/{n}')}</link>"
+        f"<guid>{site.url(f'/page/{feed}/{n}')}</guid>"
         f"<pubDate>Mon, 0{1 + n % 9} Dec 2025 0{n % 10}:00:00 GMT</pubDate></item>"
         for n, (title, _) in enumerate(texts)
     )
     return f"<rss version='2.0'><channel><title>F{feed}</title>{items}</channel></rss>".encode()
 
 
-def concurrent_passes(root: Path, site: Site) -> list[tuple[str, str]]:
+def concurrent_passes(root: Path, site: LocalServer) -> list[tuple[str, str]]:
     """Three polls at once and a ``check --store``: one assessment and at most one flag each."""
     cases = tomllib.loads((REPO / "benchmarks" / "eval" / "articles.toml").read_text("utf-8"))
     articles = [(c["title"], c["text"]) for c in cases["article"] if "text" in c]
     folder = fresh_store(root, "passes", private=True)
     for feed in range(10):
         chosen = [articles[(feed * 10 + n) % len(articles)] for n in range(10)]
-        site.documents[f"/feed/{feed}"] = [(_rss(site, feed, chosen), "application/rss+xml")]
+        serve(site, f"/feed/{feed}", [(_rss(site, feed, chosen), "application/rss+xml")])
         for n, (title, text) in enumerate(chosen):
             paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n") if p.strip())
             page = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
-            site.documents[f"/page/{feed}/{n}"] = [
-                ((page + paragraphs + "</article></body></html>").encode(), "text/html")
-            ]
-        monitor(folder, "feeds", "add", f"{site.base}/feed/{feed}")
+            body = (page + paragraphs + "</article></body></html>").encode()
+            serve(site, f"/page/{feed}/{n}", [(body, "text/html")])
+        monitor(folder, "feeds", "add", site.url(f"/feed/{feed}"))
     note = folder / "note.txt"
     note.write_text(articles[0][1])
     passes = [monitor(folder, "poll", "--all", wait=False) for _ in range(3)]
@@ -200,7 +173,7 @@ def _blocked_polls(folder: Path) -> int:
     )
 
 
-def ssrf(root: Path, site: Site) -> list[tuple[str, str]]:
+def ssrf(root: Path, site: LocalServer) -> list[tuple[str, str]]:
     """Every spelling of 127.0.0.1 through the three ways in: none may reach the server."""
     port = site.port
     hosts = [
@@ -216,26 +189,26 @@ def ssrf(root: Path, site: Site) -> list[tuple[str, str]]:
         "[64:ff9b:1::7f00:1]",
         f"[{_teredo('127.0.0.1')}]",
     ]
-    site.documents["/probe"] = [(b"<html><body><p>probe</p></body></html>", "text/html")]
+    serve(site, "/probe", [(b"<html><body><p>probe</p></body></html>", "text/html")])
     folder = fresh_store(root, "ssrf", private=False)
     tried = blocked = 0
     reached: list[str] = []
     for host in hosts:
         url = f"http://{host}:{port}/probe"
         for args in (["check", url], ["corpus", "add", url]):
-            before = site.served["/probe"]
+            before = len(site.requests_to("/probe"))
             done = monitor(folder, *args)
             tried += 1
-            if site.served["/probe"] > before:
+            if len(site.requests_to("/probe")) > before:
                 reached.append(f"{' '.join(args[:-1])} {url}")
             elif done.returncode != 0 and "non-public" in done.stderr + done.stdout:
                 blocked += 1
-        before = site.served["/probe"]
+        before = len(site.requests_to("/probe"))
         failures_before = _blocked_polls(folder)
         added = monitor(folder, "feeds", "add", url)
         monitor(folder, "poll", "--all")
         tried += 1
-        if site.served["/probe"] > before:
+        if len(site.requests_to("/probe")) > before:
             reached.append(f"feed {url}")
         elif added.returncode != 0 or _blocked_polls(folder) > failures_before:
             blocked += 1
@@ -262,13 +235,11 @@ STORE_COMMANDS = [
 ]
 
 
-def damaged_stores(root: Path, site: Site) -> list[tuple[str, str]]:
+def damaged_stores(root: Path, site: LocalServer) -> list[tuple[str, str]]:
     """Each damage under each command: one clear line and exit 1, never a traceback."""
     made = fresh_store(root, "intact", private=True)
-    site.documents["/feed/intact"] = [
-        (_rss(site, 99, [("AI Act vote", "")]), "application/rss+xml")
-    ]
-    monitor(made, "feeds", "add", f"{site.base}/feed/intact")
+    serve(site, "/feed/intact", [(_rss(site, 99, [("AI Act vote", "")]), "application/rss+xml")])
+    monitor(made, "feeds", "add", site.url("/feed/intact"))
     monitor(made, "poll", "--all")
     runs = tracebacks = zero_exits = 0
     first_lines: set[str] = set()
@@ -313,7 +284,7 @@ def _names_the_setting(stderr: str) -> bool:
     )
 
 
-def settings(root: Path, site: Site) -> list[tuple[str, str]]:
+def settings(root: Path, site: LocalServer) -> list[tuple[str, str]]:
     """Bad settings from files and the environment: exit 2, naming the file or key."""
     del site
     folder = fresh_store(root, "settings", private=True)
@@ -351,7 +322,7 @@ CHURN_CASES = (
 )
 
 
-def churn(root: Path, site: Site) -> list[tuple[str, str]]:
+def churn(root: Path, site: LocalServer) -> list[tuple[str, str]]:
     """Identity churn: each case polled as its header says; items beyond the first poll's."""
     rows = []
     for name in CHURN_CASES:
@@ -359,13 +330,13 @@ def churn(root: Path, site: Site) -> list[tuple[str, str]]:
         polls = len(re.search(r"Expect:(.*)", text).group(1).split("|"))  # type: ignore[union-attr]
         documents = [d.strip().encode() for d in text.split("<!-- NEXT POLL -->")]
         path = f"/churn/{name}"
-        site.documents[path] = [(d, "application/rss+xml") for d in documents]
+        serve(site, path, [(d, "application/rss+xml") for d in documents])
         folder = fresh_store(root, f"churn-{name}", private=True)
         monitor(
             folder,
             "feeds",
             "add",
-            f"{site.base}{path}",
+            site.url(path),
             env={"MONITOR_EXTRACTION__FETCH_PAGES": "false"},
         )
         counts = []
@@ -386,7 +357,7 @@ def churn(root: Path, site: Site) -> list[tuple[str, str]]:
     return rows
 
 
-def deliveries(root: Path, site: Site) -> list[tuple[str, str]]:
+def deliveries(root: Path, site: LocalServer) -> list[tuple[str, str]]:
     """Three ``digest retry`` at once on an owed email, a relay taking 2 s a message."""
     import asyncio  # noqa: PLC0415 (only this part needs the SMTP server)
     import socket  # noqa: PLC0415
@@ -445,7 +416,7 @@ def deliveries(root: Path, site: Site) -> list[tuple[str, str]]:
     ]
 
 
-PARTS: dict[str, Callable[[Path, Site], list[tuple[str, str]]]] = {
+PARTS: dict[str, Callable[[Path, LocalServer], list[tuple[str, str]]]] = {
     "passes": concurrent_passes,
     "ssrf": ssrf,
     "stores": damaged_stores,
@@ -463,7 +434,7 @@ def main(argv: list[str] | None = None) -> None:
     unknown = set(chosen) - set(PARTS)
     if unknown:
         parser.error(f"unknown parts: {', '.join(sorted(unknown))}")
-    site = Site()
+    site = LocalServer()
     try:
         with tempfile.TemporaryDirectory(prefix="monitor-attack-") as name:
             for part in chosen:
@@ -471,7 +442,7 @@ def main(argv: list[str] | None = None) -> None:
                 for label, value in PARTS[part](Path(name), site):
                     say(f"  {label:<46} {value}")
     finally:
-        site.close()
+        site.stop()
 
 
 if __name__ == "__main__":
