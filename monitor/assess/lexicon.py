@@ -78,6 +78,8 @@ ENGLISH = Terms(
         r"bans?",
         r"banned",
         r"ban\s+on",
+        r"prohibit\w*",
+        r"guidelines",
         r"trilogues?",
         r"deal",
         r"draft",
@@ -690,6 +692,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"reglement\w*",
             r"legisla\w*",
             r"interzic\w*",
+            r"interzis\w*",
             r"acord\w*",
             r"obliga[țţt]i\w*",
         ),
@@ -1045,4 +1048,38 @@ CODES: dict[str, tuple[str, ...]] = {
     "sk": (r"kódex\w*",),
     "sl": (r"kodeks\w*",),
     "sv": (r"uppförandekod\w*",),
+}
+
+
+# The Commission by its bare name, as headlines shorten "the European Commission"
+# ("Commission publishes guidelines on banned AI practices", "Komisja publikuje
+# wytyczne…"). Bare, the word could be any commission, so a title's "Commission"
+# counts as the EU only where the article's text names the EU itself. Matched in any
+# case (Finnish and Swedish write "komissio", "kommissionen"), but for the English and
+# French word, which in lower case is a fee or any panel.
+COMMISSION: dict[str, tuple[str, ...]] = {
+    "en": (r"(?-i:Commission)",),
+    "bg": (r"Комисия\w*",),
+    "cs": (r"Komis[ei]\w*",),
+    "da": (r"Kommission\w*",),
+    "de": (r"Kommission",),
+    "el": (r"Επιτροπ\w*", r"Κομισιόν"),
+    "es": (r"Comisión",),
+    "et": (r"Komisjon\w*",),
+    "fi": (r"Komissio\w*",),
+    "fr": (r"(?-i:Commission)",),
+    "ga": (r"[CG]h?oimisiún\w*",),
+    "hr": (r"Komisij\w*",),
+    "hu": (r"Bizottság\w*",),
+    "it": (r"Commissione",),
+    "lt": (r"Komisij\w*",),
+    "lv": (r"Komisij\w*",),
+    "mt": (r"(?:il-)?Kummissjoni",),
+    "nl": (r"Commissie",),
+    "pl": (r"Komisj\w*",),
+    "pt": (r"Comissão",),
+    "ro": (r"Comisi\w*",),
+    "sk": (r"Komisi\w*",),
+    "sl": (r"Komisij\w*",),
+    "sv": (r"Kommissionen\w*",),
 }

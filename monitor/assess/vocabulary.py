@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from monitor.assess.lexicon import (
     BY_LANGUAGE,
     CODES,
+    COMMISSION,
     ELSEWHERE,
     ELSEWHERE_ACRONYMS,
     ELSEWHERE_LOCAL_ACRONYMS,
@@ -165,6 +166,7 @@ class _Matchers:
     ai: re.Pattern[str]
     rules: re.Pattern[str]
     elsewhere: re.Pattern[str]
+    commission: re.Pattern[str]
 
 
 @functools.cache
@@ -197,6 +199,12 @@ def _matchers(language: str) -> _Matchers:
         ),
         elsewhere=_either(
             "(?i:" + _phrases(elsewhere) + ")", _acronyms(ELSEWHERE_ACRONYMS + local)
+        ),
+        commission=re.compile(
+            _phrases(
+                tuple(p for c in places for p in COMMISSION[c] if c != "en") + COMMISSION["en"]
+            ),
+            flags,
         ),
     )
 
@@ -337,6 +345,22 @@ def _describes(sentence: str, m: _Matchers) -> bool:
     return bool(m.eu.search(sentence) and m.ai.search(sentence) and m.rules.search(sentence))
 
 
+def _describes_title(title: str, text: str, m: _Matchers) -> bool:
+    """A title describes EU rules on AI: by itself, or through the bare "Commission".
+
+    "Commission publishes guidelines on banned AI practices" says "the European
+    Commission" as headlines do; the word alone could be any commission, so it
+    counts only where the text names the EU.
+    """
+    if _describes(title, m):
+        return True
+    return (
+        bool(m.commission.search(title))
+        and bool(m.eu.search(text))
+        and (_describes(m.commission.sub(" EU ", title), m))
+    )
+
+
 def _first(places: dict[str, bool]) -> str:
     return next((where for where, hit in places.items() if hit), "")
 
@@ -360,7 +384,7 @@ def lexical_signals(text: str, *, title: str = "", language: str = "") -> Lexica
     # The Act's name says "EU rules on AI" by itself: where it is named, it is described.
     described_in = _first(
         {
-            "title": bool(title_names) or (bool(title) and _describes(title, m)),
+            "title": bool(title_names) or (bool(title) and _describes_title(title, text, m)),
             "lead": any(names_by_sentence[:2]) or _describes(lead, m),
             "body": bool(act) or any(_describes(s, m) for s in sentences[2:]),
         }
@@ -374,7 +398,9 @@ def lexical_signals(text: str, *, title: str = "", language: str = "") -> Lexica
     )
     share = named_sentences / len(sentences)
     by_actors = (
-        described_in == "title" and not title_names and not _describes(_ACTORS.sub(" ", title), m)
+        described_in == "title"
+        and not title_names
+        and not _describes_title(_ACTORS.sub(" ", title), text, m)
     )
     return LexicalSignals(
         act,

@@ -56,7 +56,10 @@ def test_every_official_language_has_a_described_case() -> None:
 @pytest.mark.parametrize(
     "case",
     DESCRIBED,
-    ids=[f"{case['language']}-{'title' if not case['text'] else 'teaser'}" for case in DESCRIBED],
+    ids=[
+        f"{case['language']}-{case.get('shape') or ('title' if not case['text'] else 'teaser')}"
+        for case in DESCRIBED
+    ],
 )
 def test_each_language_reads_eu_rules_on_ai_in_a_title_that_does_not_name_the_act(
     index: CorpusIndex, case: dict[str, Any]

@@ -121,6 +121,26 @@ def test_other_eu_laws_are_not_rules_on_ai() -> None:
     assert lexical_signals("", title=title, language="en").described_in == ""
 
 
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # Another commission, and a text that never names the EU.
+        (
+            "Commission bans AI-generated voices in robocalls",
+            "The Federal Communications Commission said the rule applies to US carriers.",
+        ),
+        # "commission" in lower case is a fee, whatever the text says of the EU.
+        (
+            "Apple cuts its commission on AI apps after new rules",
+            "The EU's digital rules forced the change, Apple said.",
+        ),
+    ],
+)
+def test_a_bare_commission_is_the_eus_only_where_the_text_says_so(title: str, text: str) -> None:
+    # The positive side, in each of the 24 languages: tests/data/languages/described.toml.
+    assert lexical_signals(text, title=title, language="en").described_in != "title"
+
+
 def test_the_same_headline_in_the_lead_counts_less_than_in_the_title() -> None:
     line = "EU agrees landmark rules on artificial intelligence."
     in_title = lexical_signals("Other news of the day.", title=line, language="en")
