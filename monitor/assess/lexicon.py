@@ -418,7 +418,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"comhaontú\w*",
             r"oibleagáid\w*",
         ),
-        act_names=(r"(?:an\s+t-?)?Acht\w*\s+um\s+h?Intleacht\w*\s+Sh?aorga",),
+        act_names=(r"(?:an\s+)?t?-?Acht\w*\s+um\s+h?Intleacht\w*\s+Sh?aorga",),
     ),
     "hr": Terms(
         eu=(
@@ -483,7 +483,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"eurodeputat\w*",
             r"Europa",
         ),
-        eu_acronyms=(r"UE",),
+        eu_acronyms=(r"UE", r"Ue"),  # "la Ue", "dell'Ue": as often as "UE"
         ai=(r"intelligenza\s+artificiale",),
         ai_acronyms=(r"IA", r"AI"),
         rules=(
@@ -667,7 +667,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"obriga[çc]\w*",
         ),
         act_names=(
-            r"(?:regulamento|lei)\s+(?:europeu\s+|europeia\s+)?(?:da|de|sobre\s+a)\s+"
+            r"(?:regulamento|lei)\s+(?:europeu\s+|europeia\s+)?(?:da|de|sobre(?:\s+a)?)\s+"
             r"(?:IA|intelig[êe]ncia\s+artificial)",
         ),
     ),
@@ -1083,3 +1083,12 @@ COMMISSION: dict[str, tuple[str, ...]] = {
     "sl": (r"Komisij\w*",),
     "sv": (r"Kommissionen\w*",),
 }
+
+
+# The EU inside the Act's name, as newsrooms write "the EU AI Act" in their language:
+# "akt EU o umělé inteligenci", "πράξη της ΕΕ για την τεχνητή νοημοσύνη", "Актът на ЕС
+# за изкуствения интелект", "l-Att tal-UE dwar l-IA", "Akt EU-a o umjetnoj
+# inteligenciji", "regolamento Ue sull'IA", "an tAcht AE um Intleacht Shaorga".
+# ``vocabulary`` takes it out before it looks for the names, so no name needs a form
+# with it. As written: in capitals, and only before a space (not "EU." at a sentence's end).
+EU_IN_NAME = r"\s+(?:(?:της|на|da|do)\s+|tal-)?(?:EU|EÚ|ЕС|ΕΕ|UE|Ue|AE)(?:-a|-u|-om)?(?=\s)"

@@ -20,6 +20,7 @@ from monitor.assess.lexicon import (
     ELSEWHERE_ACRONYMS,
     ELSEWHERE_LOCAL_ACRONYMS,
     ENGLISH,
+    EU_IN_NAME,
     LEXICON_LANGUAGES,
     SHARED_ACT_NAMES,
 )
@@ -272,9 +273,12 @@ def _distinct(matches: list[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+_EU_IN_NAME = re.compile(EU_IN_NAME)
+
+
 def _names(text: str, m: _Matchers, eu_anywhere: bool) -> list[str]:
     """The Act's names in a text; an English "AI Act" only where it is the EU's."""
-    found = [x.group(0) for x in m.act.finditer(text)]
+    found = [x.group(0) for x in m.act.finditer(_EU_IN_NAME.sub("", text))]
     for match in m.english_act.finditer(text):
         words = text[max(0, match.start() - 40) : match.start()].split()
         before = words[-1].replace("\u2019", "'").strip("\"'(").lower() if words else ""

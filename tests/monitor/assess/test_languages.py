@@ -26,6 +26,9 @@ CASES: list[dict[str, Any]] = tomllib.loads((DATA / "articles.toml").read_text("
 DESCRIBED: list[dict[str, Any]] = tomllib.loads((DATA / "described.toml").read_text("utf-8"))[
     "article"
 ]
+EU_IN_NAMES: list[dict[str, Any]] = tomllib.loads((DATA / "eu_in_names.toml").read_text("utf-8"))[
+    "text"
+]
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +79,16 @@ def test_each_language_reads_eu_rules_on_ai_in_a_title_that_does_not_name_the_ac
     )
     assert result.language == case["language"]
     assert result.verdict == "update", result.reasons
+
+
+def test_every_official_language_has_the_act_named_with_the_eu_inside() -> None:
+    assert sorted(case["language"] for case in EU_IN_NAMES) == sorted(EU_LANGUAGES)
+
+
+@pytest.mark.parametrize("case", EU_IN_NAMES, ids=[case["language"] for case in EU_IN_NAMES])
+def test_the_acts_name_is_read_with_the_eu_inside_it(case: dict[str, Any]) -> None:
+    # "akt EU o umělé inteligenci", "Akt EU-a o umjetnoj inteligenciji": the EU's
+    # acronym inside the name, as in "the EU AI Act".
+    signals = lexical_signals(case["text"], language=case["language"])
+    assert signals.act_names, signals
+    assert signals.named_in == "lead"
