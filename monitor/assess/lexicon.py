@@ -154,6 +154,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"задължени\w*",
         ),
         act_names=(
+            r"Служба\w*\s+(?:по|за)\s+(?:ИИ|изкуствен\w*\s+интелект)",
             r"(?:законодателен\s+)?акт\w*\s+за\s+изкуствения\s+интелект",
             r"регламент\w*\s+за\s+изкуствения\s+интелект",
         ),
@@ -183,6 +184,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"povinnost\w*",
         ),
         act_names=(
+            r"[Úú]řad\w*\s+pro\s+(?:AI|umělou\s+inteligenci)",
             r"akt(?:u|em|y|ů)?\s+o\s+uměl\w*\s+inteligenc\w*",
             r"nařízení\s+o\s+uměl\w*\s+inteligenc\w*",
         ),
@@ -212,6 +214,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"forpligtelse\w*",
         ),
         act_names=(
+            r"AI-?kontor\w*",
+            r"Kontor\w*\s+for\s+kunstig\s+intelligens",
             r"AI-forordning\w*",
             r"forordning\w*\s+om\s+kunstig\s+intelligens",
             r"retsakt\w*\s+om\s+kunstig\s+intelligens",
@@ -247,6 +251,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Auflagen",
         ),
         act_names=(
+            r"Büro\s+für\s+künstliche\s+Intelligenz",
             r"KI-?Verordnung\w*",
             r"KI-?Gesetz\w*",
             r"AI-?Verordnung\w*",
@@ -280,6 +285,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"υποχρεώσ\w*",
         ),
         act_names=(
+            r"Γραφεί\w*\s+(?:ΤΝ|Τεχνητής\s+Νοημοσύνης)",
             r"(?:πράξ\w*|νόμο\w*)\s+για\s+την\s+τεχνητή\s+νοημοσύνη",
             r"κανονισμ\w*\s+για\s+την\s+τεχνητή\s+νοημοσύνη",
         ),
@@ -310,6 +316,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"obligaciones",
         ),
         act_names=(
+            r"Oficina\s+(?:Europea\s+)?de\s+(?:IA|Inteligencia\s+Artificial)",
             r"(?:ley|reglamento)\s+(?:europe[oa]\s+)?de\s+(?:IA|inteligencia\s+artificial)",
         ),
     ),
@@ -335,7 +342,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"kohustus\w*",
         ),
         # Estonian writes the name apart or as one word ("tehisintellektiseadus").
-        act_names=(r"tehisintellekti\s*(?:määrus|õigusakt|seadus)\w*",),
+        act_names=(
+            r"tehisintellekti\s*amet\w*",
+            r"tehisintellekti\s*(?:määrus|õigusakt|seadus)\w*",
+        ),
     ),
     "fi": Terms(
         eu=(
@@ -364,7 +374,12 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"sopimu\w*",
             r"velvoit\w*",
         ),
-        act_names=(r"tekoälysäädö\w*", r"tekoälyasetu\w*", r"tekoälylai?\w*"),
+        act_names=(
+            r"tekoälytoimisto\w*",
+            r"tekoälysäädö\w*",
+            r"tekoälyasetu\w*",
+            r"tekoälylai?\w*",
+        ),
     ),
     "fr": Terms(
         eu=(
@@ -418,7 +433,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"comhaontú\w*",
             r"oibleagáid\w*",
         ),
-        act_names=(r"(?:an\s+)?t?-?Acht\w*\s+um\s+h?Intleacht\w*\s+Sh?aorga",),
+        act_names=(
+            r"Oifig\w*\s+(?:IS|um\s+h?Intleacht\w*\s+Sh?aorga)",
+            r"(?:an\s+)?t?-?Acht\w*\s+um\s+h?Intleacht\w*\s+Sh?aorga",
+        ),
     ),
     "hr": Terms(
         eu=(
@@ -443,7 +461,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"sporazum\w*",
             r"obvez\w*",
         ),
-        act_names=(r"(?:akt(?:a|u|om|i|ima)?|zakon\w*|uredb\w*)\s+o\s+umjetnoj\s+inteligenciji",),
+        act_names=(
+            r"Ured\w*\s+za\s+(?:UI|umjetnu\s+inteligenciju)",
+            r"(?:akt(?:a|u|om|i|ima)?|zakon\w*|uredb\w*)\s+o\s+umjetnoj\s+inteligenciji",
+        ),
     ),
     "hu": Terms(
         eu=(
@@ -469,6 +490,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"kötelezettség\w*",
         ),
         act_names=(
+            r"(?:MI|AI)-?hivatal\w*",
+            r"Mesterséges\s+Intelligencia\s+Hivatal\w*",
             r"(?:MI|AI|mesterséges\s*intelligencia)-(?:rendelet|törvény)\w*",
             r"mesterséges\s+intelligenciá(?:ról|ra)\s+(?:szóló\s+)?(?:rendelet|törvény)\w*",
         ),
@@ -500,7 +523,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"vieta(?:no)?",
             r"obbligh\w*",
         ),
-        act_names=(r"legge\s+(?:europea\s+)?sull['\u2019]\s*(?:IA|intelligenza\s+artificiale)",),
+        act_names=(
+            r"Ufficio\s+(?:europeo\s+)?per\s+l['\u2019]\s*(?:IA|intelligenza\s+artificiale)",
+            r"legge\s+(?:europea\s+)?sull['\u2019]\s*(?:IA|intelligenza\s+artificiale)",
+        ),
     ),
     "lt": Terms(
         eu=(
@@ -523,7 +549,11 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"susitarim\w*",
             r"įpareigoj\w*",
         ),
-        act_names=(r"dirbtinio\s+intelekto\s+(?:akt|reglament|įstatym)\w*", r"DI\s+akt\w*"),
+        act_names=(
+            r"(?:DI|Dirbtinio\s+intelekto)\s+tarnyb\w*",
+            r"dirbtinio\s+intelekto\s+(?:akt|reglament|įstatym)\w*",
+            r"DI\s+akt\w*",
+        ),
     ),
     "lv": Terms(
         eu=(
@@ -546,7 +576,11 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"aizlieg\w*",
             r"pienākum\w*",
         ),
-        act_names=(r"mākslīgā\s+intelekta\s+(?:akt|regul|likum)\w*", r"MI\s+akt\w*"),
+        act_names=(
+            r"(?:MI|Mākslīgā\s+intelekta)\s+biroj\w*",
+            r"mākslīgā\s+intelekta\s+(?:akt|regul|likum)\w*",
+            r"MI\s+akt\w*",
+        ),
     ),
     "mt": Terms(
         eu=(
@@ -570,7 +604,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"(?:ji|ti)?p?projbi\w*",
             r"obbligi\w*",
         ),
-        act_names=(r"(?:l-)?Att\s+dwar\s+l-(?:IA|Intelli[ġg]enza\s+Artifi[ċc]jali)",),
+        act_names=(
+            r"(?:l-)?Uffi[ċc][ċc]ju\s+(?:għall-|tal-)(?:IA|Intelli[ġg]enza\s+Artifi[ċc]jali)",
+            r"(?:l-)?Att\s+dwar\s+l-(?:IA|Intelli[ġg]enza\s+Artifi[ċc]jali)",
+        ),
     ),
     "nl": Terms(
         eu=(
@@ -638,6 +675,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"obowiąz\w*",
         ),
         act_names=(
+            r"(?:Urz[ąę]d|Biur)\w*\s+(?:ds\.|do\s+spraw)\s+(?:AI|SI|sztucznej\s+inteligencji)",
             r"akt\w*\s+(?:w\s+sprawie|o)\s+sztucznej\s+inteligencji",
             r"rozporządzeni\w*\s+(?:w\s+sprawie|o)\s+sztucznej\s+inteligencji",
         ),
@@ -667,6 +705,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"obriga[çc]\w*",
         ),
         act_names=(
+            r"(?:Serviço|Gabinete)\s+(?:Europeu\s+)?(?:para\s+a|da|de)\s+(?:IA|Intelig[êe]ncia\s+Artificial)",
             r"(?:regulamento|lei)\s+(?:europeu\s+|europeia\s+)?(?:da|de|sobre(?:\s+a)?)\s+"
             r"(?:IA|intelig[êe]ncia\s+artificial)",
         ),
@@ -697,6 +736,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"obliga[țţt]i\w*",
         ),
         act_names=(
+            r"Oficiul\w*\s+(?:European\s+)?pentru\s+(?:IA|Inteligen[țţt][ăa]\s+Artificial[ăa])",
             r"(?:actul|legea|regulamentul)\s+(?:privind|despre)\s+inteligen[țţt]a\s+artificial[ăa]",
             r"Legea\s+IA",
         ),
@@ -726,7 +766,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"zakáz\w*",
             r"povinnost\w*",
         ),
-        act_names=(r"(?:akt(?:u|e|om|y|ov)?|nariaden\w*|zákon\w*)\s+o\s+umelej\s+inteligencii",),
+        act_names=(
+            r"[Úú]rad\w*\s+pre\s+(?:AI|umelú\s+inteligenciu)",
+            r"(?:akt(?:u|e|om|y|ov)?|nariaden\w*|zákon\w*)\s+o\s+umelej\s+inteligencii",
+        ),
     ),
     "sl": Terms(
         eu=(
@@ -750,7 +793,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"dogovor\w*",
             r"obveznost\w*",
         ),
-        act_names=(r"(?:akt(?:a|u|om|i|ov)?|zakon\w*|uredb\w*)\s+o\s+umetni\s+inteligenci",),
+        act_names=(
+            r"Urad\w*\s+za\s+(?:UI|umetno\s+inteligenco)",
+            r"(?:akt(?:a|u|om|i|ov)?|zakon\w*|uredb\w*)\s+o\s+umetni\s+inteligenci",
+        ),
     ),
     "sv": Terms(
         eu=(
@@ -779,6 +825,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"skyldighet\w*",
         ),
         act_names=(
+            r"AI-?byrån\w*",
             r"AI-?förordning\w*",
             r"AI-?akten",
             r"AI-?lag\w*",

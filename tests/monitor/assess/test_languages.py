@@ -26,6 +26,9 @@ CASES: list[dict[str, Any]] = tomllib.loads((DATA / "articles.toml").read_text("
 DESCRIBED: list[dict[str, Any]] = tomllib.loads((DATA / "described.toml").read_text("utf-8"))[
     "article"
 ]
+AI_OFFICE: list[dict[str, Any]] = tomllib.loads((DATA / "ai_office.toml").read_text("utf-8"))[
+    "title"
+]
 EU_IN_NAMES: list[dict[str, Any]] = tomllib.loads((DATA / "eu_in_names.toml").read_text("utf-8"))[
     "text"
 ]
@@ -92,3 +95,18 @@ def test_the_acts_name_is_read_with_the_eu_inside_it(case: dict[str, Any]) -> No
     signals = lexical_signals(case["text"], language=case["language"])
     assert signals.act_names, signals
     assert signals.named_in == "lead"
+
+
+@pytest.mark.parametrize("case", AI_OFFICE, ids=[case["language"] for case in AI_OFFICE])
+def test_the_ai_office_is_known_by_its_name_in_each_language(
+    index: CorpusIndex, case: dict[str, Any]
+) -> None:
+    signals = lexical_signals("", title=case["text"], language=case["language"])
+    assert signals.act_names, signals
+    assert signals.named_in == "title"
+    result = assess("", index, title=case["text"], language_hint=case["language"])
+    assert result.verdict == "update", result.reasons
+
+
+def test_every_official_language_has_an_ai_office_headline() -> None:
+    assert sorted(case["language"] for case in AI_OFFICE) == sorted(EU_LANGUAGES)
