@@ -154,6 +154,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"задължени\w*",
         ),
         act_names=(
+            r"Пакт\w*\s+за\s+(?:ИИ|изкуствения\s+интелект)",
             r"Служба\w*\s+(?:по|за)\s+(?:ИИ|изкуствен\w*\s+интелект)",
             r"(?:законодателен\s+)?акт\w*\s+за\s+изкуствения\s+интелект",
             r"регламент\w*\s+за\s+изкуствения\s+интелект",
@@ -184,6 +185,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"povinnost\w*",
         ),
         act_names=(
+            r"Pakt\w*\s+(?:o\s+|pro\s+)?(?:AI|umělé\s+inteligenci|umělou\s+inteligenci)",
             r"[Úú]řad\w*\s+pro\s+(?:AI|umělou\s+inteligenci)",
             r"akt(?:u|em|y|ů)?\s+o\s+uměl\w*\s+inteligenc\w*",
             r"nařízení\s+o\s+uměl\w*\s+inteligenc\w*",
@@ -214,6 +216,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"forpligtelse\w*",
         ),
         act_names=(
+            r"AI-?pagt\w*",
             r"AI-?kontor\w*",
             r"Kontor\w*\s+for\s+kunstig\s+intelligens",
             r"AI-forordning\w*",
@@ -285,6 +288,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"υποχρεώσ\w*",
         ),
         act_names=(
+            r"Σύμφων\w*\s+για\s+την\s+(?:ΤΝ|τεχνητή\s+νοημοσύνη)",
             r"Γραφεί\w*\s+(?:ΤΝ|Τεχνητής\s+Νοημοσύνης)",
             r"(?:πράξ\w*|νόμο\w*)\s+για\s+την\s+τεχνητή\s+νοημοσύνη",
             r"κανονισμ\w*\s+για\s+την\s+τεχνητή\s+νοημοσύνη",
@@ -316,6 +320,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"obligaciones",
         ),
         act_names=(
+            r"Pacto\s+(?:europeo\s+)?(?:sobre|de|por)\s+la\s+(?:IA|inteligencia\s+artificial)",
             r"Oficina\s+(?:Europea\s+)?de\s+(?:IA|Inteligencia\s+Artificial)",
             r"(?:ley|reglamento)\s+(?:europe[oa]\s+)?de\s+(?:IA|inteligencia\s+artificial)",
         ),
@@ -343,6 +348,8 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         # Estonian writes the name apart or as one word ("tehisintellektiseadus").
         act_names=(
+            r"tehisintellekti\s*pakt\w*",
+            r"AI-?pakt\w*",
             r"tehisintellekti\s*amet\w*",
             r"tehisintellekti\s*(?:määrus|õigusakt|seadus)\w*",
         ),
@@ -375,6 +382,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"velvoit\w*",
         ),
         act_names=(
+            r"tekoälypakt\w*",
+            r"AI-?pakt\w*",
             r"tekoälytoimisto\w*",
             r"tekoälysäädö\w*",
             r"tekoälyasetu\w*",
@@ -462,6 +471,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"obvez\w*",
         ),
         act_names=(
+            r"Pakt\w*\s+(?:o|za)\s+(?:UI|umjetn\w*\s+inteligencij\w*)",
             r"Ured\w*\s+za\s+(?:UI|umjetnu\s+inteligenciju)",
             r"(?:akt(?:a|u|om|i|ima)?|zakon\w*|uredb\w*)\s+o\s+umjetnoj\s+inteligenciji",
         ),
@@ -490,6 +500,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"kötelezettség\w*",
         ),
         act_names=(
+            r"(?:MI|AI)-?paktum\w*",
             r"(?:MI|AI)-?hivatal\w*",
             r"Mesterséges\s+Intelligencia\s+Hivatal\w*",
             r"(?:MI|AI|mesterséges\s*intelligencia)-(?:rendelet|törvény)\w*",
@@ -524,6 +535,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"obbligh\w*",
         ),
         act_names=(
+            r"Patto\s+(?:europeo\s+)?(?:per|sull['\u2019])\s*(?:l['\u2019]\s*)?(?:IA|intelligenza\s+artificiale)",
             r"Ufficio\s+(?:europeo\s+)?per\s+l['\u2019]\s*(?:IA|intelligenza\s+artificiale)",
             r"legge\s+(?:europea\s+)?sull['\u2019]\s*(?:IA|intelligenza\s+artificiale)",
         ),
@@ -550,6 +562,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"įpareigoj\w*",
         ),
         act_names=(
+            r"(?:DI|Dirbtinio\s+intelekto)\s+pakt\w*",
             r"(?:DI|Dirbtinio\s+intelekto)\s+tarnyb\w*",
             r"dirbtinio\s+intelekto\s+(?:akt|reglament|įstatym)\w*",
             r"DI\s+akt\w*",
@@ -577,6 +590,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"pienākum\w*",
         ),
         act_names=(
+            r"(?:MI|Mākslīgā\s+intelekta)\s+pakt\w*",
             r"(?:MI|Mākslīgā\s+intelekta)\s+biroj\w*",
             r"mākslīgā\s+intelekta\s+(?:akt|regul|likum)\w*",
             r"MI\s+akt\w*",
@@ -605,6 +619,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"obbligi\w*",
         ),
         act_names=(
+            r"(?:il-)?Patt\s+(?:dwar\s+l-|tal-)IA",
             r"(?:l-)?Uffi[ċc][ċc]ju\s+(?:għall-|tal-)(?:IA|Intelli[ġg]enza\s+Artifi[ċc]jali)",
             r"(?:l-)?Att\s+dwar\s+l-(?:IA|Intelli[ġg]enza\s+Artifi[ċc]jali)",
         ),
@@ -675,6 +690,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"obowiąz\w*",
         ),
         act_names=(
+            r"Pakt\w*\s+(?:na\s+rzecz|w\s+sprawie|o)\s+(?:AI|SI|sztucznej\s+inteligencji)",
+            r"Pakt\w*\s+AI",
             r"(?:Urz[ąę]d|Biur)\w*\s+(?:ds\.|do\s+spraw)\s+(?:AI|SI|sztucznej\s+inteligencji)",
             r"akt\w*\s+(?:w\s+sprawie|o)\s+sztucznej\s+inteligencji",
             r"rozporządzeni\w*\s+(?:w\s+sprawie|o)\s+sztucznej\s+inteligencji",
@@ -705,6 +722,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"obriga[çc]\w*",
         ),
         act_names=(
+            r"Pacto\s+(?:para\s+a|sobre\s+a|da)\s+(?:IA|intelig[êe]ncia\s+artificial)",
             r"(?:Serviço|Gabinete)\s+(?:Europeu\s+)?(?:para\s+a|da|de)\s+(?:IA|Intelig[êe]ncia\s+Artificial)",
             r"(?:regulamento|lei)\s+(?:europeu\s+|europeia\s+)?(?:da|de|sobre(?:\s+a)?)\s+"
             r"(?:IA|intelig[êe]ncia\s+artificial)",
@@ -736,6 +754,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"obliga[țţt]i\w*",
         ),
         act_names=(
+            r"Pact\w*\s+(?:privind|pentru)\s+(?:IA|inteligen[țţt]a\s+artificial[ăa])",
             r"Oficiul\w*\s+(?:European\s+)?pentru\s+(?:IA|Inteligen[țţt][ăa]\s+Artificial[ăa])",
             r"(?:actul|legea|regulamentul)\s+(?:privind|despre)\s+inteligen[țţt]a\s+artificial[ăa]",
             r"Legea\s+IA",
@@ -767,6 +786,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"povinnost\w*",
         ),
         act_names=(
+            r"Pakt\w*\s+(?:o\s+|pre\s+)?(?:AI|umelej\s+inteligencii|umelú\s+inteligenciu)",
             r"[Úú]rad\w*\s+pre\s+(?:AI|umelú\s+inteligenciu)",
             r"(?:akt(?:u|e|om|y|ov)?|nariaden\w*|zákon\w*)\s+o\s+umelej\s+inteligencii",
         ),
@@ -794,6 +814,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"obveznost\w*",
         ),
         act_names=(
+            r"Pakt\w*\s+(?:o|za)\s+(?:UI|umetn\w*\s+inteligenc\w*)",
             r"Urad\w*\s+za\s+(?:UI|umetno\s+inteligenco)",
             r"(?:akt(?:a|u|om|i|ov)?|zakon\w*|uredb\w*)\s+o\s+umetni\s+inteligenci",
         ),
@@ -825,6 +846,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"skyldighet\w*",
         ),
         act_names=(
+            r"AI-?pakt\w*",
             r"AI-?byrån\w*",
             r"AI-?förordning\w*",
             r"AI-?akten",

@@ -29,6 +29,7 @@ DESCRIBED: list[dict[str, Any]] = tomllib.loads((DATA / "described.toml").read_t
 AI_OFFICE: list[dict[str, Any]] = tomllib.loads((DATA / "ai_office.toml").read_text("utf-8"))[
     "title"
 ]
+AI_PACT: list[dict[str, Any]] = tomllib.loads((DATA / "ai_pact.toml").read_text("utf-8"))["title"]
 EU_IN_NAMES: list[dict[str, Any]] = tomllib.loads((DATA / "eu_in_names.toml").read_text("utf-8"))[
     "text"
 ]
@@ -97,8 +98,12 @@ def test_the_acts_name_is_read_with_the_eu_inside_it(case: dict[str, Any]) -> No
     assert signals.named_in == "lead"
 
 
-@pytest.mark.parametrize("case", AI_OFFICE, ids=[case["language"] for case in AI_OFFICE])
-def test_the_ai_office_is_known_by_its_name_in_each_language(
+@pytest.mark.parametrize(
+    "case",
+    [*AI_OFFICE, *AI_PACT],
+    ids=[f"office-{c['language']}" for c in AI_OFFICE] + [f"pact-{c['language']}" for c in AI_PACT],
+)
+def test_the_ai_office_and_the_ai_pact_are_known_by_their_names(
     index: CorpusIndex, case: dict[str, Any]
 ) -> None:
     signals = lexical_signals("", title=case["text"], language=case["language"])
@@ -110,3 +115,7 @@ def test_the_ai_office_is_known_by_its_name_in_each_language(
 
 def test_every_official_language_has_an_ai_office_headline() -> None:
     assert sorted(case["language"] for case in AI_OFFICE) == sorted(EU_LANGUAGES)
+
+
+def test_the_ai_pact_is_known_in_every_official_language_but_irish() -> None:
+    assert sorted(case["language"] for case in AI_PACT) == sorted(set(EU_LANGUAGES) - {"ga"})
