@@ -183,7 +183,12 @@ def _matchers(language: str) -> _Matchers:
     flags = re.IGNORECASE
     act_names = SHARED_ACT_NAMES + tuple(p for t in own[1:] for p in t.act_names)
     places = [language] if language in LEXICON_LANGUAGES else list(ELSEWHERE)
-    elsewhere = ELSEWHERE["en"] + tuple(p for c in places if c != "en" for p in ELSEWHERE[c])
+
+    def with_english(table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+        """A per-language table's terms for the text's language, and English's always."""
+        return table["en"] + tuple(p for c in places if c != "en" for p in table[c])
+
+    elsewhere = with_english(ELSEWHERE)
     local = tuple(p for c in places for p in ELSEWHERE_LOCAL_ACRONYMS.get(c, ()))
     return _Matchers(
         act=re.compile(_phrases(act_names), flags),
@@ -195,18 +200,13 @@ def _matchers(language: str) -> _Matchers:
         ),
         ai=_either("(?i:" + _phrases(joined("ai")) + ")", _acronyms(joined("ai_acronyms"))),
         rules=re.compile(
-            _phrases(joined("rules") + tuple(p for c in places for p in CODES[c]) + CODES["en"]),
+            _phrases(joined("rules") + with_english(CODES)),
             flags,
         ),
         elsewhere=_either(
             "(?i:" + _phrases(elsewhere) + ")", _acronyms(ELSEWHERE_ACRONYMS + local)
         ),
-        commission=re.compile(
-            _phrases(
-                tuple(p for c in places for p in COMMISSION[c] if c != "en") + COMMISSION["en"]
-            ),
-            flags,
-        ),
+        commission=re.compile(_phrases(with_english(COMMISSION)), flags),
     )
 
 
@@ -361,7 +361,7 @@ def _describes_title(title: str, text: str, m: _Matchers) -> bool:
     return (
         bool(m.commission.search(title))
         and bool(m.eu.search(text))
-        and (_describes(m.commission.sub(" EU ", title), m))
+        and _describes(m.commission.sub(" EU ", title), m)
     )
 
 
