@@ -138,6 +138,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Брюксел\w*",
             r"европейск\w*",
             r"евродепутат\w*",
+            r"Европ(?:а|ата)",
         ),
         eu_acronyms=(r"ЕС",),
         ai=(r"изкуствен\w*\s+интелект\w*",),
@@ -169,6 +170,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"unijn\w*",
             r"evropsk\w*",
             r"europoslan\w*",
+            r"Evrop(?:a|ě|u|y|ou)",
         ),
         eu_acronyms=(r"EU",),
         ai=(r"uměl\w*\s+inteligenc\w*",),
@@ -177,6 +179,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"nařízení",
             r"zákon\w*",
             r"pravidl\w*",
+            # "pravidel", the genitive plural ("podle nových pravidel"); not "pravidelně".
+            r"pravidel",
             r"regul\w*",
             r"legislativ\w*",
             r"zákaz\w*",
@@ -198,6 +202,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Europa-?Parlament\w*",
             r"Bruxelles",
             r"europæisk\w*",
+            r"Europas?",
         ),
         eu_acronyms=(r"EU(?::s)?",),
         ai=(r"kunstig\w*\s+intelligens",),
@@ -271,6 +276,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Βρυξέλλ\w*",
             r"ευρωπαϊκ\w*",
             r"ευρωβουλευτ\w*",
+            r"Ευρώπη[ςν]?",
         ),
         eu_acronyms=(r"ΕΕ",),
         ai=(r"τεχνητ\w*\s+νοημοσύν\w*",),
@@ -362,6 +368,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Bryssel\w*",
             r"eurooppalai\w*",
             r"Eurooppa\w*",
+            r"Euroop(?:an|assa|aan|asta|alla)",
         ),
         eu_acronyms=(r"EU(?::n)?",),
         ai=(r"tekoäly\w*",),
@@ -427,6 +434,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Eorpach",
             r"sa?\s+Bhruiséil",
             r"An\s+Bhruiséil",
+            r"(?:an\s+)?Eoraip",
+            r"na\s+hEorpa",
         ),
         eu_acronyms=(r"AE",),
         # Irish mutates the first letters: "intleacht shaorga", genitive "na
@@ -456,6 +465,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Brisel\w*",
             r"europsk\w*",
             r"europarlament\w*",
+            r"Europ(?:a|e|i|u|om)",
         ),
         eu_acronyms=(r"EU",),
         ai=(r"umjetn\w*\s+inteligencij\w*",),
@@ -484,6 +494,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Brüsszel\w*",
             r"uniós",
             r"európai",
+            r"Európ(?:a|ában|ába|ából|át|ának|ára|án)",
         ),
         eu_acronyms=(r"EU", r"EU-\w+"),
         # Hungarian may write it as one word before a hyphen ("mesterségesintelligencia-törvény").
@@ -547,6 +558,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Europos\s+Parlament\w*",
             r"Briusel\w*",
             r"Europos",
+            r"Europ(?:a|oje|ą|ai)",
         ),
         eu_acronyms=(r"ES",),
         ai=(r"dirbtin\w*\s+intelekt\w*",),
@@ -575,6 +587,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Eiropas\s+Parlament\w*",
             r"Brisel\w*",
             r"Eiropas",
+            r"Eirop(?:a|ā|u|ai)",
         ),
         eu_acronyms=(r"ES",),
         ai=(r"mākslīg\w*\s+intelekt\w*",),
@@ -604,6 +617,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Brussell",
             r"Ewropew",
             r"Ewropea",
+            r"(?:l-)?Ewropa",
         ),
         eu_acronyms=(r"UE",),
         ai=(r"intelli[ġg]enza\s+artifi[ċc]jali",),
@@ -769,6 +783,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"únijn\w*",
             r"európsk\w*",
             r"europoslan\w*",
+            r"Európ(?:a|e|u|y|ou)",
         ),
         eu_acronyms=(r"EÚ",),
         ai=(r"umel\w*\s+inteligenci\w*",),
@@ -799,6 +814,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Bruselj\w*",
             r"evropsk\w*",
             r"evropsk\w*\s+poslan\w*",
+            r"Evrop(?:a|e|i|o)",
         ),
         eu_acronyms=(r"EU",),
         ai=(r"umetn\w*\s+inteligenc\w*",),
@@ -1153,6 +1169,38 @@ COMMISSION: dict[str, tuple[str, ...]] = {
     "sv": (r"Kommissionen\w*",),
 }
 
+
+# The Council of Europe is not the EU: its 46 states adopted their own treaty on AI
+# (the Framework Convention of 2024), and "Council of Europe … AI rules" must not read
+# as the EU's. ``vocabulary`` takes these names out before it looks for the EU. The
+# EU's own councils are named apart in each language ("European Council", "Eurooppa-
+# neuvosto", "Európai Tanács", "Eiropadome"), so these do not reach them.
+COUNCIL_OF_EUROPE: dict[str, tuple[str, ...]] = {
+    "en": (r"Council\s+of\s+Europe(?:['\u2019]s)?",),
+    "bg": (r"Съвет\w*\s+на\s+Европа",),
+    "cs": (r"Rad(?:a|y|ě|u|ou)\s+Evropy",),
+    "da": (r"Europarådet\w*",),
+    "de": (r"Europarat\w*",),
+    "el": (r"Συμβούλι\w*\s+της\s+Ευρώπης",),
+    "es": (r"Consejo\s+de\s+Europa",),
+    "et": (r"Euroopa\s+Nõukogu\w*",),
+    "fi": (r"Euroopan\s+neuvosto\w*",),
+    "fr": (r"Conseil\s+de\s+l['\u2019]\s*Europe",),
+    "ga": (r"Chomhairle\s+na\s+hEorpa", r"Comhairle\s+na\s+hEorpa"),
+    "hr": (r"Vijeć\w*\s+Europe",),
+    "hu": (r"Európa[- ]?[Tt]anács\w*",),
+    "it": (r"Consiglio\s+d['\u2019]\s*Europa",),
+    "lt": (r"Europos\s+Taryb\w*",),
+    "lv": (r"Eiropas\s+Padom\w*",),
+    "mt": (r"Kunsill\s+tal-Ewropa",),
+    "nl": (r"Raad\s+van\s+Europa",),
+    "pl": (r"Rad(?:a|y|zie|ę|ą)\s+Europy",),
+    "pt": (r"Conselho\s+da\s+Europa",),
+    "ro": (r"Consiliul\w*\s+Europei",),
+    "sk": (r"Rad(?:a|y|e|u|ou)\s+Európy",),
+    "sl": (r"Svet\w*\s+Evrope",),
+    "sv": (r"Europarådet\w*",),
+}
 
 # The EU inside the Act's name, as newsrooms write "the EU AI Act" in their language:
 # "akt EU o umělé inteligenci", "πράξη της ΕΕ για την τεχνητή νοημοσύνη", "Актът на ЕС

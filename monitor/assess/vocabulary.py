@@ -16,6 +16,7 @@ from monitor.assess.lexicon import (
     BY_LANGUAGE,
     CODES,
     COMMISSION,
+    COUNCIL_OF_EUROPE,
     ELSEWHERE,
     ELSEWHERE_ACRONYMS,
     ELSEWHERE_LOCAL_ACRONYMS,
@@ -168,6 +169,8 @@ class _Matchers:
     rules: re.Pattern[str]
     elsewhere: re.Pattern[str]
     commission: re.Pattern[str]
+    #: Names with "Europe" in them that are not the EU (the Council of Europe).
+    not_eu: re.Pattern[str]
 
 
 @functools.cache
@@ -207,6 +210,7 @@ def _matchers(language: str) -> _Matchers:
             "(?i:" + _phrases(elsewhere) + ")", _acronyms(ELSEWHERE_ACRONYMS + local)
         ),
         commission=re.compile(_phrases(with_english(COMMISSION)), flags),
+        not_eu=re.compile(_phrases(with_english(COUNCIL_OF_EUROPE)), flags),
     )
 
 
@@ -345,7 +349,7 @@ def _title_other_subject(title: str) -> bool:
 
 def _describes(sentence: str, m: _Matchers) -> bool:
     """A word for the EU, one for AI and one for rules or law, in one stretch of text."""
-    sentence = _OTHER_EU_LAWS.sub(" ", sentence)
+    sentence = m.not_eu.sub(" ", _OTHER_EU_LAWS.sub(" ", sentence))
     return bool(m.eu.search(sentence) and m.ai.search(sentence) and m.rules.search(sentence))
 
 
@@ -360,7 +364,7 @@ def _describes_title(title: str, text: str, m: _Matchers) -> bool:
         return True
     return (
         bool(m.commission.search(title))
-        and bool(m.eu.search(text))
+        and bool(m.eu.search(m.not_eu.sub(" ", text)))
         and _describes(m.commission.sub(" EU ", title), m)
     )
 
@@ -373,7 +377,7 @@ def lexical_signals(text: str, *, title: str = "", language: str = "") -> Lexica
     """Find the Act's names, its description and topics, and the EU and AI context in a text."""
     m = _matchers(language)
     whole = f"{title}\n{text}" if title else text
-    eu = len(m.eu.findall(whole))
+    eu = len(m.eu.findall(m.not_eu.sub(" ", whole)))
     ai = len(m.ai.findall(whole))
     sentences = [s for s in _SENTENCE_END.split(text) if s.strip()] or [text]
     lead = " ".join(sentences[:2])

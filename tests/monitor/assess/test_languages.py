@@ -33,6 +33,40 @@ AI_PACT: list[dict[str, Any]] = tomllib.loads((DATA / "ai_pact.toml").read_text(
 EU_IN_NAMES: list[dict[str, Any]] = tomllib.loads((DATA / "eu_in_names.toml").read_text("utf-8"))[
     "text"
 ]
+IN_FORCE: list[dict[str, Any]] = tomllib.loads((DATA / "in_force.toml").read_text("utf-8"))[
+    "article"
+]
+COUNCIL_OF_EUROPE: list[dict[str, Any]] = tomllib.loads(
+    (DATA / "council_of_europe.toml").read_text("utf-8")
+)["title"]
+# "Europe" as a text names it in each language, in the genitive where a headline
+# would ("Europas lov", "zákon Evropy", "na hEorpa"): newsrooms write it for the EU.
+EUROPE = {
+    "bg": "на Европа",
+    "cs": "Evropy",
+    "da": "Europas",
+    "de": "Europas",
+    "el": "της Ευρώπης",
+    "en": "Europe's",
+    "es": "de Europa",
+    "et": "Euroopa",
+    "fi": "Euroopan",
+    "fr": "de l'Europe",
+    "ga": "na hEorpa",
+    "hr": "Europe",
+    "hu": "Európában",
+    "it": "dell'Europa",
+    "lt": "Europos",
+    "lv": "Eiropas",
+    "mt": "tal-Ewropa",
+    "nl": "Europa's",
+    "pl": "Europy",
+    "pt": "da Europa",
+    "ro": "Europei",
+    "sk": "Európy",
+    "sl": "Evrope",
+    "sv": "Europas",
+}
 
 
 @pytest.fixture(scope="module")
@@ -119,3 +153,43 @@ def test_every_official_language_has_an_ai_office_headline() -> None:
 
 def test_the_ai_pact_is_known_in_every_official_language_but_irish() -> None:
     assert sorted(case["language"] for case in AI_PACT) == sorted(set(EU_LANGUAGES) - {"ga"})
+
+
+def test_every_official_language_has_the_in_force_and_council_of_europe_cases() -> None:
+    assert sorted(case["language"] for case in IN_FORCE) == sorted(EU_LANGUAGES)
+    assert sorted(case["language"] for case in COUNCIL_OF_EUROPE) == sorted(EU_LANGUAGES)
+    assert sorted(EUROPE) == sorted(EU_LANGUAGES)
+
+
+@pytest.mark.parametrize("case", IN_FORCE, ids=[case["language"] for case in IN_FORCE])
+def test_europes_ai_law_entering_into_force_is_an_update(
+    index: CorpusIndex, case: dict[str, Any]
+) -> None:
+    signals = lexical_signals(case["text"], title=case["title"], language=case["language"])
+    assert signals.described_in == "title", signals
+    result = assess(
+        case["text"],
+        index,
+        title=case["title"],
+        published="2024-08-01",
+        language_hint=case["language"],
+    )
+    assert result.verdict == "update", result.reasons
+
+
+@pytest.mark.parametrize("language", sorted(EUROPE))
+def test_europe_by_its_own_name_counts_as_the_eu(language: str) -> None:
+    signals = lexical_signals(f"{EUROPE[language]} AI", language=language)
+    assert signals.eu_mentions == 1, signals
+
+
+@pytest.mark.parametrize(
+    "case", COUNCIL_OF_EUROPE, ids=[case["language"] for case in COUNCIL_OF_EUROPE]
+)
+def test_the_council_of_europes_rules_on_ai_are_not_the_eus(
+    index: CorpusIndex, case: dict[str, Any]
+) -> None:
+    signals = lexical_signals("", title=case["text"], language=case["language"])
+    assert signals.eu_mentions == 0 and signals.described_in == "", signals
+    result = assess("", index, title=case["text"], language_hint=case["language"])
+    assert result.verdict == "irrelevant", result.reasons
