@@ -25,14 +25,16 @@ _BILLION = (
     r"billions?|bn|bln\.?|mld\.?|mrd\.?|milliarden?|miljard\w*|milliards?|mil\s+millones|"
     r"miliard\w*|mil\s+milhões|milliárd\w*|miljardi\w*|milijard\w*|милиард\w*|δισ\w*\.?|biljun\w*"
 )
-_EURO = r"€|EUR|euro\w*|euró\w*|eurų|eiro|evr\w*|евро|ευρώ"
+# "eura", "euru": the Croatian cases; "eur" (Czech, Slovak) is the code, matched as EUR.
+_EURO = r"€|EUR|euro\w*|eur[au]|euró\w*|eurų|eiro|evr\w*|евро|ευρώ"
 _DOLLAR = r"\$|USD|dollars?|dolar\w*|dollár\w*|долар\w*|δολάρι\w*"
 _POUND = r"£|GBP|pounds?"
 _CURRENCY = rf"(?P<currency>{_EURO}|{_DOLLAR}|{_POUND})"
 _SCALE = rf"(?P<scale>{_MILLION}|{_BILLION}|m\b)"
 _PERCENT = (
-    r"%|percent|per\s*cent|procent\w*|prozent|pour\s*cent|por\s*ciento|per\s*cento|por\s*cento|"
-    r"százalék\w*|prosent\w*|protsent\w*|τοις\s+εκατό|на\s+сто|fil-mija|faoin\s+gcéad"
+    r"%|percent\w*|per\s*cent|procent\w*|proc\.|prozent|pour\s*cent|por\s*ciento|per\s*cento|"
+    r"por\s*cento|százalék\w*|prosent\w*|protsent\w*|posto|odstot\w*|la\s+sută|процент\w*|"
+    r"τοις\s+εκατό|на\s+сто|fil-mija|faoin\s+gcéad"
 )
 
 _SHAPES = tuple(

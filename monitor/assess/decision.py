@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from monitor.assess.embedding import Embedder, Vectors
-from monitor.assess.entities import named_things, new_things
+from monitor.assess.entities import named_things, new_things, tallies
 from monitor.assess.headlines import HeadlineIndex
 from monitor.assess.neardup import DuplicateIndex
 from monitor.assess.parts import parts_of
@@ -150,6 +150,9 @@ class CorpusIndex:
     things: list[dict[str, list[str]]] = field(default_factory=list)
     # The same, lower-cased as one set per document, for the story model's overlap.
     thing_sets: list[frozenset[str]] = field(default_factory=list)
+    # Each document's counts ("523", "46": ``entities.tallies``), for matching a story
+    # where no sentence vectors can be compared.
+    tally_sets: list[frozenset[str]] = field(default_factory=list)
     duplicates: DuplicateIndex = field(default_factory=DuplicateIndex)
     headlines: HeadlineIndex = field(default_factory=HeadlineIndex)
     titles: dict[str, str] = field(default_factory=dict)
@@ -201,6 +204,7 @@ class CorpusIndex:
             things = named_things(document.text, document.language)
             self.things.append(things)
             self.thing_sets.append(thing_set(things))
+            self.tally_sets.append(_counts(document.text, things))
         self.sentence_count += len(new_sentences)
         # Kept without their texts: what is compared is indexed above (sentence vectors,
         # shingles, named things); a verdict names a document by id, title and language.
@@ -541,23 +545,35 @@ FACTS = ("amounts", "dates", "references")
 MIN_SHARED_THINGS = 2
 
 
+def _counts(text: str, things: dict[str, list[str]]) -> frozenset[str]:
+    """A text's counts, marked apart from its other named things ("#523")."""
+    return frozenset(f"#{count}" for count in tallies(text, things))
+
+
 def _story_by_things(
-    index: CorpusIndex, things: dict[str, list[str]], window: Mask, *, day: int | None
+    index: CorpusIndex,
+    things: dict[str, list[str]],
+    window: Mask,
+    *,
+    day: int | None,
+    counts: frozenset[str] = frozenset(),
 ) -> _Story:
     """The story of an article in a language the embedder lacks: named things and time.
 
-    Names, legal references ("2024/1689", "article 5" in any language), amounts
-    and dates it shares with a document, and the days between them, go through
+    Names, legal references ("2024/1689", "article 5" in any language), amounts,
+    dates and counts ("523 votes to 46") it shares with a document, and the days
+    between them, go through
     the story model with the content measures at nought: reports of one
     development come within days and share their names and numbers, in any
     language.
     """
-    mine = thing_set(things)
+    mine = thing_set(things) | counts
     found: list[tuple[float, int, int]] = []
     if mine:
         model = shipped_story_model()
         for doc in np.flatnonzero(window).tolist():
-            common = len(mine & index.thing_sets[doc])
+            theirs = index.thing_sets[doc] | index.tally_sets[doc]
+            common = len(mine & theirs)
             if common < MIN_SHARED_THINGS:
                 continue
             apart = _days_apart(day, int(index.first_day[doc]), int(index.last_day[doc]))
@@ -566,7 +582,7 @@ def _story_by_things(
                 aligned_share=0.0,
                 best_sentence=0.0,
                 days_apart=apart,
-                shared_things=shared_share(mine, index.thing_sets[doc]),
+                shared_things=shared_share(mine, theirs),
             )
             found.append((model.probability(features), common, doc))
     if not found:
@@ -583,12 +599,19 @@ def _story_by_things(
     )
 
 
-def _in_common(index: CorpusIndex, story: _Story, things: dict[str, list[str]]) -> list[str]:
-    """The article's named things that the story's document has too."""
+def _in_common(
+    index: CorpusIndex,
+    story: _Story,
+    things: dict[str, list[str]],
+    counts: frozenset[str] = frozenset(),
+) -> list[str]:
+    """The article's named things and counts that the story's document has too."""
     if story.document is None:
         return []
     theirs = index.thing_sets[story.document]
-    return [v for values in things.values() for v in values if v.lower() in theirs]
+    shared = [v for values in things.values() for v in values if v.lower() in theirs]
+    tallied = counts & index.tally_sets[story.document]
+    return shared + sorted((c[1:] for c in tallied), key=int)
 
 
 def _verdict(
@@ -814,9 +837,12 @@ def assess(
     common["parts"] = parts_of(body, language=language)  # the body holds the title
     window = _in_window(index, published, thresholds.window_days)
     things = named_things(body, language)
+    counts = _counts(body, things)
     when = _parse_date(published) if published else None
     if vectors is None or doc_vector is None:
-        story = _story_by_things(index, things, window, day=when.toordinal() if when else None)
+        story = _story_by_things(
+            index, things, window, day=when.toordinal() if when else None, counts=counts
+        )
     else:
         story = _story(
             index,
@@ -869,7 +895,7 @@ def assess(
         len(novel),
         len(sentences),
         thresholds,
-        in_common=_in_common(index, story, things) if not covered else [],
+        in_common=_in_common(index, story, things, counts) if not covered else [],
         fresh_facts=[v for kind in FACTS for v in fresh.get(kind, [])],
     )
     reasons.insert(0, lead)

@@ -11,7 +11,7 @@ import pytest
 
 from monitor.assess.decision import ADD_BATCH, CorpusDocument, CorpusIndex, SentenceBlock
 from monitor.assess.embedding import Vectors
-from monitor.assess.entities import named_things, new_things
+from monitor.assess.entities import named_things, new_things, tallies
 from monitor.assess.neardup import NUM_PERM, DuplicateIndex, containment, minhash, shingles
 from monitor.assess.relevance import lexical_relevance
 from monitor.assess.text import detect_language, split_sentences
@@ -174,6 +174,20 @@ def test_named_things_in_an_article_and_those_the_corpus_lacks() -> None:
     known = named_things("Henna Virkkunen spoke in Brussels about OpenAI.", "en")
     fresh = new_things(found, known)
     assert "OpenAI" not in fresh["names"] and "€35 million" in fresh["amounts"]
+
+
+def test_the_first_word_after_a_title_is_no_name() -> None:
+    # A title has no full stop: "Nakon" opens the text's first sentence.
+    found = named_things("EU postigao dogovor o pravilima\nNakon 36 sati pregovora.", "hr")
+    assert found["names"] == []
+
+
+def test_counts_are_read_apart_from_sums_dates_years_and_references() -> None:
+    text = (
+        "Poslanci 13. března 2024 schválili nařízení (EU) 2024/1689 poměrem 523 hlasů "
+        "proti 46; pokuty až 35 milionů eur nebo 7 % obratu, 1 200 firem, 3 dny, 2025."
+    )
+    assert tallies(text, named_things(text, "cs")) == {"523", "46", "1200"}
 
 
 def test_german_nouns_are_not_names_but_inner_capitals_are() -> None:

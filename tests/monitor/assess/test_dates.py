@@ -134,9 +134,60 @@ def test_long_runs_of_spaces_and_figures_are_read_at_once() -> None:
         ("EUR 35 mln, $1.2bn and £300", ["€35 million", "$1.2 billion", "£300"]),
         ("von 1,5 Milliarden Euro; 10.000 euro; 5 000 €", ["€1.5 billion", "€10,000", "€5,000"]),
         ("20 million users, 1,000 jobs", ["20 million"]),
+        ("kazne do 35 milijuna eura ili 7 posto prometa", ["€35 million", "7%"]),
+        ("baudos iki 35 mln. eurų arba 7 proc. apyvartos", ["€35 million", "7%"]),
+        ("globe do 7 odstotkov, 7 la sută, 7 процента, 7 percent", ["7%"]),
     ],
 )
 def test_sums_and_percentages_are_written_as_english_writes_them(
     text: str, written: list[str]
 ) -> None:
     assert find_amounts(text) == written
+
+
+def test_reports_in_languages_the_embedder_lacks_meet_on_their_counts() -> None:
+    """Slovak and Hungarian reports of the vote a Czech one told: "523 votes to 46".
+
+    Before counts were read, they shared no name, sum or date with it and each was
+    flagged as a story of its own.
+    """
+    index: CorpusIndex = _seed_index()
+    index.add(
+        [
+            CorpusDocument(
+                "flagged-cs",
+                "Europarlament schválil akt o umělé inteligenci",
+                "cs",
+                "Poslanci Evropského parlamentu ve středu schválili akt o umělé inteligenci "
+                "poměrem 523 hlasů proti 46. Nařízení musí ještě potvrdit členské státy.",
+                "2024-03-13",
+                origin="flagged",
+            )
+        ]
+    )
+    reports = {
+        "sk": (
+            "Európsky parlament schválil akt o umelej inteligencii",
+            "Poslanci v stredu schválili akt o umelej inteligencii pomerom 523 hlasov proti 46. "
+            "Nariadenie ešte musia potvrdiť členské štáty.",
+        ),
+        "hu": (
+            "Megszavazta az Európai Parlament a mesterséges intelligenciáról szóló rendeletet",
+            "A képviselők szerdán 523 szavazattal, 46 ellenében fogadták el a rendeletet. "
+            "A tagállamoknak még jóvá kell hagyniuk.",
+        ),
+    }
+    for language, (title, text) in reports.items():
+        result = assess(text, index, title=title, published="2024-03-14", language_hint=language)
+        assert result.verdict == "known", result.reasons
+        assert result.nearest_document_id == "flagged-cs"
+        assert "in common: 46, 523" in result.reasons[0]
+    other = assess(
+        "Ministri členských štátov v utorok definitívne schválili akt o umelej inteligencii. "
+        "Nariadenie nadobudne účinnosť 20 dní po uverejnení.",
+        index,
+        title="Rada definitívne schválila akt o umelej inteligencii",
+        published="2024-05-21",
+        language_hint="sk",
+    )
+    assert other.verdict == "update", other.reasons
