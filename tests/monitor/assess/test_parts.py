@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -43,6 +45,68 @@ PROHIBITION_AND_FINE = {
     "sl": "Prepoved družbenega točkovanja velja, globe pa dosežejo sedem odstotkov.",
     "sv": "Förbudet mot social poängsättning gäller och sanktionsavgifter når sju procent.",
 }
+
+
+LANGUAGES = Path(__file__).parents[2] / "data" / "languages"
+
+
+def _cases(name: str, table: str) -> list[dict[str, Any]]:
+    cases: list[dict[str, Any]] = tomllib.loads((LANGUAGES / name).read_text("utf-8"))[table]
+    return cases
+
+
+# The reports the language tests use, with the parts each one's words name: a delay
+# of the high-risk rules, a first probe of a general-purpose model's training data,
+# the law entering into force (the first bans, the models' obligations), an AI
+# Office headline, and late harmonised standards.
+PARTS_CASES = [
+    *(
+        (case["language"], case["title"], case["text"], ("high-risk", "timeline"))
+        for case in _cases("described.toml", "article")
+        if case["text"] and not case.get("shape")
+    ),
+    *(
+        (case["language"], case["title"], case["text"], ("gpai", "transparency"))
+        for case in _cases("described.toml", "article")
+        if case.get("shape") == "enforcement"
+    ),
+    *(
+        (case["language"], case["title"], case["text"], ("prohibited", "gpai", "timeline"))
+        for case in _cases("in_force.toml", "article")
+    ),
+    *(
+        (case["language"], case["text"], "", ("governance",))
+        for case in _cases("ai_office.toml", "title")
+    ),
+    *(
+        (case["language"], "", case["text"], ("high-risk", "standards"))
+        for case in _cases("standards.toml", "text")
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text", "parts"),
+    PARTS_CASES,
+    ids=[f"{'-'.join(c[3])}-{c[0]}" for c in PARTS_CASES],
+)
+def test_each_language_tags_the_parts_its_reports_name(
+    language: str, title: str, text: str, parts: tuple[str, ...]
+) -> None:
+    found = parts_of(text, title=title, language=language)
+    assert set(parts) <= set(found), found
+
+
+def test_the_parts_cases_cover_every_part_in_every_official_language() -> None:
+    covered = {(language, part) for language, _, _, parts in PARTS_CASES for part in parts}
+    languages = {language for language, *_ in PARTS_CASES}
+    assert languages == PARTS_LANGUAGES
+    missing = (
+        {(lang, part) for lang in languages for part in PARTS}
+        - covered
+        - {(lang, part) for lang in PROHIBITION_AND_FINE for part in ("prohibited", "penalties")}
+    )
+    assert not missing, sorted(missing)
 
 
 def test_every_official_language_has_words_for_the_parts() -> None:
