@@ -22,7 +22,8 @@ common. Reported, overall and per language pair:
 - precision and recall of named things alone (``MIN_SHARED_THINGS`` or more
   names, amounts, dates or legal references in common), and the Pearson of
   their share: what the story has to go on in a language the embedder lacks,
-  with time, which the pairs do not have, left out.
+  with time, which the pairs do not have, left out; and the same with counts
+  ("523 votes to 46") as well, as those languages are read.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from monitor.assess.decision import (
     with_title,
 )
 from monitor.assess.entities import named_things
-from monitor.assess.story import shipped_story_model, thing_set
+from monitor.assess.story import count_set, shipped_story_model, thing_set
 from monitor.assess.text import detect_language, split_sentences
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "semeval2022-task8"
@@ -66,6 +67,8 @@ class Measured:
     sentences: int
     #: Named things (names, amounts, dates, legal references) the two texts share.
     things_in_common: int = 0
+    #: The same with counts ("523", "46") as well, as a language the embedder lacks is read.
+    with_counts_in_common: int = 0
 
     @property
     def same(self) -> bool:
@@ -116,6 +119,10 @@ def measure(limit: int | None = None) -> list[Measured]:
                 features,
                 len(sentences),
                 len(thing_set(things) & index.thing_sets[0]),
+                len(
+                    (thing_set(things) | count_set(body, things))
+                    & (index.thing_sets[0] | index.tally_sets[0])
+                ),
             )
         )
     return found
@@ -192,6 +199,9 @@ def report(items: Sequence[Measured]) -> dict[str, dict[str, object]]:
                 pearson([m.features["shared_things"] for m in part], human), 3
             ),
             "things_only": _scores(part, [m.things_in_common >= MIN_SHARED_THINGS for m in part]),
+            "things_and_counts": _scores(
+                part, [m.with_counts_in_common >= MIN_SHARED_THINGS for m in part]
+            ),
         }
         if name != "synthetic pairs":
             probabilities = [oof[m.pair] for m in part]
@@ -222,6 +232,7 @@ def main(argv: list[str] | None = None) -> None:
             f"embedder lacks, time aside): {row['things_only']}, "
             f"Pearson of their share {row['pearson_shared_things']}"
         )
+        print(f"  with counts as well (as shipped for those languages): {row['things_and_counts']}")
         if "content_model" in row:
             print(
                 f"  content model, 5-fold CV: {row['content_model']}, "

@@ -32,12 +32,18 @@ from typing import Any
 import numpy as np
 
 from monitor.assess.embedding import Embedder, Vectors
-from monitor.assess.entities import named_things, new_things, tallies
+from monitor.assess.entities import named_things, new_things
 from monitor.assess.headlines import HeadlineIndex
 from monitor.assess.neardup import DuplicateIndex
 from monitor.assess.parts import parts_of
 from monitor.assess.relevance import TITLE_WORDS, relevance_features, shipped_model
-from monitor.assess.story import shared_share, shipped_story_model, story_features, thing_set
+from monitor.assess.story import (
+    count_set,
+    shared_share,
+    shipped_story_model,
+    story_features,
+    thing_set,
+)
 from monitor.assess.text import detect_language, split_sentences
 from monitor.assess.vocabulary import VOCABULARY_LANGUAGES, LexicalSignals, lexical_signals
 from monitor.seeds import SeedDocument
@@ -204,7 +210,7 @@ class CorpusIndex:
             things = named_things(document.text, document.language)
             self.things.append(things)
             self.thing_sets.append(thing_set(things))
-            self.tally_sets.append(_counts(document.text, things))
+            self.tally_sets.append(count_set(document.text, things))
         self.sentence_count += len(new_sentences)
         # Kept without their texts: what is compared is indexed above (sentence vectors,
         # shingles, named things); a verdict names a document by id, title and language.
@@ -545,11 +551,6 @@ FACTS = ("amounts", "dates", "references")
 MIN_SHARED_THINGS = 2
 
 
-def _counts(text: str, things: dict[str, list[str]]) -> frozenset[str]:
-    """A text's counts, marked apart from its other named things ("#523")."""
-    return frozenset(f"#{count}" for count in tallies(text, things))
-
-
 def _story_by_things(
     index: CorpusIndex,
     things: dict[str, list[str]],
@@ -837,7 +838,7 @@ def assess(
     common["parts"] = parts_of(body, language=language)  # the body holds the title
     window = _in_window(index, published, thresholds.window_days)
     things = named_things(body, language)
-    counts = _counts(body, things)
+    counts = count_set(body, things)
     when = _parse_date(published) if published else None
     if vectors is None or doc_vector is None:
         story = _story_by_things(

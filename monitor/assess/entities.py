@@ -9,6 +9,7 @@ way in every language, so that they meet across languages.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from monitor.assess.amounts import find_amounts
 from monitor.assess.dates import find_dates
@@ -195,7 +196,7 @@ _COUNT = re.compile(
 )
 
 
-def tallies(text: str, things: dict[str, list[str]]) -> frozenset[str]:
+def tallies(text: str, things: Mapping[str, list[str]]) -> frozenset[str]:
     """Counts in a text that ``named_things`` did not read as a sum, a date or a reference.
 
     "523 votes to 46", "36 hours of talks", "20 days after publication": the same

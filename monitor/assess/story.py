@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from monitor.assess.entities import tallies
 from monitor.assess.logistic import LogisticModel, model_dict, model_from
 
 MODEL_FILE = Path(__file__).with_name("story_model.json")
@@ -45,6 +46,11 @@ def recent(days_apart: int | None) -> float:
 def thing_set(things: Mapping[str, list[str]]) -> frozenset[str]:
     """Named things of every kind as one lower-cased set."""
     return frozenset(v.lower() for values in things.values() for v in values)
+
+
+def count_set(text: str, things: Mapping[str, list[str]]) -> frozenset[str]:
+    """A text's counts (``entities.tallies``), marked apart from its named things ("#523")."""
+    return frozenset(f"#{count}" for count in tallies(text, things))
 
 
 def shared_share(mine: frozenset[str], theirs: frozenset[str]) -> float:
