@@ -39,6 +39,15 @@ ENGLISH_ACT_NAMES = (
     r"\bAI\s+Board\b",
     r"\bEuropean\s+Artificial\s+Intelligence\s+Board\b",
 )
+# The English name as other languages write and inflect it: "AI Actu" (pl, cs, sk),
+# "AI Acie" (pl), "AI Actin", "AI Actia" (fi), "AI Acti" (et), "AI Acto" (lt),
+# "AI Actens", "AI Act:s" (sv), "AI Act'en" (da), "AI Act-et", "AI Acttel" (hu),
+# "AI Act-ul" (ro). Not "AI Action", "AI Actor": the ending must end the word.
+FOREIGN_AI_ACT = (
+    r"\bA\.?I\.?[\s-]*[Aa](?:cie|ct(?:u|a|ie|em|om|y|ów|in|ia|iin|issa|ista|ille|ilta|iksi|i|o|e|"
+    r"ens|en|et|tel|-et|-tel|-ul|-ului|-ot|-ban|-ben|-nak|-ről|-ról|-a|-u|-om|-e|-i|-s|"
+    r"['\u2019:](?:en|ens|et|s|n))?)\b"
+)
 
 # Topics of the Act: telling, but also used of AI rules elsewhere.
 ACT_TOPICS = (
@@ -169,6 +178,9 @@ class _Matchers:
     rules: re.Pattern[str]
     elsewhere: re.Pattern[str]
     commission: re.Pattern[str]
+    #: A capitalised word before "AI Act" makes another bill's name ("Autonomous AI
+    #: Act"): read so in English only; elsewhere it is an article or a noun ("Der AI Act").
+    bill_names: bool
     #: Names with "Europe" in them that are not the EU (the Council of Europe).
     not_eu: re.Pattern[str]
 
@@ -192,10 +204,12 @@ def _matchers(language: str) -> _Matchers:
         return table["en"] + tuple(p for c in places if c != "en" for p in table[c])
 
     elsewhere = with_english(ELSEWHERE)
+    foreign = language in LEXICON_LANGUAGES and language != "en"
+    english_names = (FOREIGN_AI_ACT,) if foreign else ()
     local = tuple(p for c in places for p in ELSEWHERE_LOCAL_ACRONYMS.get(c, ()))
     return _Matchers(
         act=re.compile(_phrases(act_names), flags),
-        english_act=re.compile("|".join(f"(?:{p})" for p in ENGLISH_ACT_NAMES)),
+        english_act=re.compile("|".join(f"(?:{p})" for p in (*english_names, *ENGLISH_ACT_NAMES))),
         topic=re.compile(_phrases(ACT_TOPICS), flags),
         eu=_either(
             "(?i:" + _phrases(joined("eu") + EU_CONTEXT_PHRASES) + ")",
@@ -211,6 +225,7 @@ def _matchers(language: str) -> _Matchers:
         ),
         commission=re.compile(_phrases(with_english(COMMISSION)), flags),
         not_eu=re.compile(_phrases(with_english(COUNCIL_OF_EUROPE)), flags),
+        bill_names=not foreign,
     )
 
 
@@ -288,7 +303,7 @@ def _names(text: str, m: _Matchers, eu_anywhere: bool) -> list[str]:
         before = words[-1].replace("\u2019", "'").strip("\"'(").lower() if words else ""
         # "Autonomous AI Act": a capitalised word before it makes it another bill's
         # name, unless that word is the EU's own or the text speaks of the EU.
-        capitalised = bool(words) and words[-1][:1].isupper()
+        capitalised = m.bill_names and bool(words) and words[-1][:1].isupper()
         if not capitalised or before in _EU_OWNERS or eu_anywhere:
             found.append(match.group(0))
     return found

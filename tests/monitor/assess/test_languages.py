@@ -33,6 +33,9 @@ AI_PACT: list[dict[str, Any]] = tomllib.loads((DATA / "ai_pact.toml").read_text(
 EU_IN_NAMES: list[dict[str, Any]] = tomllib.loads((DATA / "eu_in_names.toml").read_text("utf-8"))[
     "text"
 ]
+BORROWED: list[dict[str, Any]] = tomllib.loads((DATA / "ai_act_borrowed.toml").read_text("utf-8"))[
+    "text"
+]
 IN_FORCE: list[dict[str, Any]] = tomllib.loads((DATA / "in_force.toml").read_text("utf-8"))[
     "article"
 ]
@@ -193,3 +196,29 @@ def test_the_council_of_europes_rules_on_ai_are_not_the_eus(
     assert signals.eu_mentions == 0 and signals.described_in == "", signals
     result = assess("", index, title=case["text"], language_hint=case["language"])
     assert result.verdict == "irrelevant", result.reasons
+
+
+@pytest.mark.parametrize("case", BORROWED, ids=[case["language"] for case in BORROWED])
+def test_the_english_name_is_read_as_each_language_borrows_and_inflects_it(
+    case: dict[str, Any],
+) -> None:
+    signals = lexical_signals(case["text"], language=case["language"])
+    assert signals.act_names, signals
+    assert signals.named_in == "lead"
+
+
+def test_every_official_language_borrows_the_english_name() -> None:
+    assert sorted(case["language"] for case in BORROWED) == sorted(EU_LANGUAGES)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Der AI Action Plan der USA wurde vorgestellt.", "de"),
+        ("Amerykański AI Activity Report pokazuje wzrost.", "pl"),
+        ("Senators introduce the Autonomous AI Act.", "en"),
+        ("L'AI Actor Studio ouvre ses portes.", "fr"),
+    ],
+)
+def test_other_names_that_begin_like_it_are_not_the_act(text: str, language: str) -> None:
+    assert lexical_signals(text, language=language).act_names == ()
