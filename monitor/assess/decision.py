@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from monitor.assess.embedding import Embedder, Vectors
-from monitor.assess.entities import named_things, new_things
+from monitor.assess.entities import named_things, new_things, without_act_names
 from monitor.assess.headlines import HeadlineIndex
 from monitor.assess.neardup import DuplicateIndex
 from monitor.assess.parts import parts_of
@@ -884,7 +884,9 @@ def assess(
     compared = story.documents or tuple(np.flatnonzero(window)[-TOP_DOCUMENTS:])
     fresh = {
         kind: values
-        for kind, values in new_things(things, _known_things(index, compared)).items()
+        for kind, values in without_act_names(
+            new_things(things, _known_things(index, compared)), lexical.act_names
+        ).items()
         if values
     }
     same_story = nearest is not None and story.probability >= thresholds.same_story

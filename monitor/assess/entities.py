@@ -9,7 +9,7 @@ way in every language, so that they meet across languages.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from monitor.assess.amounts import find_amounts
 from monitor.assess.dates import find_dates
@@ -135,6 +135,28 @@ _MONTH_NAMES = frozenset(_MONTHS.split("|")) | frozenset(
         "vendredi",
         "samedi",
         "dimanche",
+        # Irish and Maltese write their weekdays with a capital ("Dé Máirt", "it-Tlieta").
+        "dé luain",
+        "dé máirt",
+        "dé céadaoin",
+        "déardaoin",
+        "dé haoine",
+        "dé sathairn",
+        "dé domhnaigh",
+        "luain",
+        "máirt",
+        "céadaoin",
+        "haoine",
+        "aoine",
+        "sathairn",
+        "domhnaigh",
+        "tnejn",
+        "tlieta",
+        "erbgħa",
+        "ħamis",
+        "ġimgħa",
+        "sibt",
+        "ħadd",
     ]
 )
 _SINGLE = re.compile(rf"\b[{_UP}][{_LOW}]*[A-Z0-9][\w]*\b|\b[{_UP}][{_LOW}]{{2,}}\b")
@@ -174,7 +196,7 @@ def named_things(text: str, language: str = "") -> dict[str, list[str]]:
                 # "Die Kommission" less its article is one word: judged as a single word.
                 if len(words) == 2 and not _single_is_name(value, language):
                     continue
-            if len(value) > 2 and value.lower() not in _STOP_NAMES:
+            if len(value) > 2 and value.lower() not in _STOP_NAMES | _MONTH_NAMES:
                 found["names"].setdefault(value.lower(), value)
         for match in _SINGLE.finditer(sentence):
             word = match.group(0)
@@ -224,3 +246,25 @@ def new_things(article: dict[str, list[str]], known: dict[str, list[str]]) -> di
     return {
         kind: [v for v in values if v.lower() not in known_text] for kind, values in article.items()
     }
+
+
+def without_act_names(
+    things: dict[str, list[str]], act_names: Sequence[str]
+) -> dict[str, list[str]]:
+    """Named things less the words of the Act's own name, as inflected, and weekdays.
+
+    "Aktu", "Regulamentului" or "Intleacht Shaorga" is the Act's name in a case the
+    corpus never wrote it in: no news to a reader, so its words leave the names a
+    reader sees (nor does "Intleacht Shaorga Dé Máirt": a weekday is all it adds).
+    """
+    if "names" not in things:
+        return things
+    act_words = {w for name in act_names for w in re.findall(r"[\w'-]+", name.lower())}
+    kept = []
+    for value in things["names"]:
+        rest = " ".join(w for w in value.split() if w.lower() not in act_words)
+        # Kept whole unless all that is left of it is nothing, or a weekday: "AI
+        # Office" stays "AI Office" beside an "AI Act".
+        if rest and rest.lower() not in _MONTH_NAMES:
+            kept.append(value)
+    return {**things, "names": kept}

@@ -11,7 +11,7 @@ import pytest
 
 from monitor.assess.decision import ADD_BATCH, CorpusDocument, CorpusIndex, SentenceBlock
 from monitor.assess.embedding import Vectors
-from monitor.assess.entities import named_things, new_things, tallies
+from monitor.assess.entities import named_things, new_things, tallies, without_act_names
 from monitor.assess.neardup import NUM_PERM, DuplicateIndex, containment, minhash, shingles
 from monitor.assess.relevance import lexical_relevance
 from monitor.assess.text import detect_language, split_sentences
@@ -179,6 +179,21 @@ def test_named_things_in_an_article_and_those_the_corpus_lacks() -> None:
 def test_the_first_word_after_a_title_is_no_name() -> None:
     # A title has no full stop: "Nakon" opens the text's first sentence.
     found = named_things("EU postigao dogovor o pravilima\nNakon 36 sati pregovora.", "hr")
+    assert found["names"] == []
+
+
+def test_the_acts_own_name_and_weekdays_are_no_new_names() -> None:
+    things = {
+        "names": ["Aktu", "Intleacht Shaorga Dé Máirt", "Henna Virkkunen", "AI Office"],
+        "amounts": ["€35 million"],
+    }
+    act_names = ("Aktu o umjetnoj inteligenciji", "Acht um Intleacht Shaorga", "AI Act")
+    assert without_act_names(things, act_names) == {
+        "names": ["Henna Virkkunen", "AI Office"],
+        "amounts": ["€35 million"],
+    }
+    # Irish and Maltese weekdays are capitalised, and no names either.
+    found = named_things("Thug siad a gceadú Dé Máirt. Taw l-approvazzjoni nhar it-Tlieta.", "ga")
     assert found["names"] == []
 
 
