@@ -25,8 +25,14 @@ _BILLION = (
     r"billions?|bn|bln\.?|mld\.?|mrd\.?|milliarden?|miljard\w*|milliards?|mil\s+millones|"
     r"miliard\w*|mil\s+milhões|milliárd\w*|miljardi\w*|milijard\w*|милиард\w*|δισ\w*\.?|biljun\w*"
 )
-# "eura", "euru": the Croatian cases; "eur" (Czech, Slovak) is the code, matched as EUR.
-_EURO = r"€|EUR|euro\w*|eur[au]|euró\w*|eurų|eiro|evr\w*|евро|ευρώ"
+# The euro in each language's cases ("euroa", "eurot", "eura", "eurų", "eurót",
+# "evrov", "ewro"); "eur" (Czech, Slovak) is the code, matched as EUR. Endings are
+# spelt out: "euro\w*" took "523 Europarlementariërs" and "523 európai képviselő"
+# for sums of euros.
+_EURO = (
+    r"€|EUR|euro(?:s|a|n|t|ja|jen|ista|lla)?|eur[au]|euró(?:s|t|ra|ról|nak|ban|val|n)?|"
+    r"eurų|eiro|evr(?:o|a|ov|ih|i|u)|ewro|евро|ευρώ"
+)
 _DOLLAR = r"\$|USD|dollars?|dolar\w*|dollár\w*|долар\w*|δολάρι\w*"
 _POUND = r"£|GBP|pounds?"
 _CURRENCY = rf"(?P<currency>{_EURO}|{_DOLLAR}|{_POUND})"

@@ -137,6 +137,10 @@ def test_long_runs_of_spaces_and_figures_are_read_at_once() -> None:
         ("kazne do 35 milijuna eura ili 7 posto prometa", ["€35 million", "7%"]),
         ("baudos iki 35 mln. eurų arba 7 proc. apyvartos", ["€35 million", "7%"]),
         ("globe do 7 odstotkov, 7 la sută, 7 процента, 7 percent", ["7%"]),
+        ("35 miljoonaa euroa, 35 miljonit eurot, 35 millió eurót", ["€35 million"]),
+        ("35 milijonov evrov; 35 miljun ewro", ["€35 million"]),
+        # Europe's words are no euros: "523 Europarlementariërs", "523 európai képviselő".
+        ("523 Europarlementariërs, 523 európai képviselő, 523 evropskih poslancev", []),
     ],
 )
 def test_sums_and_percentages_are_written_as_english_writes_them(
