@@ -408,7 +408,11 @@ def lexical_signals(text: str, *, title: str = "", language: str = "") -> Lexica
     described_in = _first(
         {
             "title": bool(title_names) or (bool(title) and _describes_title(title, text, m)),
-            "lead": any(names_by_sentence[:2]) or _describes(lead, m),
+            # The lead goes on from the headline: "How will AI be regulated?" and
+            # "New EU rules would make companies liable…" say EU rules on AI together.
+            "lead": any(names_by_sentence[:2])
+            or _describes(lead, m)
+            or (bool(title) and _describes(f"{title}\n{lead}", m)),
             "body": bool(act) or any(_describes(s, m) for s in sentences[2:]),
         }
     )

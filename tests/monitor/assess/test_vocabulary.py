@@ -214,3 +214,23 @@ def test_a_title_about_something_else_weighs_against_relevance() -> None:
     assert lexical_relevance(lexical_signals("", title=about), title=about) > lexical_relevance(
         lexical_signals("", title=other), title=other
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "lead"),
+    [
+        (
+            "How will AI be regulated?",
+            "New EU rules would make companies liable for misuse of the technology.",
+        ),
+        (
+            "Europe to ChatGPT: Disclose Your Sources",
+            "Proposed legislation would require AI developers to list copyrighted material.",
+        ),
+    ],
+)
+def test_a_lead_that_goes_on_from_its_headline_describes_with_it(title: str, lead: str) -> None:
+    # Neither says EU rules on AI alone; together they do, as a teaser reads.
+    assert lexical_signals(lead, language="en").described_in == ""
+    assert lexical_signals("", title=title, language="en").described_in == ""
+    assert lexical_signals(lead, title=title, language="en").described_in == "lead"
