@@ -605,7 +605,8 @@ BY_LANGUAGE: dict[str, Terms] = {
         act_names=(
             r"(?:MI|Mākslīgā\s+intelekta)\s+pakt\w*",
             r"(?:MI|Mākslīgā\s+intelekta)\s+biroj\w*",
-            r"mākslīgā\s+intelekta\s+(?:akt|regul|likum)\w*",
+            # "regula" is the Regulation, "regulēšana" any regulating: not the name.
+            r"mākslīgā\s+intelekta\s+(?:akt\w*|regul(?:a|as|ai|u|ā)|likum\w*)",
             r"MI\s+akt\w*",
         ),
     ),
@@ -995,7 +996,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Stáit\s+Aontaithe",
         r"Meiriceá\w*",
         r"Ríocht\s+Aontaithe",
-        r"Breatain\w*",
+        r"Bh?reatain\w*",
         r"tSín",
         r"Síne\w*",
     ),
@@ -1031,7 +1032,15 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
     ),
     "lt": (r"Jungtin\w+\s+Valstij\w*", r"Amerik\w*", r"Britanij\w*", r"Kinij\w*", r"Japonij\w*"),
     "lv": (r"Savienot\w+\s+Valst\w*", r"Amerik\w*", r"Lielbritānij\w*", r"Ķīn\w*", r"Japān\w*"),
-    "mt": (r"Stati\s+Uniti", r"Amerika\w*", r"Renju\s+Unit", r"Ingilterra", r"Ċina", r"Ġappun"),
+    "mt": (
+        r"Stati\s+Uniti",
+        r"Amerika\w*",
+        r"Renju\s+Unit",
+        r"Ingilterra",
+        r"Ċina",
+        r"Ġappun",
+        r"(?:Gran\s+)?Brittanja",
+    ),
     "nl": (
         r"Verenigde\s+Staten",
         r"Amerika\w*",
@@ -1169,6 +1178,39 @@ COMMISSION: dict[str, tuple[str, ...]] = {
     "sv": (r"Kommissionen\w*",),
 }
 
+
+# Europe by its own name, in the cases a comparison puts it in. Newsrooms write it for
+# the EU, but beside another jurisdiction it is the point of comparison ("Britain
+# drafts its own AI rules, diverging from Europe", "odlišná od Evropy"): there
+# ``vocabulary`` does not take it for the EU's rules. A possessive owns the rules
+# whoever else is named ("Europe's new AI law threatens US firms", "Europas lov"),
+# so English, Danish, German, Dutch and Swedish possessives are not listed.
+EUROPE_NAMES: dict[str, tuple[str, ...]] = {
+    "en": (r"Europe",),
+    "bg": (r"Европ(?:а|ата)",),
+    "cs": (r"Evrop(?:a|ě|u|y|ou)",),
+    "da": (r"Europa",),
+    "de": (r"Europa",),
+    "el": (r"Ευρώπη[ςν]?",),
+    "es": (r"Europa",),
+    "et": (r"Euroopa\w*",),
+    "fi": (r"Euroop(?:an|assa|aan|asta|alla)", r"Eurooppa\w*"),
+    "fr": (r"Europe",),
+    "ga": (r"(?:an\s+)?Eoraip", r"na\s+hEorpa"),
+    "hr": (r"Europ(?:a|e|i|u|om)",),
+    "hu": (r"Európ(?:a|ában|ába|ából|át|ának|ára|án)",),
+    "it": (r"Europa",),
+    "lt": (r"Europ(?:a|oje|ą|ai)", r"Europos"),
+    "lv": (r"Eirop(?:a|ā|u|ai)", r"Eiropas"),
+    "mt": (r"(?:l-)?Ewropa",),
+    "nl": (r"Europa",),
+    "pl": (r"Europ(?:a|y|ie|ę|ą)",),
+    "pt": (r"Europa",),
+    "ro": (r"Europa", r"Europei"),
+    "sk": (r"Európ(?:a|e|u|y|ou)",),
+    "sl": (r"Evrop(?:a|e|i|o)",),
+    "sv": (r"Europa",),
+}
 
 # The Council of Europe is not the EU: its 46 states adopted their own treaty on AI
 # (the Framework Convention of 2024), and "Council of Europe … AI rules" must not read

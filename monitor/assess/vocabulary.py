@@ -22,6 +22,7 @@ from monitor.assess.lexicon import (
     ELSEWHERE_LOCAL_ACRONYMS,
     ENGLISH,
     EU_IN_NAME,
+    EUROPE_NAMES,
     LEXICON_LANGUAGES,
     SHARED_ACT_NAMES,
 )
@@ -181,6 +182,8 @@ class _Matchers:
     #: A capitalised word before "AI Act" makes another bill's name ("Autonomous AI
     #: Act"): read so in English only; elsewhere it is an article or a noun ("Der AI Act").
     bill_names: bool
+    #: Europe by its own name, whole ("Europa", "Evropy"): the EU unless compared.
+    europe: re.Pattern[str]
     #: Names with "Europe" in them that are not the EU (the Council of Europe).
     not_eu: re.Pattern[str]
 
@@ -226,6 +229,7 @@ def _matchers(language: str) -> _Matchers:
         commission=re.compile(_phrases(with_english(COMMISSION)), flags),
         not_eu=re.compile(_phrases(with_english(COUNCIL_OF_EUROPE)), flags),
         bill_names=not foreign,
+        europe=re.compile("|".join(f"(?:{p})" for p in with_english(EUROPE_NAMES)), flags),
     )
 
 
@@ -365,7 +369,13 @@ def _title_other_subject(title: str) -> bool:
 def _describes(sentence: str, m: _Matchers) -> bool:
     """A word for the EU, one for AI and one for rules or law, in one stretch of text."""
     sentence = m.not_eu.sub(" ", _OTHER_EU_LAWS.sub(" ", sentence))
-    return bool(m.eu.search(sentence) and m.ai.search(sentence) and m.rules.search(sentence))
+    eu = [hit.group(0) for hit in m.eu.finditer(sentence)]
+    if not (eu and m.ai.search(sentence) and m.rules.search(sentence)):
+        return False
+    # "Britain drafts its own AI rules, diverging from Europe": Europe, and no other
+    # word for the EU, beside another jurisdiction is a comparison.
+    compared = all(m.europe.fullmatch(hit) for hit in eu) and bool(m.elsewhere.search(sentence))
+    return not compared
 
 
 def _describes_title(title: str, text: str, m: _Matchers) -> bool:

@@ -33,6 +33,9 @@ AI_PACT: list[dict[str, Any]] = tomllib.loads((DATA / "ai_pact.toml").read_text(
 EU_IN_NAMES: list[dict[str, Any]] = tomllib.loads((DATA / "eu_in_names.toml").read_text("utf-8"))[
     "text"
 ]
+COMPARED: list[dict[str, Any]] = tomllib.loads(
+    (DATA / "compared_with_europe.toml").read_text("utf-8")
+)["article"]
 BORROWED: list[dict[str, Any]] = tomllib.loads((DATA / "ai_act_borrowed.toml").read_text("utf-8"))[
     "text"
 ]
@@ -222,3 +225,23 @@ def test_every_official_language_borrows_the_english_name() -> None:
 )
 def test_other_names_that_begin_like_it_are_not_the_act(text: str, language: str) -> None:
     assert lexical_signals(text, language=language).act_names == ()
+
+
+@pytest.mark.parametrize("case", COMPARED, ids=[case["language"] for case in COMPARED])
+def test_europe_as_the_point_of_comparison_for_another_jurisdiction_is_not_the_eu(
+    index: CorpusIndex, case: dict[str, Any]
+) -> None:
+    signals = lexical_signals(case["text"], title=case["title"], language=case["language"])
+    assert signals.described_in == "", signals
+    result = assess(
+        case["text"],
+        index,
+        title=case["title"],
+        published="2025-06-01",
+        language_hint=case["language"],
+    )
+    assert result.verdict == "irrelevant", result.reasons
+
+
+def test_every_official_language_compares_another_jurisdiction_with_europe() -> None:
+    assert sorted(case["language"] for case in COMPARED) == sorted(EU_LANGUAGES)
