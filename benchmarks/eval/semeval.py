@@ -100,6 +100,7 @@ def measure(limit: int | None = None) -> list[Measured]:
         sentences = split_sentences(text1, language) or [text1]
         vectors = embedder.embed(sentences)
         things = named_things(body, language)
+        mine = thing_set(things)
         (candidate,), _ = candidates(
             index,
             _mean_vector(vectors),
@@ -118,11 +119,8 @@ def measure(limit: int | None = None) -> list[Measured]:
                 float(row["overall"]),
                 features,
                 len(sentences),
-                len(thing_set(things) & index.thing_sets[0]),
-                len(
-                    (thing_set(things) | count_set(body, things))
-                    & (index.thing_sets[0] | index.tally_sets[0])
-                ),
+                len(mine & index.thing_sets[0]),
+                len((mine | count_set(body, things)) & (index.thing_sets[0] | index.tally_sets[0])),
             )
         )
     return found

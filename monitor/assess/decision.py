@@ -563,10 +563,9 @@ def _story_by_things(
 
     Names, legal references ("2024/1689", "article 5" in any language), amounts,
     dates and counts ("523 votes to 46") it shares with a document, and the days
-    between them, go through
-    the story model with the content measures at nought: reports of one
-    development come within days and share their names and numbers, in any
-    language.
+    between them, go through the story model with the content measures at nought:
+    reports of one development come within days and share their names and numbers,
+    in any language.
     """
     mine = thing_set(things) | counts
     found: list[tuple[float, int, int]] = []
@@ -838,9 +837,11 @@ def assess(
     common["parts"] = parts_of(body, language=language)  # the body holds the title
     window = _in_window(index, published, thresholds.window_days)
     things = named_things(body, language)
-    counts = count_set(body, things)
     when = _parse_date(published) if published else None
+    counts: frozenset[str] = frozenset()
     if vectors is None or doc_vector is None:
+        # Counts are read only where no sentence can be compared: the story's evidence.
+        counts = count_set(body, things)
         story = _story_by_things(
             index, things, window, day=when.toordinal() if when else None, counts=counts
         )

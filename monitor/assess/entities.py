@@ -159,6 +159,8 @@ _MONTH_NAMES = frozenset(_MONTHS.split("|")) | frozenset(
         "ħadd",
     ]
 )
+# Words that open a capitalised run but name nobody, and weekdays and months.
+_NOT_NAMES = _STOP_NAMES | _MONTH_NAMES
 _SINGLE = re.compile(rf"\b[{_UP}][{_LOW}]*[A-Z0-9][\w]*\b|\b[{_UP}][{_LOW}]{{2,}}\b")
 
 
@@ -196,7 +198,7 @@ def named_things(text: str, language: str = "") -> dict[str, list[str]]:
                 # "Die Kommission" less its article is one word: judged as a single word.
                 if len(words) == 2 and not _single_is_name(value, language):
                     continue
-            if len(value) > 2 and value.lower() not in _STOP_NAMES | _MONTH_NAMES:
+            if len(value) > 2 and value.lower() not in _NOT_NAMES:
                 found["names"].setdefault(value.lower(), value)
         for match in _SINGLE.finditer(sentence):
             word = match.group(0)

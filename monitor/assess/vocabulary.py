@@ -207,6 +207,7 @@ def _matchers(language: str) -> _Matchers:
         return table["en"] + tuple(p for c in places if c != "en" for p in table[c])
 
     elsewhere = with_english(ELSEWHERE)
+    europe = with_english(EUROPE_NAMES)
     foreign = language in LEXICON_LANGUAGES and language != "en"
     english_names = (FOREIGN_AI_ACT,) if foreign else ()
     local = tuple(p for c in places for p in ELSEWHERE_LOCAL_ACRONYMS.get(c, ()))
@@ -215,7 +216,7 @@ def _matchers(language: str) -> _Matchers:
         english_act=re.compile("|".join(f"(?:{p})" for p in (*english_names, *ENGLISH_ACT_NAMES))),
         topic=re.compile(_phrases(ACT_TOPICS), flags),
         eu=_either(
-            "(?i:" + _phrases(joined("eu") + EU_CONTEXT_PHRASES) + ")",
+            "(?i:" + _phrases(joined("eu") + europe + EU_CONTEXT_PHRASES) + ")",
             _acronyms(joined("eu_acronyms")),
         ),
         ai=_either("(?i:" + _phrases(joined("ai")) + ")", _acronyms(joined("ai_acronyms"))),
@@ -229,7 +230,7 @@ def _matchers(language: str) -> _Matchers:
         commission=re.compile(_phrases(with_english(COMMISSION)), flags),
         not_eu=re.compile(_phrases(with_english(COUNCIL_OF_EUROPE)), flags),
         bill_names=not foreign,
-        europe=re.compile("|".join(f"(?:{p})" for p in with_english(EUROPE_NAMES)), flags),
+        europe=re.compile("|".join(f"(?:{p})" for p in europe), flags),
     )
 
 
