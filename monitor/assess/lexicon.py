@@ -336,7 +336,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Brüssel\w*",
             r"Euroopa",
         ),
-        eu_acronyms=(r"EL",),
+        # Estonian declines the acronym without a hyphen: "ELi" (of the EU), "ELis", "ELile".
+        eu_acronyms=(r"EL(?:i|is|ist|ile|il|ilt|iga)?",),
         ai=(r"tehisintellekt\w*", r"tehisaru\w*"),
         ai_acronyms=(r"AI", r"TI"),
         rules=(
@@ -434,14 +435,17 @@ BY_LANGUAGE: dict[str, Terms] = {
         # hintleachta saorga".
         ai=(r"h?intleacht\w*\s+sh?aorga",),
         ai_acronyms=(r"IS", r"AI"),
+        # The rule words with their mutations: "dhlí" and "ndlí", "chosc" and "gcosc",
+        # "thoirmiscthe" and "dtoirmeasc", "n-oibleagáidí".
         rules=(
             r"rialachán\w*",
-            r"dlí\w*",
+            r"(?:d|dh|nd)lí\w*",
             r"rialacha",
             r"reachtaíocht\w*",
-            r"cosc\w*",
-            r"comhaontú\w*",
-            r"oibleagáid\w*",
+            r"(?:c|ch|gc)osc\w*",
+            r"(?:t|th|dt)oirm\w*sc\w*",
+            r"(?:c|ch|gc)omhaontú\w*",
+            r"(?:n-)?oibleagáid\w*",
         ),
         act_names=(
             r"Oifig\w*\s+(?:IS|um\s+h?Intleacht\w*\s+Sh?aorga)",
@@ -496,7 +500,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"szabály\w*",
             r"szabályoz\w*",
             r"jogszabály\w*",
-            r"tilt\w*",
+            r"(?:be|meg)?tilt\w*",
+            r"tilal\w*",
             r"megállapodás\w*",
             r"kötelezettség\w*",
         ),
@@ -745,6 +750,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"reglement\w*",
             r"legisla\w*",
             r"interzic\w*",
+            r"interdic\w*",
             r"interzis\w*",
             r"acord\w*",
             r"obliga[țţt]i\w*",
@@ -893,6 +899,16 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Japan(?:ese)?",
         r"India(?:n)?",
         r"Canad(?:a|ian)",
+        r"(?:South\s+)?Korea(?:n|ns)?",
+        r"Seoul",
+        r"Australia(?:n|ns)?",
+        r"Brazil(?:ian)?",
+        # The US states with AI laws of their own ("Colorado delays its AI Act").
+        r"California(?:n|ns)?",
+        r"Colorado",
+        r"Texas",
+        r"Utah",
+        r"Illinois",
     ),
     "bg": (
         r"Америк\w*",

@@ -152,6 +152,7 @@ _EU_OWNERS = frozenset(
         "with",
     ]
 )
+_POSSESSIVES = frozenset(["its", "their"])
 # A sentence ends at . ! ? or a line break, not after an initial ("A.I. Act", "E.U. rules").
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+|\n+")
 
@@ -309,6 +310,11 @@ def _names(text: str, m: _Matchers, eu_anywhere: bool) -> list[str]:
         # "Autonomous AI Act": a capitalised word before it makes it another bill's
         # name, unless that word is the EU's own or the text speaks of the EU.
         capitalised = m.bill_names and bool(words) and words[-1][:1].isupper()
+        # "Colorado delays its AI Act": a possessive is the EU's only where the text
+        # speaks of the EU at all.
+        foreign_owner = before in _POSSESSIVES and not eu_anywhere
+        if foreign_owner:
+            continue
         if not capitalised or before in _EU_OWNERS or eu_anywhere:
             found.append(match.group(0))
     return found

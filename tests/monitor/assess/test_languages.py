@@ -45,6 +45,9 @@ IN_FORCE: list[dict[str, Any]] = tomllib.loads((DATA / "in_force.toml").read_tex
 COUNCIL_OF_EUROPE: list[dict[str, Any]] = tomllib.loads(
     (DATA / "council_of_europe.toml").read_text("utf-8")
 )["title"]
+BANS_AND_FINES: dict[str, list[dict[str, Any]]] = tomllib.loads(
+    (DATA / "bans_and_fines.toml").read_text("utf-8")
+)
 # "Europe" as a text names it in each language, in the genitive where a headline
 # would ("Europas lov", "zákon Evropy", "na hEorpa"): newsrooms write it for the EU.
 EUROPE = {
@@ -221,6 +224,8 @@ def test_every_official_language_borrows_the_english_name() -> None:
         ("Amerykański AI Activity Report pokazuje wzrost.", "pl"),
         ("Senators introduce the Autonomous AI Act.", "en"),
         ("L'AI Actor Studio ouvre ses portes.", "fr"),
+        # A possessive is the EU's only where the text speaks of the EU.
+        ("Colorado delays its AI Act to June. The state's lawmakers voted on it.", "en"),
     ],
 )
 def test_other_names_that_begin_like_it_are_not_the_act(text: str, language: str) -> None:
@@ -245,3 +250,33 @@ def test_europe_as_the_point_of_comparison_for_another_jurisdiction_is_not_the_e
 
 def test_every_official_language_compares_another_jurisdiction_with_europe() -> None:
     assert sorted(case["language"] for case in COMPARED) == sorted(EU_LANGUAGES)
+
+
+def test_a_possessive_names_the_eus_act_where_the_text_speaks_of_the_eu() -> None:
+    signals = lexical_signals("Brussels finalises its AI Act.", language="en")
+    assert signals.act_names == ("AI Act",), signals
+
+
+@pytest.mark.parametrize("kind", ["ban", "fine"])
+def test_every_official_language_has_the_bans_and_the_fines(kind: str) -> None:
+    assert sorted(case["language"] for case in BANS_AND_FINES[kind]) == sorted(EU_LANGUAGES)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [case | {"kind": kind} for kind, cases in BANS_AND_FINES.items() for case in cases],
+    ids=[f"{kind}-{case['language']}" for kind, cases in BANS_AND_FINES.items() for case in cases],
+)
+def test_the_bans_taking_effect_and_the_fines_for_banned_ai_are_updates(
+    index: CorpusIndex, case: dict[str, Any]
+) -> None:
+    signals = lexical_signals(case["text"], title=case["title"], language=case["language"])
+    assert signals.described_in == "title", signals
+    result = assess(
+        case["text"],
+        index,
+        title=case["title"],
+        published="2025-02-02",
+        language_hint=case["language"],
+    )
+    assert result.verdict == "update", result.reasons
