@@ -1248,3 +1248,131 @@ COUNCIL_OF_EUROPE: dict[str, tuple[str, ...]] = {
 # ``vocabulary`` takes it out before it looks for the names, so no name needs a form
 # with it. As written: in capitals, and only before a space (not "EU." at a sentence's end).
 EU_IN_NAME = r"\s+(?:(?:της|на|da|do)\s+|tal-)?(?:EU|EÚ|ЕС|ΕΕ|UE|Ue|AE)(?:-a|-u|-om)?(?=\s)"
+
+# The EU's other digital laws by their names in each language: the Digital Services
+# and Digital Markets Acts, the GDPR and the Data Act. Their names hold rule words
+# ("Ley de Servicios Digitales", "förordningen om digitala tjänster"), but an AI story
+# under the DSA or the GDPR is not about the AI Act, so ``vocabulary`` takes the names
+# out before it looks for EU rules on AI, and a title that names one is about that law.
+# A head noun (law, act, regulation) is taken with the name: it is the name's.
+OTHER_EU_LAWS: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"Digital\s+(?:Markets|Services)\s+Act",
+        r"DMA",
+        r"DSA",
+        r"GDPR",
+        r"Data\s+(?:Governance\s+)?Act",
+        r"Chips\s+Act",
+        r"Cyber\s+Resilience\s+Act",
+        r"(?:European\s+)?Media\s+Freedom\s+Act",
+        r"(?:General\s+)?Data\s+Protection\s+Regulation",
+        r"Digital\s+Operational\s+Resilience\s+Act",
+        r"DORA",
+    ),
+    "bg": (
+        r"(?:\w+\s+)?(?:акт|закон)\w*\s+за\s+цифровите\s+(?:услуги|пазари)",
+        r"(?:Общ\w*\s+)?регламент\w*\s+(?:на\s+ЕС\s+)?(?:за|относно)\s+защита\w*\s+на\s+(?:личните\s+)?данни\w*",
+        r"ОРЗД",
+    ),
+    "cs": (
+        r"\w+\s+o\s+digitálních\s+(?:služb|trz|trh)\w*",
+        r"(?:obecn\w+\s+)?nařízení\s+(?:EU\s+)?o\s+ochraně\s+osobních\s+údajů",
+    ),
+    "da": (
+        r"\w+\s+om\s+digitale\s+(?:tjenester|markeder)",
+        r"(?:data|persondata)beskyttelsesforordning\w*",
+    ),
+    "de": (
+        r"\w+\s+über\s+digitale\s+(?:Dienste|Märkte)",
+        r"Datenschutz-?Grundverordnung",
+        r"DSGVO",
+        r"Daten(?:gesetz|verordnung)\w*",
+    ),
+    "el": (
+        r"\w+\s+για\s+τις\s+ψηφιακές\s+(?:υπηρεσίες|αγορές)",
+        r"(?:Γενικ\w+\s+)?Κανονισμ\w+\s+(?:για\s+την\s+)?Προστασία\w*\s+(?:των\s+)?Δεδομένων",
+        r"ΓΚΠΔ",
+    ),
+    "es": (
+        r"\w+\s+de\s+(?:Servicios|Mercados)\s+Digitales",
+        r"Reglamento\s+General\s+de\s+Protección\s+de\s+Datos",
+        r"RGPD",
+    ),
+    "et": (
+        r"digi(?:teenuste|turgude)\s+(?:määrus|õigusakt|seadus)\w*",
+        r"(?:isikuandmete\s+kaitse\s+)?üldmäärus\w*",
+        r"IKÜM",
+    ),
+    "fi": (
+        r"digi(?:palvelu|markkina)säädö\w*",
+        r"(?:yleinen\s+)?tietosuoja-asetu\w*",
+    ),
+    "fr": (
+        r"\w+\s+sur\s+les\s+(?:services|marchés)\s+numériques",
+        r"(?:règlement\s+général\s+sur\s+la\s+)?protection\s+des\s+données",
+        r"RGPD",
+    ),
+    "ga": (
+        r"\w+\s+um\s+(?:Sh?eirbhísí|Mh?argaí)\s+Digiteacha",
+        r"\w+\s+(?:Ginearálta\s+)?maidir\s+le\s+Cosaint\s+Sonraí",
+    ),
+    "hr": (
+        r"\w+\s+o\s+digitalnim\s+(?:uslugama|tržištima)",
+        r"(?:Opć\w+\s+)?uredb\w+\s+(?:EU-a\s+)?o\s+zaštiti\s+(?:osobnih\s+)?podataka",
+    ),
+    "hu": (
+        r"digitális\s+(?:szolgáltatásokról|piacokról)\s+szóló\s+\w+",
+        r"(?:általános\s+)?adatvédelmi\s+rendelet\w*",
+    ),
+    "it": (
+        r"\w+\s+sui\s+(?:servizi|mercati)\s+digitali",
+        r"(?:regolamento\s+generale\s+sulla\s+)?protezione\s+dei\s+dati",
+    ),
+    "lt": (
+        r"Skaitmenini\w+\s+(?:paslaugų|rinkų)\s+akt\w*",
+        r"(?:Bendr\w+\s+)?duomenų\s+apsaugos\s+reglament\w*",
+        r"BDAR",
+    ),
+    "lv": (
+        r"Digitāl\w+\s+(?:pakalpojumu|tirgu)\s+akt\w*",
+        r"(?:Vispārīg\w+\s+)?datu\s+aizsardzības\s+regul\w*",
+        r"VDAR",
+    ),
+    "mt": (
+        r"\w+\s+dwar\s+(?:is-)?(?:Servizzi|Swieq)\s+Diġitali",
+        r"Regolament\s+Ġenerali\s+dwar\s+il-Protezzjoni\s+tad-Data",
+    ),
+    "nl": (
+        r"digitale\s*(?:diensten|markten)\w*",
+        r"\w+\s+inzake\s+digitale\s+(?:diensten|markten)",
+        r"(?:Algemene\s+)?verordening\s+gegevensbescherming",
+        r"AVG",
+    ),
+    "pl": (
+        r"\w+\s+o\s+(?:usługach|rynkach)\s+cyfrowych",
+        r"(?:ogóln\w+\s+)?rozporządzeni\w*\s+o\s+ochronie\s+danych",
+        r"RODO",
+    ),
+    "pt": (
+        r"\w+\s+(?:dos|sobre\s+os)\s+(?:Serviços|Mercados)\s+Digitais",
+        r"Regulamento\s+Geral\s+(?:sobre\s+a|de)\s+Proteção\s+de\s+Dados",
+        r"RGPD",
+    ),
+    "ro": (
+        r"\w+\s+privind\s+(?:serviciile|piețele|pieţele)\s+digitale",
+        r"(?:Regulamentul\w*\s+general\s+privind\s+)?protecți\w+\s+datelor",
+        r"RGPD",
+    ),
+    "sk": (
+        r"\w+\s+o\s+digitálnych\s+(?:službách|trhoch)",
+        r"(?:všeobecn\w+\s+)?nariadeni\w+\s+(?:EÚ\s+)?o\s+ochrane\s+(?:osobných\s+)?údajov",
+    ),
+    "sl": (
+        r"\w+\s+o\s+digitalnih\s+(?:storitvah|trgih)",
+        r"(?:Splošn\w+\s+)?uredb\w+\s+(?:EU\s+)?o\s+varstvu\s+(?:osebnih\s+)?podatkov",
+    ),
+    "sv": (
+        r"\w+\s+om\s+digitala\s+(?:tjänster|marknader)",
+        r"dataskyddsförordning\w*",
+    ),
+}

@@ -24,6 +24,7 @@ from monitor.assess.lexicon import (
     EU_IN_NAME,
     EUROPE_NAMES,
     LEXICON_LANGUAGES,
+    OTHER_EU_LAWS,
     SHARED_ACT_NAMES,
 )
 
@@ -187,6 +188,8 @@ class _Matchers:
     europe: re.Pattern[str]
     #: Names with "Europe" in them that are not the EU (the Council of Europe).
     not_eu: re.Pattern[str]
+    #: The EU's other digital laws by name (the DSA, the GDPR, ...).
+    other_laws: re.Pattern[str]
 
 
 @functools.cache
@@ -212,6 +215,8 @@ def _matchers(language: str) -> _Matchers:
     foreign = language in LEXICON_LANGUAGES and language != "en"
     english_names = (FOREIGN_AI_ACT,) if foreign else ()
     local = tuple(p for c in places for p in ELSEWHERE_LOCAL_ACRONYMS.get(c, ()))
+    laws = with_english(OTHER_EU_LAWS)
+    law_acronyms = tuple(p for p in laws if p.isalpha() and p.isupper())
     return _Matchers(
         act=re.compile(_phrases(act_names), flags),
         english_act=re.compile("|".join(f"(?:{p})" for p in (*english_names, *ENGLISH_ACT_NAMES))),
@@ -230,6 +235,10 @@ def _matchers(language: str) -> _Matchers:
         ),
         commission=re.compile(_phrases(with_english(COMMISSION)), flags),
         not_eu=re.compile(_phrases(with_english(COUNCIL_OF_EUROPE)), flags),
+        other_laws=_either(
+            "(?i:" + _phrases(tuple(p for p in laws if p not in law_acronyms)) + ")",
+            _acronyms(law_acronyms),
+        ),
         bill_names=not foreign,
         europe=re.compile("|".join(f"(?:{p})" for p in europe), flags),
     )
@@ -320,16 +329,6 @@ def _names(text: str, m: _Matchers, eu_anywhere: bool) -> list[str]:
     return found
 
 
-# The EU's other digital laws: their names hold "Act" and "rules", but an AI story
-# under the DMA or the DSA is not about the AI Act, so their names are no rule word.
-_OTHER_EU_LAWS = re.compile(
-    r"\b(?:Digital\s+(?:Markets|Services)\s+Act|DMA|DSA|GDPR|Data\s+(?:Governance\s+)?Act|"
-    r"Chips\s+Act|Cyber\s+Resilience\s+Act|(?:European\s+)?Media\s+Freedom\s+Act|"
-    r"Data\s+Protection\s+Regulation|Digital\s+Operational\s+Resilience\s+Act|DORA)\b",
-    re.IGNORECASE,
-)
-
-
 # Who makes rules, not rules: "lawmakers call for a summit" is no rule on AI.
 _ACTORS = re.compile(
     r"\b(?:law-?makers?|legislators?|regulators?|watchdogs?|MEPs?)\b", re.IGNORECASE
@@ -365,9 +364,15 @@ def _title_roundup(title: str) -> bool:
     return len(items) >= 3 or bool(_ROUNDUP_NAMES.search(title))
 
 
+# The other laws a title may be about, by their English names: the relevance model's
+# weight for them was fitted on English titles. Every language's names (a Polish title
+# weighing the Act's fines against RODO's) cost it cross-validated F1 (.932 to .926).
+_TITLE_OTHER_LAWS = re.compile(_phrases(OTHER_EU_LAWS["en"]), re.IGNORECASE)
+
+
 def _title_other_subject(title: str) -> bool:
     """Another law or regime in the title, or a member state at its head."""
-    if _OTHER_EU_LAWS.search(title) or _OTHER_REGIMES.search(title):
+    if _TITLE_OTHER_LAWS.search(title) or _OTHER_REGIMES.search(title):
         return True
     head = title.split(":", maxsplit=1)[0] if ":" in title[:30] else " ".join(title.split()[:2])
     return bool(_MEMBER_STATES.search(head))
@@ -375,7 +380,9 @@ def _title_other_subject(title: str) -> bool:
 
 def _describes(sentence: str, m: _Matchers) -> bool:
     """A word for the EU, one for AI and one for rules or law, in one stretch of text."""
-    sentence = m.not_eu.sub(" ", _OTHER_EU_LAWS.sub(" ", sentence))
+    # An AI story under the DMA or the GDPR is not about the AI Act: their names hold
+    # "Act" and "regulation", but they are no rule word here.
+    sentence = m.not_eu.sub(" ", m.other_laws.sub(" ", sentence))
     eu = [hit.group(0) for hit in m.eu.finditer(sentence)]
     if not (eu and m.ai.search(sentence) and m.rules.search(sentence)):
         return False

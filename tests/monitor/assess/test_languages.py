@@ -48,6 +48,9 @@ COUNCIL_OF_EUROPE: list[dict[str, Any]] = tomllib.loads(
 BANS_AND_FINES: dict[str, list[dict[str, Any]]] = tomllib.loads(
     (DATA / "bans_and_fines.toml").read_text("utf-8")
 )
+OTHER_EU_LAWS: dict[str, list[dict[str, Any]]] = tomllib.loads(
+    (DATA / "other_eu_laws.toml").read_text("utf-8")
+)
 # "Europe" as a text names it in each language, in the genitive where a headline
 # would ("Europas lov", "zákon Evropy", "na hEorpa"): newsrooms write it for the EU.
 EUROPE = {
@@ -280,3 +283,28 @@ def test_the_bans_taking_effect_and_the_fines_for_banned_ai_are_updates(
         language_hint=case["language"],
     )
     assert result.verdict == "update", result.reasons
+
+
+@pytest.mark.parametrize("law", ["dsa", "gdpr"])
+def test_every_official_language_has_ai_stories_under_the_other_laws(law: str) -> None:
+    assert sorted(case["language"] for case in OTHER_EU_LAWS[law]) == sorted(EU_LANGUAGES)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [case for cases in OTHER_EU_LAWS.values() for case in cases],
+    ids=[f"{law}-{case['language']}" for law, cases in OTHER_EU_LAWS.items() for case in cases],
+)
+def test_an_ai_story_under_another_eu_law_is_not_about_the_act(
+    index: CorpusIndex, case: dict[str, Any]
+) -> None:
+    signals = lexical_signals(case["text"], title=case["title"], language=case["language"])
+    assert signals.described_in == "", signals
+    result = assess(
+        case["text"],
+        index,
+        title=case["title"],
+        published="2025-06-01",
+        language_hint=case["language"],
+    )
+    assert result.verdict == "irrelevant", result.reasons
