@@ -51,6 +51,7 @@ BANS_AND_FINES: dict[str, list[dict[str, Any]]] = tomllib.loads(
 OTHER_EU_LAWS: dict[str, list[dict[str, Any]]] = tomllib.loads(
     (DATA / "other_eu_laws.toml").read_text("utf-8")
 )
+MEPS: list[dict[str, Any]] = tomllib.loads((DATA / "meps.toml").read_text("utf-8"))["article"]
 # "Europe" as a text names it in each language, in the genitive where a headline
 # would ("Europas lov", "zákon Evropy", "na hEorpa"): newsrooms write it for the EU.
 EUROPE = {
@@ -308,3 +309,21 @@ def test_an_ai_story_under_another_eu_law_is_not_about_the_act(
         language_hint=case["language"],
     )
     assert result.verdict == "irrelevant", result.reasons
+
+
+def test_every_official_language_has_its_meps_voting_on_the_rules() -> None:
+    assert sorted(case["language"] for case in MEPS) == sorted(EU_LANGUAGES)
+
+
+@pytest.mark.parametrize("case", MEPS, ids=[case["language"] for case in MEPS])
+def test_meps_voting_on_ai_rules_is_an_update(index: CorpusIndex, case: dict[str, Any]) -> None:
+    signals = lexical_signals(case["text"], title=case["title"], language=case["language"])
+    assert signals.described_in == "title" and not signals.title_by_actors, signals
+    result = assess(
+        case["text"],
+        index,
+        title=case["title"],
+        published="2025-12-01",
+        language_hint=case["language"],
+    )
+    assert result.verdict == "update", result.reasons
