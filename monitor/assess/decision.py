@@ -24,6 +24,7 @@ evaluation set in ``benchmarks/eval``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
@@ -42,10 +43,16 @@ from monitor.assess.story import (
     shared_share,
     shipped_story_model,
     story_features,
+    thing_key,
     thing_set,
 )
 from monitor.assess.text import detect_language, split_sentences
-from monitor.assess.vocabulary import VOCABULARY_LANGUAGES, LexicalSignals, lexical_signals
+from monitor.assess.vocabulary import (
+    VOCABULARY_LANGUAGES,
+    LexicalSignals,
+    is_context_word,
+    lexical_signals,
+)
 from monitor.seeds import SeedDocument
 
 # What the Act is, in the languages the embedder covers: an article close to these
@@ -609,7 +616,7 @@ def _in_common(
     if story.document is None:
         return []
     theirs = index.thing_sets[story.document]
-    shared = [v for values in things.values() for v in values if v.lower() in theirs]
+    shared = [v for kind, values in things.items() for v in values if thing_key(kind, v) in theirs]
     tallied = counts & index.tally_sets[story.document]
     return shared + sorted((c[1:] for c in tallied), key=int)
 
@@ -886,7 +893,9 @@ def assess(
     fresh = {
         kind: values
         for kind, values in without_act_names(
-            new_things(things, _known_things(index, compared)), lexical.act_names
+            new_things(things, _known_things(index, compared)),
+            lexical.act_names,
+            functools.partial(is_context_word, language=language),
         ).items()
         if values
     }

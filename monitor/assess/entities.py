@@ -8,8 +8,11 @@ way in every language, so that they meet across languages.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+
+import justext
 
 from monitor.assess.amounts import find_amounts
 from monitor.assess.dates import find_dates
@@ -135,6 +138,21 @@ _MONTH_NAMES = frozenset(_MONTHS.split("|")) | frozenset(
         "vendredi",
         "samedi",
         "dimanche",
+        # Greek writes its weekdays with a capital ("την Τετάρτη"), in two cases.
+        "δευτέρα",
+        "τρίτη",
+        "τετάρτη",
+        "πέμπτη",
+        "παρασκευή",
+        "σάββατο",
+        "κυριακή",
+        "δευτέρας",
+        "τρίτης",
+        "τετάρτης",
+        "πέμπτης",
+        "παρασκευής",
+        "σαββάτου",
+        "κυριακής",
         # Irish and Maltese write their weekdays with a capital ("Dé Máirt", "it-Tlieta").
         "dé luain",
         "dé máirt",
@@ -169,6 +187,66 @@ def _single_is_name(word: str, language: str) -> bool:
     return inner_capital or language != "de"
 
 
+# jusText's stop lists (a dependency of trafilatura's) by our language codes.
+_STOPLISTS = {
+    "bg": "Bulgarian",
+    "cs": "Czech",
+    "da": "Danish",
+    "de": "German",
+    "el": "Greek",
+    "es": "Spanish",
+    "et": "Estonian",
+    "fi": "Finnish",
+    "fr": "French",
+    "ga": "Irish",
+    "hr": "Croatian",
+    "hu": "Hungarian",
+    "it": "Italian",
+    "lt": "Lithuanian",
+    "lv": "Latvian",
+    "mt": "Maltese",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ro": "Romanian",
+    "sk": "Slovak",
+    "sl": "Slovenian",
+    "sv": "Swedish",
+}
+
+
+@functools.cache
+def _function_words(language: str) -> frozenset[str]:
+    """A language's most frequent words ("ani", "tudi", "auch", "nici"), lower-cased.
+
+    English has none here: its list holds the words that open names ("New", "United",
+    "European"), and English sentences seldom open on an adverb before a name.
+    """
+    name = _STOPLISTS.get(language)
+    return frozenset(justext.get_stoplist(name)) if name else frozenset()
+
+
+_GLUED_ARTICLE = re.compile(r"^(?:I[lstrdnxżċz]|L)-[a-zċġħż]")
+
+#: The letters of a name's word that are compared: "Microsoftu", "Microsofta" and
+#: "Microsofttal" are Microsoft in Czech, Croatian and Hungarian, "Googlea" Google.
+NAME_STEM = 5
+
+
+def name_key(name: str) -> str:
+    """A name as compared across languages: each word's first letters, before any hyphen.
+
+    Inflected names keep their stem and change their ending ("Googlu", "Mistralu",
+    "Google-lel", "ChatGPT:n"), so two reports in different languages, or cases, of
+    one story meet on their names. Words of five letters or fewer are kept whole.
+    """
+    words = []
+    for word in name.lower().split():
+        stem = re.split(r"[-:'\u2019]", word, maxsplit=1)[0]
+        words.append((stem if len(stem) >= 2 else word)[:NAME_STEM])
+    return " ".join(words)
+
+
 def named_things(text: str, language: str = "") -> dict[str, list[str]]:
     """Names, amounts, dates and legal references in a text, each list in order, deduplicated.
 
@@ -186,13 +264,38 @@ def named_things(text: str, language: str = "") -> dict[str, list[str]]:
     for reference in _references(text):
         found["references"].setdefault(reference, reference)
     # A line break ends a sentence too: a title has no full stop before the text.
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+    sentences = re.split(r"(?<=[.!?])\s+|\n+", text)
+    function_words = _function_words(language)
+    # Words written capitalised inside a sentence are names wherever they stand.
+    inside = {
+        m.group(0).lower()
+        for sentence in sentences
+        for m in _SINGLE.finditer(sentence)
+        if m.start()
+    }
+    for sentence in sentences:
         for match in _NAME.finditer(sentence):
             value = _clean(match.group(0))
             words = value.split()
             # A capitalised first word of a sentence is not a name by itself.
             if match.start() == 0 and len(words) == 1:
                 continue
+            # Nor is a frequent word that opens one: "Ani Mistral", "Tudi Mistral",
+            # "Nici Mistral" are "nor Mistral", "also Mistral" in Czech, Slovenian
+            # and Romanian.
+            # Maltese glues its article to a noun: "Il-ministru" is "the minister", no
+            # name's first word ("L-Istati Membri", the Member States, is one).
+            if words and _GLUED_ARTICLE.match(words[0]):
+                words = words[1:]
+                value = " ".join(words)
+                if len(words) < 2 and not (words and match.start() > 0):
+                    continue
+            first = words[0].lower() if words else ""
+            if match.start() == 0 and first in function_words and first not in inside:
+                value = " ".join(words[1:])
+                words = words[1:]
+                if len(words) == 1 and not _single_is_name(value, language):
+                    continue
             if words and words[0].lower() in _STOP_NAMES:
                 value = " ".join(words[1:])
                 # "Die Kommission" less its article is one word: judged as a single word.
@@ -243,28 +346,41 @@ def tallies(text: str, things: Mapping[str, list[str]]) -> frozenset[str]:
 
 
 def new_things(article: dict[str, list[str]], known: dict[str, list[str]]) -> dict[str, list[str]]:
-    """The named things of an article that the known texts do not mention."""
+    """The named things of an article that the known texts do not mention.
+
+    A name is known where the known texts hold it, or each of its words by its stem
+    (``name_key``): "Microsoftu" is no news after "Microsoft".
+    """
     known_text = " ".join(v.lower() for values in known.values() for v in values)
-    return {
-        kind: [v for v in values if v.lower() not in known_text] for kind, values in article.items()
-    }
+    known_words = {name_key(w) for v in known.get("names", []) for w in v.split()}
+
+    def is_new(kind: str, value: str) -> bool:
+        if value.lower() in known_text:
+            return False
+        return kind != "names" or not all(name_key(w) in known_words for w in value.split())
+
+    return {kind: [v for v in values if is_new(kind, v)] for kind, values in article.items()}
 
 
 def without_act_names(
-    things: dict[str, list[str]], act_names: Sequence[str]
+    things: dict[str, list[str]],
+    act_names: Sequence[str],
+    context: Callable[[str], bool] = lambda word: False,
 ) -> dict[str, list[str]]:
     """Named things less the words of the Act's own name, as inflected, and weekdays.
 
     "Aktu", "Regulamentului" or "Intleacht Shaorga" is the Act's name in a case the
     corpus never wrote it in: no news to a reader, so its words leave the names a
     reader sees (nor does "Intleacht Shaorga Dé Máirt": a weekday is all it adds).
+    Words that ``context`` calls the story's context (the EU's and AI's own names:
+    "Akt EU", "Regulamentul UE") go the same way.
     """
     if "names" not in things:
         return things
     act_words = {w for name in act_names for w in re.findall(r"[\w'-]+", name.lower())}
     kept = []
     for value in things["names"]:
-        rest = " ".join(w for w in value.split() if w.lower() not in act_words)
+        rest = " ".join(w for w in value.split() if w.lower() not in act_words and not context(w))
         # Kept whole unless all that is left of it is nothing, or a weekday: "AI
         # Office" stays "AI Office" beside an "AI Act".
         if rest and rest.lower() not in _MONTH_NAMES:

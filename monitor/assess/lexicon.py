@@ -323,7 +323,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"obligaciones",
         ),
         act_names=(
-            r"Pacto\s+(?:europeo\s+)?(?:sobre|de|por)\s+la\s+(?:IA|inteligencia\s+artificial)",
+            r"Pacto\s+(?:europeo\s+)?(?:sobre|de|por)\s+(?:la\s+)?(?:IA|inteligencia\s+artificial)",
             r"Oficina\s+(?:Europea\s+)?de\s+(?:IA|Inteligencia\s+Artificial)",
             r"(?:ley|reglamento)\s+(?:europe[oa]\s+)?de\s+(?:IA|inteligencia\s+artificial)",
         ),
@@ -491,12 +491,12 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Európai\s+Unió\w*",
             r"Európai\s+Bizottság\w*",
             r"Európai\s+Parlament\w*",
-            r"EP-képviselő\w*",
             r"Brüsszel\w*",
             r"uniós",
             r"európai",
         ),
-        eu_acronyms=(r"EU", r"EU-\w+"),
+        # "az EP": the European Parliament, as Hungarian news writes it.
+        eu_acronyms=(r"EU", r"EU-\w+", r"EP", r"EP-\w+"),
         # Hungarian may write it as one word before a hyphen ("mesterségesintelligencia-törvény").
         ai=(r"mesterséges\s*intelligenci\w*",),
         ai_acronyms=(r"MI", r"AI", r"MI-\w+"),
@@ -1254,10 +1254,14 @@ COUNCIL_OF_EUROPE: dict[str, tuple[str, ...]] = {
 # The EU inside the Act's name, as newsrooms write "the EU AI Act" in their language:
 # "akt EU o umělé inteligenci", "πράξη της ΕΕ για την τεχνητή νοημοσύνη", "Актът на ЕС
 # за изкуствения интелект", "l-Att tal-UE dwar l-IA", "Akt EU-a o umjetnoj
-# inteligenciji", "regolamento Ue sull'IA", "an tAcht AE um Intleacht Shaorga".
+# inteligenciji", "regolamento Ue sull'IA", "an tAcht AE um Intleacht Shaorga", "Pacto de la UE
+# sobre IA", "pacte de l'UE sur l'IA".
 # ``vocabulary`` takes it out before it looks for the names, so no name needs a form
 # with it. As written: in capitals, and only before a space (not "EU." at a sentence's end).
-EU_IN_NAME = r"\s+(?:(?:της|на|da|do)\s+|tal-)?(?:EU|EÚ|ЕС|ΕΕ|UE|Ue|AE)(?:-a|-u|-om)?(?=\s)"
+EU_IN_NAME = (
+    r"\s+(?:(?:της|на|da|do|de\s+la|della|del)\s+|(?:de\s+l|dell)['\u2019]\s*|tal-)?"
+    r"(?:EU|EÚ|ЕС|ΕΕ|UE|Ue|AE)(?:-a|-u|-om)?(?=\s)"
+)
 
 # The EU's other digital laws by their names in each language: the Digital Services
 # and Digital Markets Acts, the GDPR and the Data Act. Their names hold rule words

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from monitor.assess.entities import tallies
+from monitor.assess.entities import name_key, tallies
 from monitor.assess.logistic import LogisticModel, model_dict, model_from
 
 MODEL_FILE = Path(__file__).with_name("story_model.json")
@@ -43,9 +43,14 @@ def recent(days_apart: int | None) -> float:
     return math.exp(-abs(days_apart) / RECENT_DAYS)
 
 
+def thing_key(kind: str, value: str) -> str:
+    """A named thing as two texts are compared on it: a name by its stems, the rest as is."""
+    return name_key(value) if kind == "names" else value.lower()
+
+
 def thing_set(things: Mapping[str, list[str]]) -> frozenset[str]:
-    """Named things of every kind as one lower-cased set."""
-    return frozenset(v.lower() for values in things.values() for v in values)
+    """Named things of every kind as one set of keys (``thing_key``)."""
+    return frozenset(thing_key(kind, v) for kind, values in things.items() for v in values)
 
 
 def count_set(text: str, things: Mapping[str, list[str]]) -> frozenset[str]:

@@ -412,6 +412,23 @@ def _first(places: dict[str, bool]) -> str:
     return next((where for where, hit in places.items() if hit), "")
 
 
+def is_context_word(word: str, language: str = "") -> bool:
+    """A word that names the EU or AI ("EU's", "UE", "ELi", "MEPs", "IA"): context, no news.
+
+    Reports of the Act name both throughout; a reader told of "new names" wants the
+    people, companies and bodies, not "Akt EU" or "Regulamentul UE" less the Act.
+    """
+    m = _matchers(language)
+    word = word.strip(".,;:()\"'")
+    # Declined after a hyphen as hr, hu and sl write it ("EU-a", "EU-s"), or after
+    # Maltese's glued preposition ("tal-UE").
+    parts = word.split("-")
+    return any(
+        bool(w) and bool(m.eu.fullmatch(w) or m.ai.fullmatch(w))
+        for w in {word, parts[0], parts[-1]}
+    )
+
+
 def lexical_signals(text: str, *, title: str = "", language: str = "") -> LexicalSignals:
     """Find the Act's names, its description and topics, and the EU and AI context in a text."""
     m = _matchers(language)

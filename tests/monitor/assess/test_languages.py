@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from monitor.assess.decision import CorpusIndex, assess
+from monitor.assess.embedding import UniversalSentenceEncoder
 from monitor.assess.text import EU_LANGUAGES
 from monitor.assess.vocabulary import lexical_signals
 from tests.monitor.assess.test_assess import _seed_index
@@ -52,6 +53,9 @@ OTHER_EU_LAWS: dict[str, list[dict[str, Any]]] = tomllib.loads(
     (DATA / "other_eu_laws.toml").read_text("utf-8")
 )
 MEPS: list[dict[str, Any]] = tomllib.loads((DATA / "meps.toml").read_text("utf-8"))["article"]
+REREPORTED: list[dict[str, Any]] = tomllib.loads((DATA / "rereported.toml").read_text("utf-8"))[
+    "article"
+]
 # "Europe" as a text names it in each language, in the genitive where a headline
 # would ("Europas lov", "zákon Evropy", "na hEorpa"): newsrooms write it for the EU.
 EUROPE = {
@@ -327,3 +331,29 @@ def test_meps_voting_on_ai_rules_is_an_update(index: CorpusIndex, case: dict[str
         language_hint=case["language"],
     )
     assert result.verdict == "update", result.reasons
+
+
+def test_the_rereported_story_is_in_every_language_the_embedder_lacks_but_irish() -> None:
+    uncovered = set(EU_LANGUAGES) - UniversalSentenceEncoder.languages - {"ga"}
+    assert uncovered <= {case["language"] for case in REREPORTED}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [c for c in REREPORTED if c["language"] not in UniversalSentenceEncoder.languages],
+    ids=[
+        c["language"] for c in REREPORTED if c["language"] not in UniversalSentenceEncoder.languages
+    ],
+)
+def test_a_story_rereported_where_the_embedder_lacks_the_language_is_known_by_its_names(
+    index: CorpusIndex, case: dict[str, Any]
+) -> None:
+    result = assess(
+        case["text"],
+        index,
+        title=case["title"],
+        published="2024-09-26",
+        language_hint=case["language"],
+    )
+    assert result.verdict == "known", result.reasons
+    assert "seed-en-2024-09-25-zhitong-meta-ai-pact" in result.nearest_document_id
