@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from monitor.assess.decision import CorpusDocument, assess
+import pytest
+
+from monitor.assess.decision import CorpusDocument, Thresholds, _Story, _verdict, assess
 from tests.monitor.assess.test_assess import _seed_index
 
 # The paragraph every report of the Act carried in 2023.
@@ -49,3 +51,35 @@ def test_the_story_named_is_yesterdays_report_not_the_older_one_sharing_the_back
     )
     assert result.verdict == "known"
     assert result.nearest_document_id == "yesterday", result.reasons
+
+
+@pytest.mark.parametrize(
+    ("fresh_facts", "fresh_names", "verdict"),
+    [
+        ((), (), "known"),
+        (("€5 million",), (), "update"),
+        ((), ("PimEyes",), "update"),
+        ((), ("#30",), "update"),
+    ],
+)
+def test_new_sentences_of_the_same_story_are_an_update_only_where_they_name_something_new(
+    fresh_facts: tuple[str, ...], fresh_names: tuple[str, ...], verdict: str
+) -> None:
+    # Two sentences, neither aligned with the story's document: told anew, in other
+    # words. Without a name, figure, date, reference or count the story lacked, it
+    # is the story retold ("nothing new"), not a development.
+    nearest = CorpusDocument("item-a", "Commission issues first AI Act fine", "en", "…")
+    story = _Story(0, 0.3, 0.0, (0.2, 0.2), (0,), probability=0.6)
+    found, reason = _verdict(
+        nearest,
+        story,
+        True,
+        True,
+        2,
+        2,
+        Thresholds(),
+        fresh_facts=fresh_facts,
+        fresh_names=fresh_names,
+    )
+    assert found == verdict, reason
+    assert "Commission issues first AI Act fine" in reason
