@@ -53,9 +53,10 @@ def _references(text: str) -> list[str]:
 _SCRIPTS = [chr(c) for c in (*range(0xC0, 0x250), *range(0x370, 0x400), *range(0x400, 0x530))]
 _UP = "A-Z" + "".join(c for c in _SCRIPTS if c.isupper() and c.isalpha())
 _LOW = "a-z" + "".join(c for c in _SCRIPTS if c.islower() and c.isalpha())
+_JOINERS = ("van", "von", "der", "den", "de", "la", "le", "du", "of", "for", "für")
 # Capitalised words in a row (allowing short joiners: "von der Leyen", "de la", "van").
 _NAME = re.compile(
-    rf"\b[{_UP}][\w&'\u2019.-]*(?:\s+(?:(?:van|von|der|den|de|la|le|du|of|for|für)\s+)*"
+    rf"\b[{_UP}][\w&'\u2019.-]*(?:\s+(?:(?:{'|'.join(_JOINERS)})\s+)*"
     rf"[{_UP}][\w&'\u2019.-]*)+"
     r"|\b[A-Z]{2,}[a-z]?\b"
 )
@@ -381,6 +382,8 @@ def without_act_names(
     kept = []
     for value in things["names"]:
         rest = " ".join(w for w in value.split() if w.lower() not in act_words and not context(w))
+        # What joined them is nothing by itself: "KI-Pakt der EU" less the Act and the EU.
+        rest = "" if all(w.lower() in _JOINERS for w in rest.split()) else rest
         # Kept whole unless all that is left of it is nothing, or a weekday: "AI
         # Office" stays "AI Office" beside an "AI Act".
         if rest and rest.lower() not in _MONTH_NAMES:

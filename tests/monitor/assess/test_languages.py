@@ -333,19 +333,19 @@ def test_meps_voting_on_ai_rules_is_an_update(index: CorpusIndex, case: dict[str
     assert result.verdict == "update", result.reasons
 
 
-def test_the_rereported_story_is_in_every_language_the_embedder_lacks_but_irish() -> None:
-    uncovered = set(EU_LANGUAGES) - UniversalSentenceEncoder.languages - {"ga"}
-    assert uncovered <= {case["language"] for case in REREPORTED}
+def test_the_rereported_story_is_in_every_official_language_but_irish_and_the_seeds() -> None:
+    # English is the seed's own language; Irish lacks a known name for the Pact.
+    assert sorted(case["language"] for case in REREPORTED) == sorted(
+        set(EU_LANGUAGES) - {"ga", "en"}
+    )
+    # The languages the embedder lacks, judged on names and time alone, are among them.
+    assert set(EU_LANGUAGES) - UniversalSentenceEncoder.languages - {"ga"} <= {
+        case["language"] for case in REREPORTED
+    }
 
 
-@pytest.mark.parametrize(
-    "case",
-    [c for c in REREPORTED if c["language"] not in UniversalSentenceEncoder.languages],
-    ids=[
-        c["language"] for c in REREPORTED if c["language"] not in UniversalSentenceEncoder.languages
-    ],
-)
-def test_a_story_rereported_where_the_embedder_lacks_the_language_is_known_by_its_names(
+@pytest.mark.parametrize("case", REREPORTED, ids=[c["language"] for c in REREPORTED])
+def test_a_story_rereported_the_next_day_in_any_language_is_known(
     index: CorpusIndex, case: dict[str, Any]
 ) -> None:
     result = assess(
