@@ -363,6 +363,12 @@ def new_things(article: dict[str, list[str]], known: dict[str, list[str]]) -> di
     return {kind: [v for v in values if is_new(kind, v)] for kind, values in article.items()}
 
 
+def _of_the_act(word: str, act_words: set[str], context: Callable[[str], bool]) -> bool:
+    """A word of the Act's name or of its context, elided article and all ("L'AI")."""
+    bare = re.split(r"['\u2019]", word)[-1]
+    return any(w.lower() in act_words or context(w) for w in {word, bare} if w)
+
+
 def without_act_names(
     things: dict[str, list[str]],
     act_names: Sequence[str],
@@ -381,7 +387,7 @@ def without_act_names(
     act_words = {w for name in act_names for w in re.findall(r"[\w'-]+", name.lower())}
     kept = []
     for value in things["names"]:
-        rest = " ".join(w for w in value.split() if w.lower() not in act_words and not context(w))
+        rest = " ".join(w for w in value.split() if not _of_the_act(w, act_words, context))
         # What joined them is nothing by itself: "KI-Pakt der EU" less the Act and the EU.
         rest = "" if all(w.lower() in _JOINERS for w in rest.split()) else rest
         # Kept whole unless all that is left of it is nothing, or a weekday: "AI

@@ -259,6 +259,11 @@ def test_the_eus_and_ais_own_names_are_no_new_names(
     assert name in without_act_names(things, (act_name,))["names"]
 
 
+def test_the_acts_name_behind_an_elided_article_is_no_new_name() -> None:
+    things = {"names": ["L'AI Act", "Henna Virkkunen"]}
+    assert without_act_names(things, ("AI Act",))["names"] == ["Henna Virkkunen"]
+
+
 def test_greek_weekdays_and_a_maltese_article_before_a_noun_are_no_names() -> None:
     found = named_things("Οι υπουργοί συναντώνται την Τετάρτη στις Βρυξέλλες.", "el")  # noqa: RUF001
     assert "Τετάρτη" not in found["names"]
