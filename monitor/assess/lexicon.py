@@ -313,6 +313,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         rules=(
             r"reglamento\w*",
             r"ley\w*",
+            r"reglas?",
             r"normas?",
             r"normativ\w*",
             r"regula\w*",
@@ -381,6 +382,9 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"lain\w*",
             r"sääntel\w*",
             r"sääntö\w*",
+            # Consonant gradation: "säännöt" (the rules), "lait" (the laws).
+            r"säänn\w*",
+            r"lait",
             # Finnish joins AI and its rules in one word ("tekoälysääntöjen",
             # "tekoälysääntely"): the word is AI and rules at once.
             r"tekoälysään\w*",
@@ -430,9 +434,9 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"(?:an\s+t)?Aontas\s+Eorpach",
             r"Coimisiún\w*\s+Eorpach",
             r"Ph?arlaimint\w*\s+na\s+hEorpa",
-            r"Eorpach",
-            r"sa?\s+Bhruiséil",
-            r"An\s+Bhruiséil",
+            r"Eorpach\w*",
+            # Brussels with its mutations: "an Bhruiséil", "ar an mBruiséil".
+            r"(?:Bh?|mB)ruiséil",
         ),
         # "FPEanna": the MEPs (Feisirí de Pharlaimint na hEorpa).
         eu_acronyms=(r"AE", r"FPE(?:anna)?"),
@@ -476,6 +480,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"pravil\w*",
             r"regul\w*",
             r"zakonodav\w*",
+            r"propis\w*",
             r"zabran\w*",
             r"sporazum\w*",
             r"obvez\w*",
@@ -539,7 +544,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"normativ\w*",
             r"norme",
             r"legisla\w*",
-            r"divieti?",
+            r"diviet[oi]",
             r"accordo",
             r"vietat\w*",
             r"vieta(?:no)?",
@@ -691,6 +696,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"rozporządzeni\w*",
             r"ustaw\w*",
             r"przepis\w*",
+            # "zasady" (rules, principles), not "zasadniczo" (basically).
+            r"zasad(?:a|y|om|ach|ami)?",
             r"regulac\w*",
             r"regul\w*",
             r"uregul\w*",
@@ -725,6 +732,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"regulamento\w*",
             r"lei\w*",
             r"regras",
+            r"normas?",
+            r"normativ\w*",
             r"regula\w*",
             r"legisla\w*",
             r"proibi\w*",
@@ -757,6 +766,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"lege\w*",
             r"legi\w*",
             r"reguli\w*",
+            # "normele" (the rules), as Romanian headlines write them; not "normal".
+            r"norm(?:ă|a|e|ele|elor|ei)",
             r"reglement\w*",
             r"legisla\w*",
             r"interzic\w*",
@@ -768,7 +779,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         act_names=(
             r"Pact\w*\s+(?:privind|pentru)\s+(?:IA|inteligen[țţt]a\s+artificial[ăa])",
             r"Oficiul\w*\s+(?:European\s+)?pentru\s+(?:IA|Inteligen[țţt][ăa]\s+Artificial[ăa])",
-            r"(?:actul|legea|regulamentul)\s+(?:privind|despre)\s+inteligen[țţt]a\s+artificial[ăa]",
+            r"(?:actul(?:ui)?|legea|legii|regulamentul(?:ui)?)\s+(?:privind|despre)\s+inteligen[țţt]a\s+artificial[ăa]",
             r"Legea\s+IA",
         ),
     ),

@@ -56,6 +56,15 @@ MEPS: list[dict[str, Any]] = tomllib.loads((DATA / "meps.toml").read_text("utf-8
 REREPORTED: list[dict[str, Any]] = tomllib.loads((DATA / "rereported.toml").read_text("utf-8"))[
     "article"
 ]
+DEVELOPMENTS_2025: dict[str, list[dict[str, Any]]] = tomllib.loads(
+    (DATA / "developments_2025.toml").read_text("utf-8")
+)
+# The day each of them was reported.
+REPORTED_ON = {
+    "watchdogs": "2025-11-18",
+    "stop_the_clock": "2025-07-03",
+    "gpai_rules": "2025-08-02",
+}
 # "Europe" as a text names it in each language, in the genitive where a headline
 # would ("Europas lov", "zákon Evropy", "na hEorpa"): newsrooms write it for the EU.
 EUROPE = {
@@ -357,3 +366,44 @@ def test_a_story_rereported_the_next_day_in_any_language_is_known(
     )
     assert result.verdict == "known", result.reasons
     assert "seed-en-2024-09-25-zhitong-meta-ai-pact" in result.nearest_document_id
+
+
+@pytest.mark.parametrize("kind", sorted(REPORTED_ON))
+def test_every_official_language_has_the_developments_of_2025(kind: str) -> None:
+    assert sorted(case["language"] for case in DEVELOPMENTS_2025[kind]) == sorted(EU_LANGUAGES)
+
+
+@pytest.mark.parametrize(
+    ("case", "title_only"),
+    [
+        (case | {"kind": kind}, title_only)
+        for kind, cases in DEVELOPMENTS_2025.items()
+        for case in cases
+        for title_only in (False, True)
+        # A member state at the head of a bare title is a national story as a rule
+        # (the relevance model's weight); its lead naming the Act says otherwise.
+        if not (title_only and kind == "watchdogs")
+    ],
+    ids=[
+        f"{kind}-{case['language']}{'-title' if title_only else ''}"
+        for kind, cases in DEVELOPMENTS_2025.items()
+        for case in cases
+        for title_only in (False, True)
+        if not (title_only and kind == "watchdogs")
+    ],
+)
+def test_the_developments_of_2025_described_in_any_language_are_updates(
+    index: CorpusIndex, case: dict[str, Any], title_only: bool
+) -> None:
+    text = "" if title_only else case["text"]
+    signals = lexical_signals(text, title=case["title"], language=case["language"])
+    assert signals.described_in == "title", signals
+    result = assess(
+        text,
+        index,
+        title=case["title"],
+        published=REPORTED_ON[case["kind"]],
+        language_hint=case["language"],
+    )
+    assert result.language == case["language"]
+    assert result.verdict == "update", result.reasons

@@ -76,6 +76,41 @@ def test_a_headline_that_describes_the_act_is_read_as_about_it(language: str) ->
     assert lexical_relevance(signals, title=title, title_only=True) >= 0.7
 
 
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("es", "La UE fija las reglas para la inteligencia artificial"),
+        ("pt", "UE aprova normas para a inteligência artificial"),
+        ("hr", "EU donosi nove propise o umjetnoj inteligenciji"),
+        ("it", "Ue, scatta il divieto di riconoscimento delle emozioni con l'IA"),
+        ("pl", "Unia ustala zasady dla sztucznej inteligencji"),
+        ("fi", "EU:n säännöt yleiskäyttöisille tekoälymalleille tulevat voimaan"),
+        ("ro", "UE adoptă normele privind inteligența artificială"),
+    ],
+)
+def test_the_rules_are_read_in_each_languages_usual_forms(language: str, title: str) -> None:
+    # Plurals and synonyms once missed: "reglas", "normas", "propisi", "divieto",
+    # "zasady", Finnish "säännöt" (consonant gradation of "sääntö"), "normele".
+    signals = lexical_signals("", title=title, language=language)
+    assert signals.described_in == "title", signals
+
+
+def test_the_romanian_name_is_read_in_the_genitive() -> None:
+    text = "Respectarea Actului privind inteligența artificială va fi supravegheată de ANCOM."
+    assert lexical_signals(text, language="ro").act_names == (
+        "Actului privind inteligența artificială",
+    )
+
+
+def test_an_ordinary_romanian_or_polish_word_is_no_rule() -> None:
+    # "normal", "zasadniczo" (basically) begin like "norme" and "zasady".
+    for language, title in (
+        ("ro", "UE: o zi normală pentru inteligența artificială"),
+        ("pl", "Unia zasadniczo o sztucznej inteligencji"),
+    ):
+        assert lexical_signals("", title=title, language=language).described_in == "", title
+
+
 @pytest.mark.parametrize("language", sorted(NAMED))
 def test_the_acts_own_name_is_known_in_each_language(language: str) -> None:
     signals = lexical_signals("", title=NAMED[language], language=language)
