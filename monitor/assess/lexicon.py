@@ -312,7 +312,8 @@ BY_LANGUAGE: dict[str, Terms] = {
         ai_acronyms=(r"IA", r"AI"),
         rules=(
             r"reglamento\w*",
-            r"ley\w*",
+            # "ley", "leyes"; not "von der Leyen".
+            r"ley(?:es)?",
             r"reglas?",
             r"normas?",
             r"normativ\w*",

@@ -102,11 +102,13 @@ def test_the_romanian_name_is_read_in_the_genitive() -> None:
     )
 
 
-def test_an_ordinary_romanian_or_polish_word_is_no_rule() -> None:
+def test_an_ordinary_word_or_a_name_is_no_rule() -> None:
     # "normal", "zasadniczo" (basically) begin like "norme" and "zasady".
     for language, title in (
         ("ro", "UE: o zi normală pentru inteligența artificială"),
         ("pl", "Unia zasadniczo o sztucznej inteligencji"),
+        # "ley" (law) begins von der Leyen's name.
+        ("es", "La UE y von der Leyen presentan gigafactorías de inteligencia artificial"),
     ):
         assert lexical_signals("", title=title, language=language).described_in == "", title
 
