@@ -373,23 +373,24 @@ def test_every_official_language_has_the_developments_of_2025(kind: str) -> None
     assert sorted(case["language"] for case in DEVELOPMENTS_2025[kind]) == sorted(EU_LANGUAGES)
 
 
+# Each report with its lead, and on its title alone but for the watchdogs: a member
+# state at the head of a bare title is a national story as a rule (the relevance
+# model's weight); its lead naming the Act says otherwise.
+DEVELOPMENT_CASES = [
+    (case | {"kind": kind}, title_only)
+    for kind, cases in DEVELOPMENTS_2025.items()
+    for case in cases
+    for title_only in (False, True)
+    if not (title_only and kind == "watchdogs")
+]
+
+
 @pytest.mark.parametrize(
     ("case", "title_only"),
-    [
-        (case | {"kind": kind}, title_only)
-        for kind, cases in DEVELOPMENTS_2025.items()
-        for case in cases
-        for title_only in (False, True)
-        # A member state at the head of a bare title is a national story as a rule
-        # (the relevance model's weight); its lead naming the Act says otherwise.
-        if not (title_only and kind == "watchdogs")
-    ],
+    DEVELOPMENT_CASES,
     ids=[
-        f"{kind}-{case['language']}{'-title' if title_only else ''}"
-        for kind, cases in DEVELOPMENTS_2025.items()
-        for case in cases
-        for title_only in (False, True)
-        if not (title_only and kind == "watchdogs")
+        f"{case['kind']}-{case['language']}{'-title' if title_only else ''}"
+        for case, title_only in DEVELOPMENT_CASES
     ],
 )
 def test_the_developments_of_2025_described_in_any_language_are_updates(
