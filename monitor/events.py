@@ -105,7 +105,14 @@ class FeedPolled(Event):
 @REGISTRY.register
 @dataclass(frozen=True)
 class FeedPollFailed(Event):
-    """A poll failed; ``reason`` is a stable code (dns, timeout, too_large, not_a_feed, …)."""
+    """A poll failed; ``reason`` is a stable code (dns, timeout, too_large, not_a_feed, …).
+
+    ``backoff_seconds`` is the wait the scheduler chose, as it chose it: the
+    next poll is kept in whole seconds and the event's append time is read
+    from another clock, so their difference is off by up to a second.
+    """
+
+    schema_version: ClassVar[int] = 2
 
     feed_id: str
     url: str
@@ -115,6 +122,13 @@ class FeedPollFailed(Event):
     next_poll_at: str
     http_status: int | None = None
     retry_after_seconds: float | None = None
+    backoff_seconds: float | None = None
+
+
+@REGISTRY.upcaster("FeedPollFailed", 1)
+def _feed_poll_failed_v1(payload: dict[str, Any]) -> dict[str, Any]:
+    # Version 1 kept only the next poll's time: the wait is read from it, as before.
+    return {**payload, "backoff_seconds": None}
 
 
 @REGISTRY.register

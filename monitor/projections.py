@@ -140,7 +140,7 @@ class FeedsProjection:
     """``feeds``: every feed with its settings, polling state, validators and backoff."""
 
     name = "feeds"
-    version = 2
+    version = 3
     event_types = (
         "FeedAdded",
         "FeedRemoved",
@@ -161,7 +161,7 @@ class FeedsProjection:
             "last_polled_at TEXT, last_outcome TEXT, last_http_status INTEGER, "
             "last_success_at TEXT, etag TEXT, last_modified TEXT, consecutive_failures INTEGER, "
             "last_error_reason TEXT, last_error_detail TEXT, next_poll_at TEXT, "
-            "entries_last INTEGER, items_total INTEGER)"
+            "entries_last INTEGER, items_total INTEGER, backoff_seconds DOUBLE PRECISION)"
         )
         db.execute("CREATE INDEX IF NOT EXISTS feeds_due ON feeds (status, next_poll_at)")
 
@@ -201,6 +201,7 @@ class FeedsProjection:
                 "UPDATE feeds SET last_polled_at = ?, last_outcome = ?, last_http_status = ?, "
                 "last_success_at = ?, etag = ?, last_modified = ?, consecutive_failures = 0, "
                 "last_error_reason = NULL, last_error_detail = NULL, next_poll_at = ?, "
+                "backoff_seconds = NULL, "
                 "entries_last = CASE WHEN ? = 'fetched' THEN ? ELSE entries_last END, "
                 "items_total = items_total + ? WHERE feed_id = ?",
                 (
@@ -221,7 +222,7 @@ class FeedsProjection:
             db.execute(
                 "UPDATE feeds SET last_polled_at = ?, last_outcome = 'failed', "
                 "last_http_status = ?, consecutive_failures = ?, last_error_reason = ?, "
-                "last_error_detail = ?, next_poll_at = ? WHERE feed_id = ?",
+                "last_error_detail = ?, next_poll_at = ?, backoff_seconds = ? WHERE feed_id = ?",
                 (
                     at,
                     event.http_status,
@@ -229,6 +230,7 @@ class FeedsProjection:
                     event.reason,
                     event.detail,
                     event.next_poll_at,
+                    event.backoff_seconds,
                     event.feed_id,
                 ),
             )

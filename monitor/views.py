@@ -48,14 +48,17 @@ def feed_rows(app: Monitor, include_removed: bool = False) -> list[dict[str, Any
     for row in rows:
         row["tags"] = json.loads(row["tags"] or "[]")
         row["ignore_validators"] = bool(row["ignore_validators"])
-        row["backoff_seconds"] = _backoff(row)
+        row["backoff_seconds"] = backoff_of(row)
     return rows
 
 
-def _backoff(row: dict[str, Any]) -> float | None:
+def backoff_of(row: dict[str, Any]) -> float | None:
     """Seconds a failing feed waits between its last poll and the next (None when healthy)."""
     if not row.get("consecutive_failures") or not row.get("next_poll_at"):
         return None
+    if row.get("backoff_seconds") is not None:
+        return float(row["backoff_seconds"])
+    # Failures recorded before the wait was kept: read it from the two times.
     try:
         wait = datetime.fromisoformat(row["next_poll_at"]) - datetime.fromisoformat(
             row["last_polled_at"]

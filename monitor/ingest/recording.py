@@ -128,7 +128,8 @@ class PollRecorder:
             )
             failures = (rows[0]["consecutive_failures"] or 0) + 1 if rows else 1
             url = rows[0]["url"] if rows else feed["url"]
-            next_poll = next_after_failure(feed_id, self.now(), failures, self.backoff, retry_after)
+            failed_at = self.now()
+            next_poll = next_after_failure(feed_id, failed_at, failures, self.backoff, retry_after)
             self.app.record(
                 [
                     (
@@ -143,6 +144,7 @@ class PollRecorder:
                                 iso_seconds(next_poll),
                                 http_status=status,
                                 retry_after_seconds=retry_after,
+                                backoff_seconds=round((next_poll - failed_at).total_seconds(), 1),
                             )
                         ],
                     )

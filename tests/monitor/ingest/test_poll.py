@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from events import RecordedEvent
 from monitor.app import Monitor
+from monitor.events import REGISTRY, FeedPollFailed
 from monitor.ingest.feed_admin import add_feed, enable_feed
 from monitor.ingest.poll import Poller
 from monitor.ingest.summary import PollSummary
+from monitor.views import backoff_of, feed_rows
 from tests.monitor.helpers import events_of, open_monitor
 from tests.support.server import LocalServer, Reply, SeenRequest
 
@@ -145,6 +148,54 @@ def test_429_with_retry_after_sets_the_next_poll(server: LocalServer, tmp_path: 
         poller = Poller(app, now=lambda: now + timedelta(hours=1))
         assert poller.select() == [], "not due before Retry-After has passed"
         poller.close()
+
+
+def test_the_status_shows_the_backoff_the_scheduler_chose(
+    server: LocalServer, tmp_path: Path
+) -> None:
+    # The poll's clock reads a fraction of a second and the next poll is kept in
+    # whole seconds; the event is appended by another clock (today's). The wait
+    # shown is the one chosen, not the difference of those times.
+    server.route("/feed", Reply(500, b"broken"))
+    now = datetime(2025, 1, 1, 12, 0, 0, 900_000, tzinfo=UTC)
+    with open_monitor(tmp_path, polling__backoff_base="300s", polling__jitter="0") as app:
+        added = add_feed(app, server.url("/feed"))
+        poll(app, added.feed_id, now=now)
+        failed = events_of(app, added.feed_id)[-1]
+        assert failed.event_type == "FeedPollFailed"
+        assert failed.payload["next_poll_at"] == "2025-01-01T12:05:00Z"
+        assert failed.payload["backoff_seconds"] == 300.0
+        (row,) = [r for r in feed_rows(app) if r["feed_id"] == added.feed_id]
+        assert row["backoff_seconds"] == 300.0
+
+
+def test_a_version_1_failure_reads_its_backoff_from_the_two_times(tmp_path: Path) -> None:
+    old = RecordedEvent(
+        position=1,
+        event_id="e",
+        stream_id="feed-f",
+        stream_version=1,
+        event_type="FeedPollFailed",
+        schema_version=1,
+        payload={
+            "feed_id": "f",
+            "url": "https://a.example/feed",
+            "reason": "timeout",
+            "detail": "no answer",
+            "consecutive_failures": 1,
+            "next_poll_at": "2024-01-01T00:05:30Z",
+        },
+        recorded_at="2024-01-01T00:00:00Z",
+    )
+    failed = REGISTRY.decode(old)
+    assert isinstance(failed, FeedPollFailed) and failed.backoff_seconds is None
+    row = {
+        "consecutive_failures": 1,
+        "next_poll_at": failed.next_poll_at,
+        "last_polled_at": old.recorded_at,
+        "backoff_seconds": failed.backoff_seconds,
+    }
+    assert backoff_of(row) == 330.0
 
 
 def test_failures_back_off_exponentially_and_polling_resumes_at_the_cap(
