@@ -218,6 +218,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"forbyd\w*",
             r"forbudt\w*",
             r"forpligtelse\w*",
+            # Requirements ("EU's første krav træder i kraft"), not "kravle" (to crawl).
+            r"krav(?:et|ene|s)?",
+            r"regelsæt\w*",
+            r"regelværk\w*",
         ),
         act_names=(
             r"AI-?pagt\w*",
@@ -861,13 +865,15 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"lag\w*",
             r"regler\w*",
             r"reglering\w*",
-            r"regler\w*",
+            r"regelverk\w*",
             r"lagstiftning\w*",
             r"förbud\w*",
             r"överenskommelse\w*",
             r"avtal\w*",
             r"förbjud\w*",
             r"skyldighet\w*",
+            # Requirements ("när EU:s första krav börjar gälla"), not "kravaller" (riots).
+            r"krav(?:et|en|s)?",
         ),
         act_names=(
             r"AI-?pakt\w*",
@@ -1133,29 +1139,54 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
 
 # Codes of practice and of conduct: the Act's instruments for general-purpose AI,
 # and rules in their own right ("EU-Verhaltenskodex für KI"), in each language.
-# Looked for as words for rules, beside each language's ``rules``.
+# Looked for as words for rules, beside each language's ``rules``. Where the bare word
+# is also a program's code (English and the Romance languages), a headline's short
+# form counts with the preposition that gives its subject and, where headlines keep
+# it, an article ("code on labelling AI-generated content", "un código para
+# etiquetar"), never as what a program is written in ("écrire du code pour").
 CODES: dict[str, tuple[str, ...]] = {
-    "en": (r"codes?\s+of\s+(?:practice|conduct)",),
+    "en": (
+        r"codes?\s+of\s+(?:practice|conduct)",
+        r"codes?\s+on\s+(?!par\b|GitHub\b|the\s+fly\b)",
+    ),
     "bg": (r"кодекс\w*",),
     "cs": (r"kodex\w*",),
     "da": (r"\w*kodeks\w*",),
     "de": (r"\w*kodex\w*",),
     "el": (r"κώδικ\w*",),
-    "es": (r"códigos?\s+de\s+(?:conducta|buenas\s+prácticas)",),
+    "es": (
+        r"códigos?\s+de\s+(?:conducta|buenas\s+prácticas)",
+        r"(?:un|el|nuevo|su)\s+códigos?\s+(?:para|sobre)",
+    ),
     "et": (r"tegevusjuhend\w*", r"käitumisjuhend\w*"),
     "fi": (r"käytännesäänn\w*", r"toimintaohje\w*"),
-    "fr": (r"codes?\s+de\s+(?:conduite|bonnes\s+pratiques)",),
+    "fr": (
+        r"codes?\s+de\s+(?:conduite|bonnes\s+pratiques)",
+        r"(?:un|le|son|nouveau)\s+codes?\s+(?:pour|sur)",
+    ),
     "ga": (r"cód\w*",),
     "hr": (r"kodeks\w*",),
     "hu": (r"\w*kódex\w*",),
-    "it": (r"codic[ei]\s+di\s+(?:condotta|buone\s+pratiche)",),
+    "it": (
+        r"codic[ei]\s+di\s+(?:condotta|buone\s+pratiche)",
+        r"(?:un|il|nuovo)\s+codic[ei]\s+(?:per|sul\w*)",
+    ),
     "lt": (r"kodeks\w*",),
     "lv": (r"kodeks\w*",),
     "mt": (r"kodiċi\w*",),
     "nl": (r"gedragscode\w*", r"praktijkcode\w*"),
     "pl": (r"kodeks\w*",),
-    "pt": (r"códigos?\s+de\s+(?:conduta|boas\s+práticas)",),
-    "ro": (r"cod\w*\s+de\s+(?:conduită|bune\s+practici)",),
+    "pt": (
+        r"códigos?\s+de\s+(?:conduta|boas\s+práticas)",
+        # Headlines drop the article ("UE publica código para rotular"); a program's
+        # code is written or generated ("escreve código para").
+        r"(?<!\bescreve\s)(?<!\bgera\s)(?<!\bde\s)(?<!\bescrever\s)(?<!\bgerar\s)"
+        r"códigos?\s+(?:para|sobre)",
+    ),
+    "ro": (
+        r"cod\w*\s+de\s+(?:conduită|bune\s+practici)",
+        r"(?:un|noul)\s+cod\w*\s+(?:pentru|privind)",
+    ),
     "sk": (r"kódex\w*",),
     "sl": (r"kodeks\w*",),
     "sv": (r"uppförandekod\w*",),

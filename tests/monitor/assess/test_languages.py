@@ -64,6 +64,8 @@ REPORTED_ON = {
     "watchdogs": "2025-11-18",
     "stop_the_clock": "2025-07-03",
     "gpai_rules": "2025-08-02",
+    "literacy": "2025-02-02",
+    "labelling_code": "2025-12-17",
 }
 # "Europe" as a text names it in each language, in the genitive where a headline
 # would ("Europas lov", "zákon Evropy", "na hEorpa"): newsrooms write it for the EU.

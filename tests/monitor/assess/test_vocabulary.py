@@ -113,6 +113,39 @@ def test_an_ordinary_word_or_a_name_is_no_rule() -> None:
         assert lexical_signals("", title=title, language=language).described_in == "", title
 
 
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("en", "European startup Mistral releases AI that writes code on par with OpenAI"),
+        ("en", "EU open-sources its AI code on GitHub"),
+        ("fr", "Mistral lance une IA européenne qui écrit du code pour les développeurs"),
+        ("es", "Una startup europea lanza una IA que escribe código para bancos"),
+        ("pt", "Startup europeia lança IA que escreve código para bancos"),
+        ("it", "Una startup europea lancia un'IA che scrive codice per le banche"),
+        ("ro", "Un startup european lansează o IA care scrie cod pentru bănci"),
+        # Requirements are "krav"; crawling and riots begin like it.
+        ("sv", "Kravaller i Europa efter beslut om AI"),
+        ("da", "EU-politikere kravler rundt om AI-spørgsmålet"),
+    ],
+)
+def test_a_programs_code_is_no_code_of_rules(language: str, title: str) -> None:
+    assert lexical_signals("", title=title, language=language).described_in == "", title
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("en", "EU publishes code on labelling AI-generated content"),
+        ("fr", "L'UE publie un code pour l'étiquetage des contenus générés par l'IA"),
+        ("pt", "UE publica código para rotular conteúdos gerados por IA"),
+        ("sv", "EU:s nya krav på AI börjar gälla"),
+        ("da", "EU's krav til kunstig intelligens træder i kraft"),
+    ],
+)
+def test_a_code_or_requirements_for_ai_are_rules(language: str, title: str) -> None:
+    assert lexical_signals("", title=title, language=language).described_in == "title", title
+
+
 @pytest.mark.parametrize("language", sorted(NAMED))
 def test_the_acts_own_name_is_known_in_each_language(language: str) -> None:
     signals = lexical_signals("", title=NAMED[language], language=language)
