@@ -16,6 +16,8 @@ from monitor.assess.lexicon import (
     BY_LANGUAGE,
     CODES,
     COMMISSION,
+    COMPARED_AFTER,
+    COMPARED_BEFORE,
     COUNCIL_OF_EUROPE,
     ELSEWHERE,
     ELSEWHERE_ACRONYMS,
@@ -23,6 +25,7 @@ from monitor.assess.lexicon import (
     ENGLISH,
     EU_IN_NAME,
     EUROPE_NAMES,
+    GENERIC_LAW_WORDS,
     LEXICON_LANGUAGES,
     OTHER_EU_LAWS,
     SHARED_ACT_NAMES,
@@ -190,6 +193,10 @@ class _Matchers:
     not_eu: re.Pattern[str]
     #: The EU's other digital laws by name (the DSA, the GDPR, ...).
     other_laws: re.Pattern[str]
+    #: What puts the EU as the point of comparison, before a word for it (matched at
+    #: the end of the text before it) and after it (at the start of the text after).
+    compared_before: re.Pattern[str]
+    compared_after: re.Pattern[str]
 
 
 @functools.cache
@@ -241,7 +248,20 @@ def _matchers(language: str) -> _Matchers:
         ),
         bill_names=not foreign,
         europe=re.compile("|".join(f"(?:{p})" for p in europe), flags),
+        compared_before=re.compile(
+            f"(?:{_phrases(with_english(COMPARED_BEFORE))}){_COMPARISON_FILLER}$", flags
+        ),
+        # After a case ending the word for the EU may carry ("EU:n mallin mukaan").
+        compared_after=re.compile(
+            "(?::\\w+)?(?:" + "|".join(f"(?:{p})" for p in with_english(COMPARED_AFTER)) + ")"
+        ),
     )
+
+
+# Between the word that compares and the word for the EU: a few letters of short words
+# ("similar to the EU's", "calquée sur celle de l'UE"), no figures ("more than 100 EU
+# firms" compares no rules).
+_COMPARISON_FILLER = r"(?:[^\W\d_]|[\s'\u2019-]){0,16}"
 
 
 @dataclass(frozen=True)
@@ -308,11 +328,14 @@ def _distinct(matches: list[str]) -> tuple[str, ...]:
 
 
 _EU_IN_NAME = re.compile(EU_IN_NAME)
+_GENERIC_LAW = re.compile(_phrases(GENERIC_LAW_WORDS), re.IGNORECASE)
 
 
 def _names(text: str, m: _Matchers, eu_anywhere: bool) -> list[str]:
     """The Act's names in a text; an English "AI Act" only where it is the EU's."""
     found = [x.group(0) for x in m.act.finditer(_EU_IN_NAME.sub("", text))]
+    if any(_GENERIC_LAW.search(name) for name in found) and _someone_elses(text, m):
+        found = [name for name in found if not _GENERIC_LAW.search(name)]
     for match in m.english_act.finditer(text):
         words = text[max(0, match.start() - 40) : match.start()].split()
         before = words[-1].replace("\u2019", "'").strip("\"'(").lower() if words else ""
@@ -383,13 +406,41 @@ def _describes(sentence: str, m: _Matchers) -> bool:
     # An AI story under the DMA or the GDPR is not about the AI Act: their names hold
     # "Act" and "regulation", but they are no rule word here.
     sentence = m.not_eu.sub(" ", m.other_laws.sub(" ", sentence))
-    eu = [hit.group(0) for hit in m.eu.finditer(sentence)]
-    if not (eu and m.ai.search(sentence) and m.rules.search(sentence)):
+    if not (m.ai.search(sentence) and m.rules.search(sentence)):
         return False
-    # "Britain drafts its own AI rules, diverging from Europe": Europe, and no other
-    # word for the EU, beside another jurisdiction is a comparison.
-    compared = all(m.europe.fullmatch(hit) for hit in eu) and bool(m.elsewhere.search(sentence))
-    return not compared
+    return _eu_acts(sentence, m) is True
+
+
+def _eu_acts(sentence: str, m: _Matchers) -> bool | None:
+    """Does the EU act in this sentence, or is it only compared with? None: not named.
+
+    "Britain drafts its own AI rules, diverging from Europe": Europe, and no other
+    word for the EU, beside another jurisdiction is a comparison. "Brazil adopts an
+    AI law modelled on the EU's": every word for the EU is placed as the model.
+    """
+    hits = list(m.eu.finditer(sentence))
+    if not hits:
+        return None
+    if all(m.europe.fullmatch(hit.group(0)) for hit in hits) and m.elsewhere.search(sentence):
+        return False
+    return not all(_compared(sentence, hit, m) for hit in hits)
+
+
+def _compared(sentence: str, hit: re.Match[str], m: _Matchers) -> bool:
+    """The word for the EU at ``hit`` is the point of a comparison, not who makes rules."""
+    before, after = sentence[: hit.start()], sentence[hit.end() :]
+    return bool(m.compared_before.search(before) or m.compared_after.match(after))
+
+
+def _someone_elses(sentence: str, m: _Matchers) -> bool:
+    """A law named in this sentence is another jurisdiction's, not the EU's.
+
+    The Act's usual names in most languages are "the AI law" ("KI-Gesetz", "AI-lag",
+    "loi sur l'IA"), which any country's law is called too: "Großbritannien
+    verschiebt KI-Gesetz", "Brasilien beschließt KI-Gesetz nach EU-Vorbild".
+    """
+    acts = _eu_acts(m.not_eu.sub(" ", sentence), m)
+    return acts is False or (acts is None and bool(m.elsewhere.search(sentence)))
 
 
 def _describes_title(title: str, text: str, m: _Matchers) -> bool:

@@ -52,6 +52,9 @@ BANS_AND_FINES: dict[str, list[dict[str, Any]]] = tomllib.loads(
 OTHER_EU_LAWS: dict[str, list[dict[str, Any]]] = tomllib.loads(
     (DATA / "other_eu_laws.toml").read_text("utf-8")
 )
+OTHER_JURISDICTIONS: dict[str, list[dict[str, Any]]] = tomllib.loads(
+    (DATA / "other_jurisdictions.toml").read_text("utf-8")
+)
 MEPS: list[dict[str, Any]] = tomllib.loads((DATA / "meps.toml").read_text("utf-8"))["article"]
 REREPORTED: list[dict[str, Any]] = tomllib.loads((DATA / "rereported.toml").read_text("utf-8"))[
     "article"
@@ -269,6 +272,54 @@ def test_europe_as_the_point_of_comparison_for_another_jurisdiction_is_not_the_e
 
 def test_every_official_language_compares_another_jurisdiction_with_europe() -> None:
     assert sorted(case["language"] for case in COMPARED) == sorted(EU_LANGUAGES)
+
+
+@pytest.mark.parametrize("kind", sorted(OTHER_JURISDICTIONS))
+def test_every_official_language_has_other_jurisdictions_ai_laws(kind: str) -> None:
+    languages = [case["language"] for case in OTHER_JURISDICTIONS[kind]]
+    assert sorted(languages) == sorted(EU_LANGUAGES)
+
+
+ANOTHERS_LAW = [
+    case | {"kind": kind}
+    for kind in ("modelled_on_the_eu", "their_own_ai_law")
+    for case in OTHER_JURISDICTIONS[kind]
+]
+
+
+@pytest.mark.parametrize(
+    "case", ANOTHERS_LAW, ids=[f"{case['kind']}-{case['language']}" for case in ANOTHERS_LAW]
+)
+def test_another_jurisdictions_ai_law_is_not_the_act(
+    index: CorpusIndex, case: dict[str, Any]
+) -> None:
+    for text in (case["text"], ""):
+        signals = lexical_signals(text, title=case["title"], language=case["language"])
+        assert (signals.act_names, signals.described_in) == ((), ""), signals
+        result = assess(
+            text,
+            index,
+            title=case["title"],
+            published="2026-01-22",
+            language_hint=case["language"],
+        )
+        assert result.verdict == "irrelevant", result.reasons
+
+
+@pytest.mark.parametrize(
+    "case",
+    OTHER_JURISDICTIONS["eus_law_criticised"],
+    ids=[case["language"] for case in OTHER_JURISDICTIONS["eus_law_criticised"]],
+)
+def test_the_eus_ai_law_criticised_by_another_jurisdiction_is_the_act(
+    index: CorpusIndex, case: dict[str, Any]
+) -> None:
+    signals = lexical_signals("", title=case["title"], language=case["language"])
+    assert signals.described_in == "title", signals
+    result = assess(
+        "", index, title=case["title"], published="2025-10-14", language_hint=case["language"]
+    )
+    assert result.verdict == "update", result.reasons
 
 
 def test_a_possessive_names_the_eus_act_where_the_text_speaks_of_the_eu() -> None:

@@ -146,6 +146,37 @@ def test_a_code_or_requirements_for_ai_are_rules(language: str, title: str) -> N
     assert lexical_signals("", title=title, language=language).described_in == "title", title
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Brazil approves AI bill modelled on the EU's",
+        "Japan opts for lighter AI rules than the EU",
+        "Canada drafts AI law similar to the EU's",
+        "India rejects EU-style AI regulation",
+        "UK won't copy EU's AI rules, says minister",
+        "Unlike the EU, Singapore will not regulate AI with a single law",
+        "South Korea passes AI law, following the EU's lead",
+        "South Korea's AI Basic Act takes effect, the second comprehensive AI law after the EU's",
+    ],
+)
+def test_the_eu_as_the_model_for_anothers_ai_rules_is_not_the_act(title: str) -> None:
+    assert lexical_signals("", title=title, language="en").described_in == "", title
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "US tech firms scramble after the EU's AI law is approved",
+        "U.S. officials lobby against EU's AI rules",
+        "Chinese AI firms must comply with EU's new rules, Brussels says",
+        # A figure between "than" and the EU compares no rules.
+        "More than 100 EU firms back AI rules",
+    ],
+)
+def test_the_eu_making_rules_beside_another_jurisdiction_is_still_the_act(title: str) -> None:
+    assert lexical_signals("", title=title, language="en").described_in == "title", title
+
+
 @pytest.mark.parametrize("language", sorted(NAMED))
 def test_the_acts_own_name_is_known_in_each_language(language: str) -> None:
     signals = lexical_signals("", title=NAMED[language], language=language)
