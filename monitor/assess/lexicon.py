@@ -937,6 +937,8 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Texas",
         r"Utah",
         r"Illinois",
+        r"Switzerland",
+        r"Swiss",
     ),
     "bg": (
         r"Америк\w*",
@@ -952,6 +954,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Инди(?:я|йск\w*)",
         r"Австрали\w*",
         r"Калифорни\w*",
+        r"Швейцари\w*",
     ),
     "cs": (
         r"Spojen\w+\s+stát\w*",
@@ -967,6 +970,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Indi(?:e|i|í)",
         r"Austráli\w*",
         r"Kaliforni\w*",
+        r"Švýcar\w*",
     ),
     "da": (
         r"Amerika\w*",
@@ -981,6 +985,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Indien\w*",
         r"Australien\w*",
         r"Californien\w*",
+        r"Schweiz\w*",
     ),
     "de": (
         r"Vereinigte\w*\s+Staaten",
@@ -998,6 +1003,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Indien\w*",
         r"Australien\w*",
         r"Kalifornien\w*",
+        r"Schweiz\w*",
     ),
     "el": (
         r"Αμερικ\w*",
@@ -1013,6 +1019,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Ινδί\w*",
         r"Αυστραλί\w*",
         r"Καλιφόρνι\w*",
+        r"Ελβετί\w*",
     ),
     "es": (
         r"Estados\s+Unidos",
@@ -1026,6 +1033,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Corea\w*",
         r"Brasil\w*",
         r"Canadá",
+        r"Suiza",
     ),
     "et": (
         r"Ühendriigi\w*",
@@ -1038,6 +1046,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Kanada\w*",
         r"India\w*",
         r"Austraalia\w*",
+        r"Šveits\w*",
     ),
     "fi": (
         r"Yhdysvall\w*",
@@ -1052,6 +1061,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Kanada\w*",
         r"Intia\w*",
         r"Kalifornia\w*",
+        r"Sveitsi\w*",
     ),
     "fr": (
         r"États-Unis",
@@ -1067,6 +1077,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Inde",
         r"Australie\w*",
         r"Californie\w*",
+        r"Suisse",
     ),
     "ga": (
         r"Stáit\s+Aontaithe",
@@ -1080,6 +1091,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Ch?eanada",
         r"h?India",
         r"h?Astráil",
+        r"Eilvéis\w*",
     ),
     "hr": (
         r"Sjedinjen\w+\s+Držav\w*",
@@ -1096,6 +1108,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Indij\w*",
         r"Australij\w*",
         r"Kalifornij\w*",
+        r"Švicarsk\w*",
     ),
     "hu": (
         r"Egyesült\s+Államok\w*",
@@ -1111,6 +1124,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Indiá?\w*",
         r"Ausztráli\w*",
         r"Kaliforni\w*",
+        r"Svájc\w*",
     ),
     "it": (
         r"Stati\s+Uniti",
@@ -1124,6 +1138,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Giappone",
         r"Corea\w*",
         r"Brasile",
+        r"Svizzera",
     ),
     "lt": (
         r"Jungtin\w+\s+Valstij\w*",
@@ -1137,6 +1152,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Indij\w*",
         r"Australij\w*",
         r"Kalifornij\w*",
+        r"Šveicarij\w*",
     ),
     "lv": (
         r"Savienot\w+\s+Valst\w*",
@@ -1150,6 +1166,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Indij\w*",
         r"Austrālij\w*",
         r"Kalifornij\w*",
+        r"Šveic\w*",
     ),
     "mt": (
         r"Stati\s+Uniti",
@@ -1165,6 +1182,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Indja",
         r"Awstralja",
         r"Kalifornja",
+        r"Svizzera",
     ),
     "nl": (
         r"Verenigde\s+Staten",
@@ -1180,6 +1198,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Brazilië",
         r"Australië",
         r"Californië",
+        r"Zwitser\w*",
     ),
     "pl": (
         r"Stan\w*\s+Zjednoczon\w*",
@@ -1198,6 +1217,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Indi(?:e|i|ach|om)",
         r"Australi\w*",
         r"Kaliforni\w*",
+        r"Szwajcari\w*",
     ),
     "pt": (
         r"Estados\s+Unidos",
@@ -1216,6 +1236,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Índia",
         r"Austrália",
         r"Califórnia",
+        r"Suíça",
     ),
     "ro": (
         r"Statele\s+Unite",
@@ -1228,6 +1249,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Japonia",
         r"Core(?:ea|ei)\w*",
         r"Brazilia\w*",
+        r"Elveți\w*",
     ),
     "sk": (
         r"Spojen\w+\s+štát\w*",
@@ -1243,6 +1265,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Indi(?:a|e|i|ou)",
         r"Austráli\w*",
         r"Kaliforni\w*",
+        r"Švajčiar\w*",
     ),
     "sl": (
         r"Združen\w+\s+držav\w*",
@@ -1257,6 +1280,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Indij\w*",
         r"Avstralij\w*",
         r"Kalifornij\w*",
+        r"Švic\w*",
     ),
     "sv": (
         r"Förenta\s+staterna",
@@ -1272,6 +1296,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Indien\w*",
         r"Australien\w*",
         r"Kalifornien\w*",
+        r"Schweiz\w*",
     ),
 }
 

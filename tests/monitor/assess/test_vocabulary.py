@@ -177,6 +177,21 @@ def test_the_eu_making_rules_beside_another_jurisdiction_is_still_the_act(title:
     assert lexical_signals("", title=title, language="en").described_in == "title", title
 
 
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("de", "Schweiz verzichtet auf eigenes KI-Gesetz"),
+        ("fr", "La Suisse renonce à une loi sur l'IA"),
+        ("it", "La Svizzera rinuncia a una legge sull'IA"),
+        ("nl", "Zwitserland ziet af van AI-wet"),
+        ("sv", "Schweiz avstår från en egen AI-lag"),
+    ],
+)
+def test_switzerlands_ai_law_is_not_the_eus(language: str, title: str) -> None:
+    signals = lexical_signals("", title=title, language=language)
+    assert (signals.act_names, signals.described_in) == ((), ""), signals
+
+
 @pytest.mark.parametrize("language", sorted(NAMED))
 def test_the_acts_own_name_is_known_in_each_language(language: str) -> None:
     signals = lexical_signals("", title=NAMED[language], language=language)
