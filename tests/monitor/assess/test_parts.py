@@ -58,7 +58,7 @@ def _cases(name: str, table: str) -> list[dict[str, Any]]:
 # The reports the language tests use, with the parts each one's words name: a delay
 # of the high-risk rules, a first probe of a general-purpose model's training data,
 # the law entering into force (the first bans, the models' obligations), an AI
-# Office headline, and late harmonised standards.
+# Office headline, late harmonised standards, and the code on labelling AI content.
 PARTS_CASES = [
     *(
         (case["language"], case["title"], case["text"], ("high-risk", "timeline"))
@@ -81,6 +81,11 @@ PARTS_CASES = [
     *(
         (case["language"], "", case["text"], ("high-risk", "standards"))
         for case in _cases("standards.toml", "text")
+    ),
+    # The code on labelling AI-generated content, by its title alone.
+    *(
+        (case["language"], case["title"], "", ("transparency",))
+        for case in _cases("developments_2025.toml", "labelling_code")
     ),
 ]
 
@@ -127,6 +132,8 @@ def test_a_prohibition_and_a_fine_are_tagged_in_each_language(language: str) -> 
         ("Eine normale Standardlösung für alle.", "de"),
         ("Il reportage du vietnamien.", "fr"),
         ("Kieli ja kielioppi ovat tärkeitä.", "fi"),
+        # "globoke" (deep) and "globalni" (global) begin like "globa" (a fine).
+        ("Globoke spremembe na globalnem trgu.", "sl"),
     ],
 )
 def test_ordinary_words_that_look_like_the_parts_are_not(text: str, language: str) -> None:
