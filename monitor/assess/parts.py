@@ -100,7 +100,8 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"дълбок\w*\s+фалшификат\w*",
         ),
         "governance": (r"Служба\w*\s+по\s+ИИ", r"надзор\w*"),
-        "penalties": (r"глоб\w*", r"санкци\w*"),
+        # Fines ("глоба", "глоби"), not "глобален" (global).
+        "penalties": (r"глоб(?:а|и|ата|ите)", r"санкци\w*"),
         "timeline": (r"отлага\w*", r"влиза\w*\s+в\s+сила", r"срок\w*"),
         "standards": (r"стандарт\w*",),
     },
