@@ -339,7 +339,13 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
         "standards": (r"usklađen\w*\s+norm\w*",),
     },
     "hu": {
-        "prohibited": (r"tilt\w*", r"tilalo?m\w*", r"biometrikus\w*", r"társadalmi\s+pontozás\w*"),
+        # Bans ("tiltott", "betiltja"), not "tiltakozás" (a protest).
+        "prohibited": (
+            r"(?:be)?tilt(?:ott|ás|ja|ják|ani|andó|hat)\w*",
+            r"tilalo?m\w*",
+            r"biometrikus\w*",
+            r"társadalmi\s+pontozás\w*",
+        ),
         "high-risk": (r"nagy\s+kockázatú", r"magas\s+kockázatú"),
         "gpai": (r"általános\s+célú", r"gyakorlati\s+kódex\w*"),
         "transparency": (

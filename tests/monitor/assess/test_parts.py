@@ -135,6 +135,8 @@ def test_a_prohibition_and_a_fine_are_tagged_in_each_language(language: str) -> 
         # "globoke" (deep) and "globalni" (global) begin like "globa" (a fine).
         ("Globoke spremembe na globalnem trgu.", "sl"),
         ("Глобалният пазар расте.", "bg"),
+        # "tiltakozás" (a protest) begins like "tiltott" (banned).
+        ("Tiltakozás Brüsszelben a mesterséges intelligencia ellen.", "hu"),
     ],
 )
 def test_ordinary_words_that_look_like_the_parts_are_not(text: str, language: str) -> None:
