@@ -105,6 +105,9 @@ ENGLISH = Terms(
 # The Act's names in the languages the first seeds came in (Dutch, German, French, Italian,
 # Spanish): looked for in a text of any language, beside that language's own names.
 SHARED_ACT_NAMES = (
+    # The English acronym with the local word for an act, inflected: "pagal AI aktą"
+    # (lt), "AI aktu" (cs, sk), "AI-akten" (sv); not "AI aktywnie" (pl, actively).
+    r"A\.?I\.?[- ]?akt(?:a|ai|as|e|em|en|ens|et|i|o|om|ot|u|ui|us|y|ą|ų|ů)?",
     r"AI[- ]wet",
     r"AI[- ]verordening",
     r"wet\s+op\s+(?:de\s+)?(?:artifici[eë]le|kunstmatige)\s+intelligentie",
@@ -152,6 +155,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"забран\w*",
             r"споразумени\w*",
             r"задължени\w*",
+            r"насок\w*",
         ),
         act_names=(
             r"Пакт\w*\s+за\s+(?:ИИ|изкуствения\s+интелект)",
@@ -185,6 +189,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"dohod\w*",
             r"zakáz\w*",
             r"povinnost\w*",
+            r"pokyn(?:y|ů|ech|ům)",
         ),
         act_names=(
             r"Pakt\w*\s+(?:o\s+|pro\s+)?(?:AI|umělé\s+inteligenci|umělou\s+inteligenci)",
@@ -222,6 +227,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"krav(?:et|ene|s)?",
             r"regelsæt\w*",
             r"regelværk\w*",
+            r"retningslinje\w*",
         ),
         act_names=(
             r"AI-?pagt\w*",
@@ -260,6 +266,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"verboten\w*",
             r"Pflichten",
             r"Auflagen",
+            r"Leitlinie\w*",
         ),
         act_names=(
             r"Büro\s+für\s+künstliche\s+Intelligenz",
@@ -294,6 +301,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"συμφωνί\w*",
             r"απαγορ\w*",
             r"υποχρεώσ\w*",
+            r"κατευθυντήρι\w*\s+γραμμ\w*",
         ),
         act_names=(
             r"Σύμφων\w*\s+για\s+την\s+(?:ΤΝ|τεχνητή\s+νοημοσύνη)",
@@ -327,6 +335,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"acuerdo",
             r"proh[ií]b\w*",
             r"obligaciones",
+            r"directrices",
         ),
         act_names=(
             r"Pacto\s+(?:europeo\s+)?(?:sobre|de|por)\s+(?:la\s+)?(?:IA|inteligencia\s+artificial)",
@@ -357,6 +366,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"keel\w*",
             r"kokkulep\w*",
             r"kohustus\w*",
+            r"suunis\w*",
         ),
         # Estonian writes the name apart or as one word ("tehisintellektiseadus").
         act_names=(
@@ -396,6 +406,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"kiel\w*",
             r"sopimu\w*",
             r"velvoit\w*",
+            r"suuntaviiv\w*",
+            r"ohjeistu\w*",
         ),
         act_names=(
             r"tekoälypakt\w*",
@@ -428,6 +440,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"interdi\w*",
             r"accord",
             r"obligations",
+            r"lignes\s+directrices",
         ),
         act_names=(
             r"(?:loi|législation)\s+(?:européenne\s+)?sur\s+l['\u2019]\s*(?:IA|intelligence\s+artificielle)",
@@ -460,6 +473,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"(?:t|th|dt)oirm\w*sc\w*",
             r"(?:c|ch|gc)omhaontú\w*",
             r"(?:n-)?oibleagáid\w*",
+            r"treoirlínte",
+            r"treoracha",
         ),
         act_names=(
             r"Oifig\w*\s+(?:IS|um\s+h?Intleacht\w*\s+Sh?aorga)",
@@ -489,6 +504,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"zabran\w*",
             r"sporazum\w*",
             r"obvez\w*",
+            r"smjernic\w*",
         ),
         act_names=(
             r"Pakt\w*\s+(?:o|za)\s+(?:UI|umjetn\w*\s+inteligencij\w*)",
@@ -520,6 +536,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"tilal\w*",
             r"megállapodás\w*",
             r"kötelezettség\w*",
+            r"iránymutatás\w*",
         ),
         act_names=(
             r"(?:MI|AI)-?paktum\w*",
@@ -554,6 +571,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"vietat\w*",
             r"vieta(?:no)?",
             r"obbligh\w*",
+            r"linee\s+guida",
+            r"orientamenti",
         ),
         act_names=(
             r"Patto\s+(?:europeo\s+)?(?:per|sull['\u2019])\s*(?:l['\u2019]\s*)?(?:IA|intelligenza\s+artificiale)",
@@ -581,6 +600,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"draud\w*",
             r"susitarim\w*",
             r"įpareigoj\w*",
+            r"gairi?\w*",
         ),
         act_names=(
             r"(?:DI|Dirbtinio\s+intelekto)\s+pakt\w*",
@@ -610,6 +630,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"vienošan\w*",
             r"aizlieg\w*",
             r"pienākum\w*",
+            r"vadlīnij\w*",
         ),
         act_names=(
             r"(?:MI|Mākslīgā\s+intelekta)\s+pakt\w*",
@@ -640,6 +661,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"ftehim\w*",
             r"(?:ji|ti)?p?projbi\w*",
             r"obbligi\w*",
+            r"linji\s+gwida",
         ),
         act_names=(
             r"(?:il-)?Patt\s+(?:dwar\s+l-|tal-)IA",
@@ -673,6 +695,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"verbied\w*",
             r"verboden",
             r"verplichting\w*",
+            r"richtsnoer\w*",
+            r"richtlijn\w*",
         ),
         act_names=(
             r"AI-?verordening",
@@ -712,6 +736,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"umow\w*",
             r"porozumieni\w*",
             r"obowiąz\w*",
+            r"wytyczn\w*",
         ),
         act_names=(
             r"Pakt\w*\s+(?:na\s+rzecz|w\s+sprawie|o)\s+(?:AI|SI|sztucznej\s+inteligencji)",
@@ -745,6 +770,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"acordo",
             r"proíb\w*",
             r"obriga[çc]\w*",
+            r"orientações",
+            r"diretrizes",
         ),
         act_names=(
             r"Pacto\s+(?:para\s+a|sobre\s+a|da)\s+(?:IA|intelig[êe]ncia\s+artificial)",
@@ -780,6 +807,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"interzis\w*",
             r"acord\w*",
             r"obliga[țţt]i\w*",
+            r"orientări\w*",
+            r"ghidur\w*",
         ),
         act_names=(
             r"Pact\w*\s+(?:privind|pentru)\s+(?:IA|inteligen[țţt]a\s+artificial[ăa])",
@@ -812,6 +841,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"dohod\w*",
             r"zakáz\w*",
             r"povinnost\w*",
+            r"usmernen\w*",
         ),
         act_names=(
             r"Pakt\w*\s+(?:o\s+|pre\s+)?(?:AI|umelej\s+inteligencii|umelú\s+inteligenciu)",
@@ -840,6 +870,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"prepoved\w*",
             r"dogovor\w*",
             r"obveznost\w*",
+            r"smernic\w*",
         ),
         act_names=(
             r"Pakt\w*\s+(?:o|za)\s+(?:UI|umetn\w*\s+inteligenc\w*)",
@@ -874,6 +905,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"skyldighet\w*",
             # Requirements ("när EU:s första krav börjar gälla"), not "kravaller" (riots).
             r"krav(?:et|en|s)?",
+            r"riktlinje\w*",
         ),
         act_names=(
             r"AI-?pakt\w*",

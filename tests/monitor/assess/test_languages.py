@@ -69,6 +69,7 @@ REPORTED_ON = {
     "gpai_rules": "2025-08-02",
     "literacy": "2025-02-02",
     "labelling_code": "2025-12-17",
+    "definition_guidelines": "2025-02-06",
 }
 # "Europe" as a text names it in each language, in the genitive where a headline
 # would ("Europas lov", "zákon Evropy", "na hEorpa"): newsrooms write it for the EU.
@@ -426,15 +427,16 @@ def test_every_official_language_has_the_developments_of_2025(kind: str) -> None
     assert sorted(case["language"] for case in DEVELOPMENTS_2025[kind]) == sorted(EU_LANGUAGES)
 
 
-# Each report with its lead, and on its title alone but for the watchdogs: a member
-# state at the head of a bare title is a national story as a rule (the relevance
-# model's weight); its lead naming the Act says otherwise.
+# Each report with its lead, and on its title alone but for the watchdogs and the
+# guidelines: a member state at the head of a bare title is a national story as a
+# rule (the relevance model's weight), its lead naming the Act says otherwise; a bare
+# "Commission" is the EU's only where the text names the EU.
 DEVELOPMENT_CASES = [
     (case | {"kind": kind}, title_only)
     for kind, cases in DEVELOPMENTS_2025.items()
     for case in cases
     for title_only in (False, True)
-    if not (title_only and kind == "watchdogs")
+    if not (title_only and kind in ("watchdogs", "definition_guidelines"))
 ]
 
 

@@ -192,6 +192,21 @@ def test_switzerlands_ai_law_is_not_the_eus(language: str, title: str) -> None:
     assert (signals.act_names, signals.described_in) == ((), ""), signals
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("lt", "Gairės paaiškina, kas pagal AI aktą laikoma sistema.", "AI aktą"),
+        ("cs", "Podle AI aktu musí firmy proškolit zaměstnance.", "AI aktu"),
+        ("sv", "AI-akten gäller från augusti.", "AI-akten"),
+        ("pl", "AI aktywnie wspiera lekarzy w szpitalach.", None),
+    ],
+)
+def test_the_acronym_with_the_local_word_for_an_act_is_its_name(
+    language: str, text: str, name: str | None
+) -> None:
+    assert lexical_signals(text, language=language).act_names == ((name,) if name else ())
+
+
 @pytest.mark.parametrize("language", sorted(NAMED))
 def test_the_acts_own_name_is_known_in_each_language(language: str) -> None:
     signals = lexical_signals("", title=NAMED[language], language=language)
