@@ -109,6 +109,37 @@ def test_an_ordinary_word_or_a_name_is_no_rule() -> None:
         ("pl", "Unia zasadniczo o sztucznej inteligencji"),
         # "ley" (law) begins von der Leyen's name.
         ("es", "La UE y von der Leyen presentan gigafactorías de inteligencia artificial"),
+        # Words that begin like a word for law or rules, or are one in another sense:
+        # scientists, laid, promises, lends, settings, far, readers, language (model),
+        # correctly, regularly, set (bet on), grants, legend, lawful, a protest.
+        ("nl", "Europese wetenschappers bouwen open AI-taalmodel"),
+        ("sv", "EU har lagt fram en plan för AI-fabriker"),
+        ("da", "EU lover milliarder til kunstig intelligens"),
+        ("fi", "EU lainaa miljardeja tekoälyyrityksille"),
+        ("pl", "Nowe ustawienia prywatności w unijnej wersji czatu AI"),
+        ("fr", "L'Europe loin derrière dans la course à l'IA"),
+        ("pt", "Leitores europeus confiam pouco na IA"),
+        ("fi", "EU rahoittaa suomalaista tekoälyn kielimallia"),
+        ("et", "EL toetab eesti keele tehisintellekti mudelit"),
+        ("bg", "ЕС правилно инвестира в изкуствен интелект"),
+        ("hr", "EU pravilno ulaže u umjetnu inteligenciju"),
+        ("sl", "EU pravilno vlaga v umetno inteligenco"),
+        ("de", "EU prüft regelmäßig den Einsatz von KI"),
+        ("sk", "EÚ pravidelne investuje do umelej inteligencie"),
+        ("de", "Die EU hat früh auf KI gesetzt"),
+        ("ro", "UE acordă un miliard de euro pentru IA"),
+        ("ro", "Legenda europeană a IA"),
+        ("el", "Νόμιμη η χρήση ΤΝ στην ΕΕ, λένε εταιρείες"),
+        ("hu", "Tiltakozás az EU mesterséges intelligencia tervei ellen"),
+        ("es", "La UE invierte regularmente en inteligencia artificial"),
+        ("fr", "L'UE investit régulièrement dans l'IA"),
+        ("cs", "EU pravidelně investuje do umělé inteligence"),
+        # English: a name, a verb, business deals, plans and support measures.
+        ("en", "Bill Gates praises Europe's AI push"),
+        ("en", "Europe's AI champions must act fast, says Mistral boss"),
+        ("en", "Microsoft signs deal with European AI start-up Mistral"),
+        ("en", "European AI start-ups draft plans to raise capital"),
+        ("en", "European Union's measures to boost AI chip production"),
     ):
         assert lexical_signals("", title=title, language=language).described_in == "", title
 
