@@ -485,6 +485,10 @@ BY_LANGUAGE: dict[str, Terms] = {
         act_names=(
             r"Oifig\w*\s+(?:IS|um\s+h?Intleacht\w*\s+Sh?aorga)",
             r"(?:an\s+)?t?-?Acht\w*\s+um\s+h?Intleacht\w*\s+Sh?aorga",
+            # The Pact by the EU's word for a pact ("an Comhshocrú Cobhsaíochta agus
+            # Fáis"), with its mutations: "an Comhshocrú IS", "sa Chomhshocrú", "i
+            # gComhshocrú um Intleacht Shaorga".
+            r"g?Ch?omhshocr\w*\s+(?:um\s+(?:an\s+)?)?(?:IS|h?Intleacht\w*\s+Sh?aorga)",
         ),
     ),
     "hr": Terms(

@@ -183,8 +183,8 @@ def test_every_official_language_has_an_ai_office_headline() -> None:
     assert sorted(case["language"] for case in AI_OFFICE) == sorted(EU_LANGUAGES)
 
 
-def test_the_ai_pact_is_known_in_every_official_language_but_irish() -> None:
-    assert sorted(case["language"] for case in AI_PACT) == sorted(set(EU_LANGUAGES) - {"ga"})
+def test_the_ai_pact_is_known_in_every_official_language() -> None:
+    assert sorted(case["language"] for case in AI_PACT) == sorted(EU_LANGUAGES)
 
 
 def test_every_official_language_has_the_in_force_and_council_of_europe_cases() -> None:
@@ -396,13 +396,11 @@ def test_meps_voting_on_ai_rules_is_an_update(index: CorpusIndex, case: dict[str
     assert result.verdict == "update", result.reasons
 
 
-def test_the_rereported_story_is_in_every_official_language_but_irish_and_the_seeds() -> None:
-    # English is the seed's own language; Irish lacks a known name for the Pact.
-    assert sorted(case["language"] for case in REREPORTED) == sorted(
-        set(EU_LANGUAGES) - {"ga", "en"}
-    )
+def test_the_rereported_story_is_in_every_official_language_but_the_seeds() -> None:
+    # English is the seed's own language.
+    assert sorted(case["language"] for case in REREPORTED) == sorted(set(EU_LANGUAGES) - {"en"})
     # The languages the embedder lacks, judged on names and time alone, are among them.
-    assert set(EU_LANGUAGES) - UniversalSentenceEncoder.languages - {"ga"} <= {
+    assert set(EU_LANGUAGES) - UniversalSentenceEncoder.languages <= {
         case["language"] for case in REREPORTED
     }
 
