@@ -83,7 +83,7 @@ ENGLISH = Terms(
         r"guidelines",
         r"trilogues?",
         # "deal with" is business or coping: "Microsoft signs deal with Mistral".
-        r"deal(?!\s+with\b)",
+        r"deal(?!\s+with\b)(?!\s+to\s+(?:buy|acquire|invest|take|merge|sell)\b)",
         r"draft(?!\s+plans?\b)",
         r"measures(?!\s+to\s+(?:boost|support|promote|attract|spur|fund|help|speed))",
         r"restrictions",

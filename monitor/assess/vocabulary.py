@@ -423,7 +423,30 @@ def _eu_acts(sentence: str, m: _Matchers) -> bool | None:
         return None
     if all(m.europe.fullmatch(hit.group(0)) for hit in hits) and m.elsewhere.search(sentence):
         return False
+    if not _AI_LAW.search(sentence):
+        # "US chip export restrictions hit European AI firms", "European banks tighten
+        # rules on ChatGPT": Europe's firms, not the EU. (With an AI law in the sentence,
+        # "European companies sound alarm over draft AI law", the law is the EU's.)
+        hits = [hit for hit in hits if not _EUROPES_OWN.match(sentence, hit.start())]
+        if not hits:
+            return False
     return not all(_compared(sentence, hit, m) for hit in hits)
+
+
+# Europe's firms, banks, clubs or workers by the English adjective.
+_EUROPES_OWN = re.compile(
+    r"European\s+(?:AI\s+|tech\s+|technology\s+|football\s+)?(?:firms?|compan(?:y|ies)|"
+    r"banks?|clubs?|start-?ups?|businesses|suppliers|publishers|users|consumers|investors|"
+    r"universit(?:y|ies)|researchers|scientists|media|newspapers|airlines|carmakers|"
+    r"telecoms?|champions|giants?|industry|manufacturers|developers|workers|unions)\b",
+    re.IGNORECASE,
+)
+# An AI law named as such, whoever's: "draft AI law", "rules on AI".
+_AI_LAW = re.compile(
+    r"\b(?:AI|A\.I\.)\s+(?:law|act|rules?|rulebook|regulations?|bill)s?\b"
+    r"|\b(?:laws?|rules|regulations?)\s+(?:on|for|governing)\s+(?:AI|A\.I\.|artificial\s+intelligence)\b",
+    re.IGNORECASE,
+)
 
 
 def _compared(sentence: str, hit: re.Match[str], m: _Matchers) -> bool:

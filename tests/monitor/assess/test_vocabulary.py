@@ -140,6 +140,11 @@ def test_an_ordinary_word_or_a_name_is_no_rule() -> None:
         ("en", "Microsoft signs deal with European AI start-up Mistral"),
         ("en", "European AI start-ups draft plans to raise capital"),
         ("en", "European Union's measures to boost AI chip production"),
+        ("en", "EU approves Microsoft's deal to invest in Mistral AI"),
+        # Europe's firms, banks and clubs by the adjective, not the EU.
+        ("en", "US chip export restrictions hit European AI firms"),
+        ("en", "European banks tighten rules on staff use of ChatGPT"),
+        ("en", "European football clubs ban AI-generated ads"),
     ):
         assert lexical_signals("", title=title, language=language).described_in == "", title
 
@@ -200,6 +205,8 @@ def test_the_eu_as_the_model_for_anothers_ai_rules_is_not_the_act(title: str) ->
         "US tech firms scramble after the EU's AI law is approved",
         "U.S. officials lobby against EU's AI rules",
         "Chinese AI firms must comply with EU's new rules, Brussels says",
+        # Europe's firms beside an AI law: the law is the EU's.
+        "European companies sound alarm over draft AI law",
         # A figure between "than" and the EU compares no rules.
         "More than 100 EU firms back AI rules",
     ],
