@@ -1434,6 +1434,116 @@ COMMISSION: dict[str, tuple[str, ...]] = {
 }
 
 
+# Europe's own firms, banks, start-ups, publishers, users, researchers, carmakers,
+# industry and clubs, by the adjective for Europe and the noun, in either order:
+# "europäische Banken", "les banques européennes", "Evropské banky". The adjective
+# there is no EU making rules ("Europäische Banken verschärfen Regeln für ChatGPT"),
+# unless the sentence speaks of an AI law ("European companies sound alarm over
+# draft AI law"); ``vocabulary`` checks that.
+EUROPES_OWN: dict[str, tuple[str, str]] = {
+    # language: (the adjective, the nouns)
+    "en": (
+        r"European",
+        r"(?:AI\s+|tech\s+|technology\s+|football\s+)?(?:firms?|compan(?:y|ies)|banks?|"
+        r"clubs?|start-?ups?|businesses|suppliers|publishers|users|consumers|investors|"
+        r"universit(?:y|ies)|researchers|scientists|media|newspapers|airlines|carmakers|"
+        r"telecoms?|champions|giants?|industry|manufacturers|developers|workers|unions)",
+    ),
+    "bg": (
+        r"европейск\w*",
+        r"(?:компани\w*|фирми\w*|банки\w*|стартъп\w*|издател\w*|потребител\w*|инвеститор\w*|университет\w*|учени\w*|медии\w*|автопроизводител\w*|индустри\w*|клубове\w*)",
+    ),
+    "cs": (
+        r"evropsk\w*",
+        r"(?:firm\w*|společnost\w*|podnik\w*|bank\w*|startup\w*|vydavatel\w*|uživatel\w*|investor\w*|univerzit\w*|vědc\w*|médi\w*|automobilk\w*|průmysl\w*|klub\w*)",
+    ),
+    "da": (
+        r"europæisk\w*",
+        r"(?:virksomhed\w*|selskab\w*|firma\w*|bank\w*|startup\w*|udgiver\w*|bruger\w*|investor\w*|universitet\w*|forsker\w*|medie\w*|bilproducent\w*|industri\w*|klub\w*)",
+    ),
+    "de": (
+        r"europäisch\w*",
+        r"(?:Unternehmen|Firmen|Konzern\w*|Bank\w*|Start-?ups?|Verlag\w*|Verleger\w*|Nutzer\w*|Verbraucher\w*|Investor\w*|Universität\w*|Forscher\w*|Medien|Autobauer\w*|Autohersteller\w*|Industrie\w*|Fußball\w*|Klubs?|Vereine)",
+    ),
+    "el": (
+        r"ευρωπαϊκ\w*",
+        r"(?:εταιρ\w*|επιχειρήσ\w*|τράπεζ\w*|νεοφυ\w*|εκδότ\w*|χρήστ\w*|καταναλωτ\w*|επενδυτ\w*|πανεπιστήμι\w*|ερευνητ\w*|μέσα|αυτοκινητοβιομηχαν\w*|βιομηχαν\w*|ομάδ\w*)",
+    ),
+    "es": (
+        r"europe[oa]s?",
+        r"(?:empresas?|compañías?|bancos?|startups?|editor(?:es|iales)?|usuarios?|consumidores|inversores|universidades|investigadores|científicos|medios|fabricantes|industrias?|clubes|clubs)",
+    ),
+    "et": (
+        r"Euroopa",
+        r"(?:ettevõt\w*|firma\w*|pank\w*|pang\w*|idufirma\w*|kirjastaja\w*|kasutaja\w*|investor\w*|ülikool\w*|teadlas\w*|meedia\w*|autotootja\w*|tööstus\w*|klubi\w*)",
+    ),
+    "fi": (
+        r"eurooppalai\w*",
+        r"(?:yhtiö\w*|yritys\w*|yrityk\w*|pank\w*|startup\w*|kustantaj\w*|käyttäj\w*|sijoittaj\w*|yliopisto\w*|tutkij\w*|medi\w*|autonvalmistaj\w*|teollisuu\w*|seur\w*)",
+    ),
+    "fr": (
+        r"europée\w*",
+        r"(?:entreprises?|sociétés?|firmes?|banques?|start-?ups?|éditeurs?|utilisateurs?|consommateurs?|investisseurs?|universités?|chercheurs?|médias|constructeurs?|industries?|industriels|clubs?)",
+    ),
+    "ga": (
+        r"Eorpach\w*",
+        r"(?:g?ch?omhlacht\w*|g?ch?uideachta\w*|m?bh?ainc\w*|úsáideoir\w*|infheisteoir\w*|ollscoil\w*|taighdeoir\w*|meáin|tionscal\w*|gclub\w*|club\w*)",
+    ),
+    "hr": (
+        r"europsk\w*",
+        r"(?:tvrtk\w*|kompanij\w*|poduzeć\w*|bank\w*|startup\w*|izdavač\w*|korisni\w*|ulagač\w*|sveučiliš\w*|znanstven\w*|medij\w*|proizvođač\w*|industrij\w*|klub\w*)",
+    ),
+    "hu": (
+        r"európai",
+        r"(?:cég\w*|vállalat\w*|bank\w*|startup\w*|kiadó\w*|felhasznál\w*|befektet\w*|egyetem\w*|kutató\w*|médi\w*|autógyár\w*|ipar\w*|klub\w*)",
+    ),
+    "it": (
+        r"europe[oaie]",
+        r"(?:aziend\w*|societ\w*|imprese|banche|banca|startup|editori|utenti|consumatori|investitori|università|ricercatori|scienziati|media|case\s+automobilistiche|industri\w*|club|squadre)",
+    ),
+    "lt": (
+        r"Europos",
+        r"(?:įmon\w*|bendrov\w*|bank\w*|startuol\w*|leidėj\w*|vartotoj\w*|naudotoj\w*|investuotoj\w*|universitet\w*|mokslinink\w*|žiniasklaid\w*|gamintoj\w*|pramon\w*|klub\w*)",
+    ),
+    "lv": (
+        r"Eiropas",
+        r"(?:uzņēmum\w*|kompānij\w*|bank\w*|jaunuzņēmum\w*|izdevēj\w*|lietotāj\w*|investor\w*|universitāt\w*|zinātniek\w*|medij\w*|ražotāj\w*|rūpniecīb\w*|klub\w*)",
+    ),
+    "mt": (
+        r"Ewropej\w*",
+        r"(?:kumpaniji|kumpanija|negozji|banek|bank|startups?|pubblikaturi|utenti|konsumaturi|investituri|universitajiet|riċerkaturi|xjenzjati|midja|industrij\w*|klabbs?)",
+    ),
+    "nl": (
+        r"Europe(?:se|es)",
+        r"(?:bedrijven|bedrijf|ondernemingen|banken|bank|start-?ups?|uitgevers|gebruikers|consumenten|investeerders|universiteiten|onderzoekers|wetenschappers|media|autofabrikanten|industrie|clubs|voetbalclubs)",
+    ),
+    "pl": (
+        r"europejsk\w*",
+        r"(?:firm\w*|spółk\w*|przedsiębiorstw\w*|bank\w*|start-?up\w*|wydaw\w*|użytkowni\w*|konsument\w*|inwestor\w*|uczelni\w*|uniwersytet\w*|naukow\w*|medi\w*|koncern\w*|producent\w*|przemysł\w*|klub\w*)",
+    ),
+    "pt": (
+        r"europe(?:u|us|ia|ias)",
+        r"(?:empresas?|companhias?|bancos?|startups?|editoras?|utilizadores|usuários|consumidores|investidores|universidades|investigadores|pesquisadores|cientistas|media|mídia|fabricantes|indústrias?|clubes)",
+    ),
+    "ro": (
+        r"europe\w*",
+        r"(?:companii\w*|compani\w*|firme\w*|firmele|bănci\w*|băncile|start-?up\w*|editori\w*|utilizatori\w*|consumatori\w*|investitori\w*|universităț\w*|cercetători\w*|media|producători\w*|industri\w*|cluburi\w*)",
+    ),
+    "sk": (
+        r"európsk\w*",
+        r"(?:firm\w*|spoločnost\w*|podnik\w*|bank\w*|startup\w*|vydavateľ\w*|používateľ\w*|investor\w*|univerzit\w*|vedc\w*|médi\w*|automobilk\w*|priemysel\w*|klub\w*)",
+    ),
+    "sl": (
+        r"evropsk\w*",
+        r"(?:podjet\w*|družb\w*|bank\w*|zagonsk\w*|založnik\w*|uporabnik\w*|vlagatelj\w*|univerz\w*|raziskoval\w*|znanstvenik\w*|medij\w*|proizvajal\w*|industrij\w*|klub\w*)",
+    ),
+    "sv": (
+        r"europeisk\w*",
+        r"(?:företag\w*|bolag\w*|bank\w*|startup\w*|förlag\w*|användare\w*|konsument\w*|investerare\w*|universitet\w*|forskare\w*|medie\w*|biltillverkare\w*|industri\w*|klubb\w*)",
+    ),
+}
+
+
 # The words for a law, as opposed to a regulation, in the Act's usual names: "the AI
 # law" ("KI-Gesetz", "AI-wet", "loi sur l'IA", "tekoälylaki", "zákon o umelej
 # inteligencii") is what any country calls its own, so ``vocabulary`` takes such a

@@ -55,6 +55,9 @@ OTHER_EU_LAWS: dict[str, list[dict[str, Any]]] = tomllib.loads(
 OTHER_JURISDICTIONS: dict[str, list[dict[str, Any]]] = tomllib.loads(
     (DATA / "other_jurisdictions.toml").read_text("utf-8")
 )
+EUROPES_OWN: dict[str, list[dict[str, Any]]] = tomllib.loads(
+    (DATA / "europes_own.toml").read_text("utf-8")
+)
 MEPS: list[dict[str, Any]] = tomllib.loads((DATA / "meps.toml").read_text("utf-8"))["article"]
 REREPORTED: list[dict[str, Any]] = tomllib.loads((DATA / "rereported.toml").read_text("utf-8"))[
     "article"
@@ -461,3 +464,24 @@ def test_the_developments_of_2025_described_in_any_language_are_updates(
     )
     assert result.language == case["language"]
     assert result.verdict == "update", result.reasons
+
+
+@pytest.mark.parametrize("kind", sorted(EUROPES_OWN))
+def test_every_official_language_has_europes_own_firms(kind: str) -> None:
+    assert sorted(case["language"] for case in EUROPES_OWN[kind]) == sorted(EU_LANGUAGES)
+
+
+@pytest.mark.parametrize(
+    ("case", "verdict"),
+    [(case, "irrelevant") for case in EUROPES_OWN["banks_own_rules"]]
+    + [(case, "update") for case in EUROPES_OWN["companies_on_the_act"]],
+    ids=[f"banks-{c['language']}" for c in EUROPES_OWN["banks_own_rules"]]
+    + [f"companies-{c['language']}" for c in EUROPES_OWN["companies_on_the_act"]],
+)
+def test_europes_own_firms_are_not_the_eu_but_beside_the_act(
+    index: CorpusIndex, case: dict[str, Any], verdict: str
+) -> None:
+    result = assess(
+        "", index, title=case["title"], published="2025-07-03", language_hint=case["language"]
+    )
+    assert result.verdict == verdict, result.reasons
