@@ -1544,6 +1544,177 @@ EUROPES_OWN: dict[str, tuple[str, str]] = {
 }
 
 
+# Another regime in a title: privacy and data protection, competition law ("EU-
+# Datenschützer stellen Regeln für ChatGPT auf", "droit de la concurrence"). An AI
+# story under one of them is about that regime: a title naming one does not describe
+# the Act unless it names it, and weighs against it. Competition as a regime, not competitiveness ("Wettbewerbs-
+# fähigkeit", "konkurrenskraft"), which the Act's critics speak of.
+OTHER_REGIMES: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"privacy",
+        r"data\s+protection",
+        r"antitrust",
+        r"competition\s+(?:law|probe|case)",
+    ),
+    "bg": (
+        r"защит\w*\s+на\s+(?:личните\s+)?данни\w*",
+        r"поверителност\w*",
+        r"конкуренци\w*",
+        r"антитръст\w*",
+    ),
+    "cs": (
+        r"ochran\w*\s+(?:osobních\s+)?údajů",
+        r"soukromí",
+        r"hospodářsk\w*\s+soutěž\w*",
+        r"antimonopol\w*",
+    ),
+    "da": (
+        r"databeskyttelse\w*",
+        r"privatliv\w*",
+        r"konkurrencemyndighed\w*",
+        r"konkurrenceret\w*",
+        r"konkurrenceregl\w*",
+    ),
+    "de": (
+        r"Datenschutz\w*",
+        r"Datenschützer\w*",
+        r"Wettbewerbshüter\w*",
+        r"Wettbewerbsrecht\w*",
+        r"Wettbewerbsbehörde\w*",
+        r"Wettbewerbsverfahren\w*",
+        r"Kartell\w*",
+    ),
+    "el": (
+        r"προστασί\w*\s+(?:των\s+)?(?:προσωπικών\s+)?δεδομένων",
+        r"ιδιωτικότητ\w*",
+        r"ανταγωνισμ\w*",
+        r"αντιμονοπωλ\w*",
+    ),
+    "es": (
+        r"protección\s+de\s+datos",
+        r"privacidad",
+        r"antimonopolio",
+        r"(?:derecho|autoridad|normas?|reglas)\s+de\s+(?:la\s+)?competencia",
+    ),
+    "et": (
+        r"andmekaitse\w*",
+        r"privaatsus\w*",
+        r"konkurentsiamet\w*",
+        r"konkurentsiõigus\w*",
+        r"konkurentsireegl\w*",
+    ),
+    "fi": (
+        r"tietosuoja\w*",
+        r"yksityisyy\w*",
+        r"kilpailuviranomai\w*",
+        r"kilpailuoikeu\w*",
+        r"kilpailusään\w*",
+    ),
+    "fr": (
+        r"protection\s+des\s+données",
+        r"vie\s+privée",
+        r"CNIL",
+        r"(?:droit|règles?|autorité)\s+de\s+la\s+concurrence",
+    ),
+    "ga": (r"cosaint\s+sonraí", r"príobháideach\w*", r"iomaíochta?"),
+    "hr": (
+        r"zaštit\w*\s+(?:osobnih\s+)?podataka",
+        r"privatnost\w*",
+        r"tržišn\w*\s+natjecanj\w*",
+        r"antimonopol\w*",
+    ),
+    "hu": (
+        r"adatvédel\w*",
+        r"magánszféra\w*",
+        r"versenyjog\w*",
+        r"versenyhivatal\w*",
+        r"versenyfelügyel\w*",
+        r"trösztellenes",
+    ),
+    "it": (r"protezione\s+dei\s+dati", r"concorrenza"),
+    "lt": (
+        r"asmens\s+duomenų\s+apsaug\w*",
+        r"privatum\w*",
+        r"konkurencij\w*",
+        r"antimonopolin\w*",
+    ),
+    "lv": (r"datu\s+aizsardzīb\w*", r"privātum\w*", r"konkurenc\w*"),
+    "mt": (
+        r"protezzjoni\s+tad-data",
+        r"privatezza",
+        r"kompetizzjoni",
+    ),
+    "nl": (r"privacy\w*", r"gegevensbescherming\w*", r"mededinging\w*"),
+    "pl": (
+        r"ochron\w*\s+danych",
+        r"prywatnoś\w*",
+        r"UODO",
+        r"UOKiK",
+        r"antymonopol\w*",
+        r"konkurencj\w*",
+    ),
+    "pt": (
+        r"proteção\s+de\s+dados",
+        r"privacidade",
+        r"concorrência",
+    ),
+    "ro": (
+        r"protecți\w*\s+(?:a\s+)?datelor",
+        r"confidențialit\w*",
+        r"concurenț\w*",
+    ),
+    "sk": (
+        r"ochran\w*\s+(?:osobných\s+)?údajov",
+        r"súkromi\w*",
+        r"hospodársk\w*\s+súťaž\w*",
+        r"antimonopol\w*",
+    ),
+    "sl": (
+        r"varstv\w*\s+(?:osebnih\s+)?podatkov",
+        r"zasebnost\w*",
+        r"konkurenc\w*",
+        r"protimonopol\w*",
+    ),
+    "sv": (
+        r"dataskydd\w*",
+        r"integritetsskydd\w*",
+        r"konkurrensverk\w*",
+        r"konkurrensrätt\w*",
+        r"konkurrensregl\w*",
+    ),
+}
+
+# Copyright, another regime too but a softer sign: the Act's rules for general-purpose
+# models speak of it ("AI Act chce chronić dane objęte prawem autorskim"), so it only
+# weighs against, where privacy and competition law keep a title from describing the Act.
+COPYRIGHT: dict[str, tuple[str, ...]] = {
+    "en": (r"copyright",),
+    "bg": (r"авторск\w*\s+прав\w*",),
+    "cs": (r"autorsk\w*\s+práv\w*",),
+    "da": (r"ophavsret\w*",),
+    "de": (r"Urheberrecht\w*",),
+    "el": (r"πνευματικ\w*\s+(?:ιδιοκτησί|δικαιώματ)\w*",),
+    "es": (r"derechos\s+de\s+autor",),
+    "et": (r"autoriõigus\w*",),
+    "fi": (r"tekijänoikeu\w*",),
+    "fr": (r"droits?\s+d['\u2019]auteur",),
+    "ga": (r"cóipcheart\w*",),
+    "hr": (r"autorsk\w*\s+prav\w*",),
+    "hu": (r"szerzői\s+jog\w*",),
+    "it": (r"diritto\s+d['\u2019]autore",),
+    "lt": (r"autorių\s+teis\w*",),
+    "lv": (r"autortiesīb\w*",),
+    "mt": (r"drittijiet\s+tal-awtur",),
+    "nl": (r"auteursrecht\w*",),
+    "pl": (r"praw\w*\s+autorsk\w*",),
+    "pt": (r"direitos?\s+de\s+autor",),
+    "ro": (r"drepturi\w*\s+de\s+autor",),
+    "sk": (r"autorsk\w*\s+práv\w*",),
+    "sl": (r"avtorsk\w*\s+pravic\w*",),
+    "sv": (r"upphovsrätt\w*",),
+}
+
+
 # The words for a law, as opposed to a regulation, in the Act's usual names: "the AI
 # law" ("KI-Gesetz", "AI-wet", "loi sur l'IA", "tekoälylaki", "zákon o umelej
 # inteligencii") is what any country calls its own, so ``vocabulary`` takes such a

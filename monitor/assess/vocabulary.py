@@ -18,6 +18,7 @@ from monitor.assess.lexicon import (
     COMMISSION,
     COMPARED_AFTER,
     COMPARED_BEFORE,
+    COPYRIGHT,
     COUNCIL_OF_EUROPE,
     ELSEWHERE,
     ELSEWHERE_ACRONYMS,
@@ -29,6 +30,7 @@ from monitor.assess.lexicon import (
     GENERIC_LAW_WORDS,
     LEXICON_LANGUAGES,
     OTHER_EU_LAWS,
+    OTHER_REGIMES,
     SHARED_ACT_NAMES,
 )
 
@@ -200,6 +202,10 @@ class _Matchers:
     compared_after: re.Pattern[str]
     #: Europe's own firms, banks, clubs ("europäische Banken", "banques européennes").
     europes_own: re.Pattern[str]
+    #: Privacy and competition law: another regime ("EU-Datenschützer").
+    other_regimes: re.Pattern[str]
+    #: Copyright: another regime too, which the Act's rules for models speak of.
+    copyright: re.Pattern[str]
 
 
 @functools.cache
@@ -254,6 +260,8 @@ def _matchers(language: str) -> _Matchers:
         compared_before=re.compile(
             f"(?:{_phrases(with_english(COMPARED_BEFORE))}){_COMPARISON_FILLER}$", flags
         ),
+        other_regimes=re.compile(_phrases(with_english(OTHER_REGIMES)), flags),
+        copyright=re.compile(_phrases(with_english(COPYRIGHT)), flags),
         europes_own=re.compile(
             "|".join(
                 rf"\b{adjective}\s+(?:\w+\s+)?{nouns}\b|\b{nouns}\s+(?:\w+\s+)?{adjective}\b"
@@ -368,11 +376,6 @@ def _names(text: str, m: _Matchers, eu_anywhere: bool) -> list[str]:
 _ACTORS = re.compile(
     r"\b(?:law-?makers?|legislators?|regulators?|watchdogs?|MEPs?)\b", re.IGNORECASE
 )
-# Another regime in a title: privacy and data protection, competition, copyright.
-_OTHER_REGIMES = re.compile(
-    r"\b(?:privacy|data\s+protection|antitrust|competition\s+(?:law|probe|case)|copyright)\b",
-    re.IGNORECASE,
-)
 # The member states by their English names and adjectives, which many languages'
 # newsrooms also write; a title led by one is a national story as a rule.
 _MEMBER_STATES = re.compile(
@@ -405,9 +408,13 @@ def _title_roundup(title: str) -> bool:
 _TITLE_OTHER_LAWS = re.compile(_phrases(OTHER_EU_LAWS["en"]), re.IGNORECASE)
 
 
-def _title_other_subject(title: str) -> bool:
+def _title_other_subject(title: str, m: _Matchers) -> bool:
     """Another law or regime in the title, or a member state at its head."""
-    if _TITLE_OTHER_LAWS.search(title) or _OTHER_REGIMES.search(title):
+    if (
+        _TITLE_OTHER_LAWS.search(title)
+        or m.other_regimes.search(title)
+        or m.copyright.search(title)
+    ):
         return True
     head = title.split(":", maxsplit=1)[0] if ":" in title[:30] else " ".join(title.split()[:2])
     return bool(_MEMBER_STATES.search(head))
@@ -528,7 +535,14 @@ def lexical_signals(text: str, *, title: str = "", language: str = "") -> Lexica
     # The Act's name says "EU rules on AI" by itself: where it is named, it is described.
     described_in = _first(
         {
-            "title": bool(title_names) or (bool(title) and _describes_title(title, text, m)),
+            # "EU-Datenschützer stellen Regeln für ChatGPT auf": rules under another
+            # regime, unless the title names the Act.
+            "title": bool(title_names)
+            or (
+                bool(title)
+                and _describes_title(title, text, m)
+                and not m.other_regimes.search(title)
+            ),
             # The lead goes on from the headline: "How will AI be regulated?" and
             # "New EU rules would make companies liable…" say EU rules on AI together.
             "lead": any(names_by_sentence[:2])
@@ -562,6 +576,6 @@ def lexical_signals(text: str, *, title: str = "", language: str = "") -> Lexica
         elsewhere_in,
         round(share, 3),
         title_by_actors=by_actors,
-        title_other_subject=bool(title) and _title_other_subject(title),
+        title_other_subject=bool(title) and _title_other_subject(title, m),
         title_roundup=bool(title) and _title_roundup(title),
     )

@@ -55,6 +55,9 @@ OTHER_EU_LAWS: dict[str, list[dict[str, Any]]] = tomllib.loads(
 OTHER_JURISDICTIONS: dict[str, list[dict[str, Any]]] = tomllib.loads(
     (DATA / "other_jurisdictions.toml").read_text("utf-8")
 )
+OTHER_REGIMES: list[dict[str, Any]] = tomllib.loads(
+    (DATA / "other_regimes.toml").read_text("utf-8")
+)["privacy"]
 EUROPES_OWN: dict[str, list[dict[str, Any]]] = tomllib.loads(
     (DATA / "europes_own.toml").read_text("utf-8")
 )
@@ -485,3 +488,19 @@ def test_europes_own_firms_are_not_the_eu_but_beside_the_act(
         "", index, title=case["title"], published="2025-07-03", language_hint=case["language"]
     )
     assert result.verdict == verdict, result.reasons
+
+
+def test_every_official_language_has_rules_under_data_protection() -> None:
+    assert sorted(case["language"] for case in OTHER_REGIMES) == sorted(EU_LANGUAGES)
+
+
+@pytest.mark.parametrize("case", OTHER_REGIMES, ids=[c["language"] for c in OTHER_REGIMES])
+def test_rules_for_chatgpt_under_data_protection_are_not_the_act(
+    index: CorpusIndex, case: dict[str, Any]
+) -> None:
+    signals = lexical_signals("", title=case["title"], language=case["language"])
+    assert signals.title_other_subject and signals.described_in != "title", signals
+    result = assess(
+        "", index, title=case["title"], published="2025-10-14", language_hint=case["language"]
+    )
+    assert result.verdict == "irrelevant", result.reasons

@@ -342,10 +342,36 @@ def test_another_jurisdiction_weighs_against_relevance() -> None:
 
 
 @pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("en", "EU privacy regulators to create taskforce to investigate ChatGPT"),
+        ("de", "EU-Datenschützer stellen Regeln für ChatGPT auf"),
+        ("de", "EU-Wettbewerbshüter prüfen Microsofts KI-Deal nach Kartellrecht"),
+        ("fr", "Bruxelles examine l'accord IA de Microsoft au regard du droit de la concurrence"),
+        ("sv", "EU:s dataskyddsmyndigheter sätter regler för ChatGPT"),
+        ("ro", "Autoritățile europene de protecție a datelor stabilesc reguli pentru ChatGPT"),
+    ],
+)
+def test_rules_under_privacy_or_competition_law_do_not_describe_the_act(
+    language: str, title: str
+) -> None:
+    signals = lexical_signals("", title=title, language=language)
+    assert signals.title_other_subject and signals.described_in != "title", signals
+
+
+def test_competitiveness_and_copyright_under_the_acts_name_still_describe_it() -> None:
+    for language, title in (
+        ("de", "KI-Regeln der EU schaden der Wettbewerbsfähigkeit, warnen Firmen"),
+        ("sv", "EU:s AI-regler hotar konkurrenskraften"),
+        ("pl", "AI Act chce chronić dane objęte prawem autorskim. UE może ograniczyć innowacje"),
+    ):
+        assert lexical_signals("", title=title, language=language).described_in == "title"
+
+
+@pytest.mark.parametrize(
     ("title", "signal"),
     [
         ("European Union Lawmakers Call for an AI Summit", "title_by_actors"),
-        ("EU privacy regulators to create taskforce to investigate ChatGPT", "title_by_actors"),
         ("EU privacy regulators to create taskforce to investigate ChatGPT", "title_other_subject"),
         (
             "France: Mass surveillance at Olympics undermines EU efforts to regulate AI",
