@@ -905,6 +905,7 @@ def assess(
             new_things(things, _known_things(index, compared)),
             lexical.act_names,
             functools.partial(is_context_word, language=language),
+            language,
         ).items()
         if values
     }

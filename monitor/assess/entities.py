@@ -373,6 +373,7 @@ def without_act_names(
     things: dict[str, list[str]],
     act_names: Sequence[str],
     context: Callable[[str], bool] = lambda word: False,
+    language: str = "",
 ) -> dict[str, list[str]]:
     """Named things less the words of the Act's own name, as inflected, and weekdays.
 
@@ -390,6 +391,11 @@ def without_act_names(
         rest = " ".join(w for w in value.split() if not _of_the_act(w, act_words, context))
         # What joined them is nothing by itself: "KI-Pakt der EU" less the Act and the EU.
         rest = "" if all(w.lower() in _JOINERS for w in rest.split()) else rest
+        # A German noun beside the Act's name is no name: "Einhaltung der KI-Verordnung"
+        # less the Act is "Einhaltung", a word every German noun is capitalised like.
+        left = [w for w in rest.split() if w.lower() not in _JOINERS]
+        if rest != value and len(left) == 1 and not _single_is_name(left[0], language):
+            rest = ""
         # Kept whole unless all that is left of it is nothing, or a weekday: "AI
         # Office" stays "AI Office" beside an "AI Act".
         if rest and rest.lower() not in _MONTH_NAMES:

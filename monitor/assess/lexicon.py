@@ -1547,7 +1547,9 @@ EUROPES_OWN: dict[str, tuple[str, str]] = {
 # Another regime in a title: privacy and data protection, competition law ("EU-
 # Datenschützer stellen Regeln für ChatGPT auf", "droit de la concurrence"). An AI
 # story under one of them is about that regime: a title naming one does not describe
-# the Act unless it names it, and weighs against it. Competition as a regime, not competitiveness ("Wettbewerbs-
+# the Act unless it names it, and weighs against it. Regimes, not the authorities by
+# name: a data-protection authority may be named to enforce the Act ("La France
+# désigne la CNIL pour appliquer les règles européennes sur l'IA"). Competition as a regime, not competitiveness ("Wettbewerbs-
 # fähigkeit", "konkurrenskraft"), which the Act's critics speak of.
 OTHER_REGIMES: dict[str, tuple[str, ...]] = {
     "en": (
@@ -1613,7 +1615,6 @@ OTHER_REGIMES: dict[str, tuple[str, ...]] = {
     "fr": (
         r"protection\s+des\s+données",
         r"vie\s+privée",
-        r"CNIL",
         r"(?:droit|règles?|autorité)\s+de\s+la\s+concurrence",
     ),
     "ga": (r"cosaint\s+sonraí", r"príobháideach\w*", r"iomaíochta?"),
@@ -1648,8 +1649,6 @@ OTHER_REGIMES: dict[str, tuple[str, ...]] = {
     "pl": (
         r"ochron\w*\s+danych",
         r"prywatnoś\w*",
-        r"UODO",
-        r"UOKiK",
         r"antymonopol\w*",
         r"konkurencj\w*",
     ),

@@ -328,3 +328,15 @@ def test_the_eu_languages_are_scored_apart_when_their_shares_underflow(
     monkeypatch.setattr(type(world), "rank", underflowed)
     found = text_module.detect_language(sample)
     assert found.code == "nl" and found.confidence > 0.9
+
+
+def test_a_german_noun_beside_the_acts_name_is_no_new_name() -> None:
+    things = {"names": ["Einhaltung der KI-Verordnung", "Bundesnetzagentur", "Karsten Wildberger"]}
+    kept = without_act_names(things, ("KI-Verordnung",), language="de")["names"]
+    assert kept == ["Bundesnetzagentur", "Karsten Wildberger"]
+    # A name beside it stays ("OpenAI" has an inner capital), and in French a
+    # capitalised word is a name.
+    assert without_act_names(
+        {"names": ["OpenAI und KI-Verordnung"]}, ("KI-Verordnung",), language="de"
+    )["names"]
+    assert without_act_names({"names": ["Mistral et AI Act"]}, ("AI Act",), language="fr")["names"]
