@@ -1758,7 +1758,7 @@ COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
         r"based\s+on",
         r"inspired\s+by",
         r"similar\s+to",
-        r"mirroring",
+        r"mirror(?:s|ed|ing)",
         r"cop(?:y|ies|ying)",
         r"emulat\w*",
         r"in\s+the\s+footsteps\s+of",

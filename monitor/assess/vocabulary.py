@@ -353,10 +353,17 @@ _GENERIC_LAW = re.compile(_phrases(GENERIC_LAW_WORDS), re.IGNORECASE)
 
 def _names(text: str, m: _Matchers, eu_anywhere: bool) -> list[str]:
     """The Act's names in a text; an English "AI Act" only where it is the EU's."""
-    found = [x.group(0) for x in m.act.finditer(_EU_IN_NAME.sub("", text))]
+    bare = _EU_IN_NAME.sub("", text)
+    # "Brazil's AI bill, modelled on the EU AI Act", "lighter than the AI Act": the Act
+    # as the model for another's rules names no news of it.
+    found = [
+        x.group(0) for x in m.act.finditer(bare) if not m.compared_before.search(bare[: x.start()])
+    ]
     if any(_GENERIC_LAW.search(name) for name in found) and _someone_elses(text, m):
         found = [name for name in found if not _GENERIC_LAW.search(name)]
     for match in m.english_act.finditer(text):
+        if m.compared_before.search(text[: match.start()]):
+            continue
         words = text[max(0, match.start() - 40) : match.start()].split()
         before = words[-1].replace("\u2019", "'").strip("\"'(").lower() if words else ""
         # "Autonomous AI Act": a capitalised word before it makes it another bill's

@@ -200,6 +200,20 @@ def test_the_eu_as_the_model_for_anothers_ai_rules_is_not_the_act(title: str) ->
 
 
 @pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("en", "Brazil's AI bill, modelled on the EU AI Act, passes Senate"),
+        ("en", "Colorado's AI law mirrors the EU's AI Act"),
+        ("en", "UK AI rules will be lighter than the AI Act, minister says"),
+        ("de", "Südkorea verabschiedet KI-Gesetz nach dem Vorbild des AI Act"),
+        ("pl", "Biały Dom na wzór europejskiego Aktu w sprawie sztucznej inteligencji"),
+    ],
+)
+def test_the_act_as_the_model_for_anothers_rules_is_not_named(language: str, title: str) -> None:
+    assert lexical_signals("", title=title, language=language).act_names == (), title
+
+
+@pytest.mark.parametrize(
     "title",
     [
         "US tech firms scramble after the EU's AI law is approved",
