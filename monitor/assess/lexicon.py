@@ -974,6 +974,20 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
         r"Seoul",
         r"Australia(?:n|ns)?",
         r"Brazil(?:ian)?",
+        # Their leaders by name, as headlines write them ("Biden signs sweeping
+        # executive order on AI"), in every language.
+        r"Biden(?:['\u2019]s)?",
+        r"Trump(?:['\u2019]s)?",
+        r"Vance",
+        r"Schumer",
+        r"Newsom",
+        r"Sunak(?:['\u2019]s)?",
+        r"Starmer(?:['\u2019]s)?",
+        r"Xi\s+Jinping",
+        r"Modi",
+        r"Kishida",
+        r"Trudeau",
+        r"Lula",
         # The US states with AI laws of their own ("Colorado delays its AI Act").
         r"California(?:n|ns)?",
         r"Colorado",

@@ -347,6 +347,19 @@ def test_a_title_about_another_jurisdiction_is_seen(language: str, title: str) -
     assert lexical_signals("", title=title, language=language).elsewhere_in == "title"
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Biden signs sweeping executive order on AI",
+        "Trump signs order to block state AI laws",
+        "Sunak: Guardrails Needed to Regulate Growth of AI",
+        "Schumer unveils framework for AI legislation",
+    ],
+)
+def test_another_jurisdictions_leader_by_name_is_another_jurisdiction(title: str) -> None:
+    assert lexical_signals("", title=title, language="en").elsewhere_in == "title"
+
+
 def test_another_jurisdiction_weighs_against_relevance() -> None:
     eu = "EU lawmakers agree rules on artificial intelligence"
     us = "US lawmakers agree rules on artificial intelligence"
