@@ -145,7 +145,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"евродепутат\w*",
         ),
         eu_acronyms=(r"ЕС",),
-        ai=(r"изкуствен\w*\s+интелект\w*",),
+        ai=(
+            r"изкуствен\w*\s+интелект\w*",
+            r"лицево\s+разпознаване",
+        ),
         ai_acronyms=(r"ИИ", r"AI"),
         rules=(
             r"регламент\w*",
@@ -177,7 +180,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"europoslan\w*",
         ),
         eu_acronyms=(r"EU",),
-        ai=(r"uměl\w*\s+inteligenc\w*",),
+        ai=(
+            r"uměl\w*\s+inteligenc\w*",
+            r"rozpoznáván\w*\s+obličej\w*",
+        ),
         ai_acronyms=(r"AI", r"UI"),
         rules=(
             r"nařízení",
@@ -213,7 +219,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Europas",
         ),
         eu_acronyms=(r"EU(?::s)?",),
-        ai=(r"kunstig\w*\s+intelligens",),
+        ai=(
+            r"kunstig\w*\s+intelligens",
+            r"ansigtsgenkendelse\w*",
+        ),
         ai_acronyms=(r"AI", r"KI"),
         rules=(
             r"forordning\w*",
@@ -254,7 +263,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Europa\w*",
         ),
         eu_acronyms=(r"EU",),
-        ai=(r"künstlich\w*\s+Intelligenz",),
+        ai=(
+            r"künstlich\w*\s+Intelligenz",
+            r"Gesichtserkennung\w*",
+        ),
         ai_acronyms=(r"KI", r"AI"),
         rules=(
             r"Verordnung\w*",
@@ -292,7 +304,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"ευρωβουλευτ\w*",
         ),
         eu_acronyms=(r"ΕΕ",),
-        ai=(r"τεχνητ\w*\s+νοημοσύν\w*",),
+        ai=(
+            r"τεχνητ\w*\s+νοημοσύν\w*",
+            r"αναγνώριση\w*\s+προσώπ\w*",
+        ),
         ai_acronyms=(r"ΤΝ", r"AI"),
         rules=(
             r"κανονισμ\w*",
@@ -324,7 +339,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"eurodiputad\w*",
         ),
         eu_acronyms=(r"UE",),
-        ai=(r"inteligencia\s+artificial",),
+        ai=(
+            r"inteligencia\s+artificial",
+            r"reconocimiento\s+facial",
+        ),
         ai_acronyms=(r"IA", r"AI"),
         rules=(
             r"reglamento\w*",
@@ -359,7 +377,11 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         # Estonian declines the acronym without a hyphen: "ELi" (of the EU), "ELis", "ELile".
         eu_acronyms=(r"EL(?:i|is|ist|ile|il|ilt|iga)?",),
-        ai=(r"tehisintellekt\w*", r"tehisaru\w*"),
+        ai=(
+            r"tehisintellekt\w*",
+            r"tehisaru\w*",
+            r"näotuvastus\w*",
+        ),
         ai_acronyms=(r"AI", r"TI"),
         rules=(
             r"määrus\w*",
@@ -391,7 +413,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"eurooppalai\w*",
         ),
         eu_acronyms=(r"EU(?::n)?",),
-        ai=(r"tekoäly\w*",),
+        ai=(
+            r"tekoäly\w*",
+            r"kasvojentunnistu\w*",
+        ),
         ai_acronyms=(r"AI",),
         rules=(
             r"asetu\w*",
@@ -434,7 +459,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"eurodéputé\w*",
         ),
         eu_acronyms=(r"UE",),
-        ai=(r"intelligence\s+artificielle",),
+        ai=(
+            r"intelligence\s+artificielle",
+            r"reconnaissance\s+faciale",
+        ),
         ai_acronyms=(r"IA", r"AI"),
         rules=(
             r"règlement\w*",
@@ -466,7 +494,10 @@ BY_LANGUAGE: dict[str, Terms] = {
         eu_acronyms=(r"AE", r"FPE(?:anna)?"),
         # Irish mutates the first letters: "intleacht shaorga", genitive "na
         # hintleachta saorga".
-        ai=(r"h?intleacht\w*\s+sh?aorga",),
+        ai=(
+            r"h?intleacht\w*\s+sh?aorga",
+            r"aithint\s+aghaidhe",
+        ),
         ai_acronyms=(r"IS", r"AI"),
         # The rule words with their mutations: "dhlí" and "ndlí", "chosc" and "gcosc",
         # "thoirmiscthe" and "dtoirmeasc", "n-oibleagáidí".
@@ -502,7 +533,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"europarlament\w*",
         ),
         eu_acronyms=(r"EU",),
-        ai=(r"umjetn\w*\s+inteligencij\w*",),
+        ai=(
+            r"umjetn\w*\s+inteligencij\w*",
+            r"prepoznavanj\w*\s+lica",
+        ),
         ai_acronyms=(r"UI", r"AI"),
         rules=(
             r"uredb\w*",
@@ -534,7 +568,10 @@ BY_LANGUAGE: dict[str, Terms] = {
         # "az EP": the European Parliament, as Hungarian news writes it.
         eu_acronyms=(r"EU", r"EU-\w+", r"EP", r"EP-\w+"),
         # Hungarian may write it as one word before a hyphen ("mesterségesintelligencia-törvény").
-        ai=(r"mesterséges\s*intelligenci\w*",),
+        ai=(
+            r"mesterséges\s*intelligenci\w*",
+            r"arcfelismer\w*",
+        ),
         ai_acronyms=(r"MI", r"AI", r"MI-\w+"),
         rules=(
             r"rendelet\w*",
@@ -566,7 +603,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"eurodeputat\w*",
         ),
         eu_acronyms=(r"UE", r"Ue"),  # "la Ue", "dell'Ue": as often as "UE"
-        ai=(r"intelligenza\s+artificiale",),
+        ai=(
+            r"intelligenza\s+artificiale",
+            r"riconoscimento\s+facciale",
+        ),
         ai_acronyms=(r"IA", r"AI"),
         rules=(
             r"regolament\w*",
@@ -599,7 +639,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Briusel\w*",
         ),
         eu_acronyms=(r"ES",),
-        ai=(r"dirbtin\w*\s+intelekt\w*",),
+        ai=(
+            r"dirbtin\w*\s+intelekt\w*",
+            r"veido\s+atpažin\w*",
+        ),
         ai_acronyms=(r"DI", r"AI"),
         rules=(
             r"reglament\w*",
@@ -629,7 +672,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Brisel\w*",
         ),
         eu_acronyms=(r"ES",),
-        ai=(r"mākslīg\w*\s+intelekt\w*",),
+        ai=(
+            r"mākslīg\w*\s+intelekt\w*",
+            r"sejas\s+atpazīšan\w*",
+        ),
         ai_acronyms=(r"MI", r"AI"),
         rules=(
             r"regul(?:a|as|ai|u|ā|ām|ēt\w*)",
@@ -660,7 +706,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Ewropea",
         ),
         eu_acronyms=(r"UE",),
-        ai=(r"intelli[ġg]enza\s+artifi[ċc]jali",),
+        ai=(
+            r"intelli[ġg]enza\s+artifi[ċc]jali",
+            r"rikonoxximent\s+tal-wiċċ",
+        ),
         ai_acronyms=(r"IA", r"AI"),
         rules=(
             r"regolament\w*",
@@ -690,7 +739,11 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Europarlementari\w*",
         ),
         eu_acronyms=(r"EU",),
-        ai=(r"kunstmatige\s+intelligentie", r"artifici[eë]le\s+intelligentie"),
+        ai=(
+            r"kunstmatige\s+intelligentie",
+            r"artifici[eë]le\s+intelligentie",
+            r"gezichtsherkenning\w*",
+        ),
         ai_acronyms=(r"AI", r"KI"),
         rules=(
             r"verordening\w*",
@@ -729,7 +782,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Uni[aięą]",
         ),
         eu_acronyms=(r"UE",),
-        ai=(r"sztuczn\w*\s+inteligencj\w*",),
+        ai=(
+            r"sztuczn\w*\s+inteligencj\w*",
+            r"rozpoznawani\w*\s+twarzy",
+        ),
         ai_acronyms=(r"AI", r"SI"),
         rules=(
             r"rozporządzeni\w*",
@@ -747,6 +803,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"porozumieni\w*",
             r"obowiąz\w*",
             r"wytyczn\w*",
+            r"ujarzmi\w*",
         ),
         act_names=(
             r"Pakt\w*\s+(?:na\s+rzecz|w\s+sprawie|o)\s+(?:AI|SI|sztucznej\s+inteligencji)",
@@ -766,7 +823,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"eurodeputad\w*",
         ),
         eu_acronyms=(r"UE",),
-        ai=(r"intelig[êe]ncia\s+artificial",),
+        ai=(
+            r"intelig[êe]ncia\s+artificial",
+            r"reconhecimento\s+facial",
+        ),
         ai_acronyms=(r"IA", r"AI"),
         rules=(
             r"regulamento\w*",
@@ -801,7 +861,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"eurodeputa\w*",
         ),
         eu_acronyms=(r"UE",),
-        ai=(r"inteligen[țţt]\w*\s+artificial\w*",),
+        ai=(
+            r"inteligen[țţt]\w*\s+artificial\w*",
+            r"recunoaștere\w*\s+facial\w*",
+        ),
         ai_acronyms=(r"IA", r"AI"),
         rules=(
             r"regulament\w*",
@@ -838,7 +901,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"europoslan\w*",
         ),
         eu_acronyms=(r"EÚ",),
-        ai=(r"umel\w*\s+inteligenci\w*",),
+        ai=(
+            r"umel\w*\s+inteligenci\w*",
+            r"rozpoznávan\w*\s+tvár\w*",
+        ),
         ai_acronyms=(r"AI", r"UI"),
         rules=(
             r"nariaden\w*",
@@ -870,7 +936,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"evropsk\w*\s+poslan\w*",
         ),
         eu_acronyms=(r"EU",),
-        ai=(r"umetn\w*\s+inteligenc\w*",),
+        ai=(
+            r"umetn\w*\s+inteligenc\w*",
+            r"prepoznavanj\w*\s+obraz\w*",
+        ),
         ai_acronyms=(r"UI", r"AI"),
         rules=(
             r"uredb\w*",
@@ -900,7 +969,10 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Europa\w*",
         ),
         eu_acronyms=(r"EU(?::s)?",),
-        ai=(r"artificiell\w*\s+intelligens",),
+        ai=(
+            r"artificiell\w*\s+intelligens",
+            r"ansiktsigenkänning\w*",
+        ),
         ai_acronyms=(r"AI",),
         rules=(
             r"förordning\w*",

@@ -259,6 +259,20 @@ def test_the_acronym_with_the_local_word_for_an_act_is_its_name(
     assert lexical_signals(text, language=language).act_names == ((name,) if name else ())
 
 
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("pl", "Koniec z rozpoznawaniem twarzy? UE zakazuje"),
+        ("de", "EU verbietet Gesichtserkennung in Echtzeit"),
+        ("fr", "L'UE interdit la reconnaissance faciale en temps réel"),
+        ("sv", "EU förbjuder ansiktsigenkänning i realtid"),
+        ("pl", "Europa ujarzmia sztuczną inteligencję"),
+    ],
+)
+def test_facial_recognition_is_ai_in_every_language(language: str, title: str) -> None:
+    assert lexical_signals("", title=title, language=language).described_in == "title"
+
+
 @pytest.mark.parametrize("language", sorted(NAMED))
 def test_the_acts_own_name_is_known_in_each_language(language: str) -> None:
     signals = lexical_signals("", title=NAMED[language], language=language)
