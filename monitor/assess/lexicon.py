@@ -1557,7 +1557,7 @@ EUROPES_OWN: dict[str, tuple[str, str]] = {
     ),
     "es": (
         r"europe[oa]s?",
-        r"(?:empresas?|compañías?|bancos?|startups?|editor(?:es|iales)?|usuarios?|consumidores|inversores|universidades|investigadores|científicos|medios|fabricantes|industrias?|clubes|clubs)",
+        r"(?:empresas?|compañías?|bancos?|start-?ups?|editor(?:es|iales)?|usuarios?|consumidores|inversores|universidades|investigadores|científicos|medios|fabricantes|industrias?|clubes|clubs)",
     ),
     "et": (
         r"Euroopa",
@@ -1596,7 +1596,7 @@ EUROPES_OWN: dict[str, tuple[str, str]] = {
         r"(?:uzņēmum\w*|kompānij\w*|bank\w*|jaunuzņēmum\w*|izdevēj\w*|lietotāj\w*|investor\w*|universitāt\w*|zinātniek\w*|medij\w*|ražotāj\w*|rūpniecīb\w*|klub\w*)",
     ),
     "mt": (
-        r"Ewropej\w*",
+        r"Ewrope(?:w|a|j)",
         r"(?:kumpaniji|kumpanija|negozji|banek|bank|startups?|pubblikaturi|utenti|konsumaturi|investituri|universitajiet|riċerkaturi|xjenzjati|midja|industrij\w*|klabbs?)",
     ),
     "nl": (

@@ -262,12 +262,15 @@ def _matchers(language: str) -> _Matchers:
         ),
         other_regimes=re.compile(_phrases(with_english(OTHER_REGIMES)), flags),
         copyright=re.compile(_phrases(with_english(COPYRIGHT)), flags),
+        # The noun may head a compound: "AI-start-up", "AI-bolag", "tekoälyyhtiön".
         europes_own=re.compile(
             "|".join(
-                rf"\b{adjective}\s+(?:\w+\s+)?{nouns}\b|\b{nouns}\s+(?:\w+\s+)?{adjective}\b"
-                for adjective, nouns in (
-                    EUROPES_OWN[c] for c in dict.fromkeys(["en", *places]) if c in EUROPES_OWN
-                )
+                rf"\b{adjective}\s+(?:\w+\s+)?(?:\w+-)?{glued}{nouns}\b"
+                rf"|\b(?:\w+-)?{glued}{nouns}\s+(?:\w+\s+)?{adjective}\b"
+                for c in dict.fromkeys(["en", *places])
+                if c in EUROPES_OWN
+                for adjective, nouns in [EUROPES_OWN[c]]
+                for glued in [r"\w*?" if c in _COMPOUNDING else ""]
             ),
             flags,
         ),
@@ -277,6 +280,9 @@ def _matchers(language: str) -> _Matchers:
         ),
     )
 
+
+# The languages that write compounds as one word ("Datenschutzbehörde", "tekoälyyhtiö").
+_COMPOUNDING = frozenset({"da", "de", "et", "fi", "hu", "nl", "sv"})
 
 # Between the word that compares and the word for the EU: a few letters of short words
 # ("similar to the EU's", "calquée sur celle de l'UE"), no figures ("more than 100 EU

@@ -477,8 +477,10 @@ def test_every_official_language_has_europes_own_firms(kind: str) -> None:
 @pytest.mark.parametrize(
     ("case", "verdict"),
     [(case, "irrelevant") for case in EUROPES_OWN["banks_own_rules"]]
+    + [(case, "irrelevant") for case in EUROPES_OWN["deals_with_start_ups"]]
     + [(case, "update") for case in EUROPES_OWN["companies_on_the_act"]],
     ids=[f"banks-{c['language']}" for c in EUROPES_OWN["banks_own_rules"]]
+    + [f"deals-{c['language']}" for c in EUROPES_OWN["deals_with_start_ups"]]
     + [f"companies-{c['language']}" for c in EUROPES_OWN["companies_on_the_act"]],
 )
 def test_europes_own_firms_are_not_the_eu_but_beside_the_act(
