@@ -623,6 +623,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"obbligh\w*",
             r"linee\s+guida",
             r"orientamenti",
+            r"regol(?:are|ano|erà|eranno|azione|azioni)",
         ),
         act_names=(
             r"Patto\s+(?:europeo\s+)?(?:per|sull['\u2019])\s*(?:l['\u2019]\s*)?(?:IA|intelligenza\s+artificiale)",
@@ -678,7 +679,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         ai_acronyms=(r"MI", r"AI"),
         rules=(
-            r"regul(?:a|as|ai|u|ā|ām|ēt\w*)",
+            r"regul(?:a|as|ai|u|ā|ām|ē\w*)",
             r"likum\w*",
             r"noteikum\w*",
             r"regulējum\w*",
@@ -1875,7 +1876,6 @@ COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
         r"\w{3,}ere\s+end",
     ),
     "de": (
-        r"(?<=\w\s)wie",
         r"anders\s+als",
         r"im\s+Gegensatz\s+zu\w*",
         r"ähnlich\s+(?:wie|der|dem|den)",
@@ -1892,7 +1892,6 @@ COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
         r"πιο\s+\w+\s+(?:\w+\s+)?από",
     ),
     "es": (
-        r"(?<=\w\s)como",
         r"a\s+diferencia\s+de",
         r"al\s+contrario\s+que",
         r"inspirad\w*\s+en",
@@ -1941,7 +1940,6 @@ COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
     ),
     "hu": (r"(?<=\w\s)mint", r"akárcsak"),
     "it": (
-        r"(?<=\w\s)come",
         r"a\s+differenza\s+d\w*",
         r"sul\s+modello\s+d\w*",
         r"ispirat\w*\s+a\w*",
@@ -1950,14 +1948,12 @@ COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
         r"(?:più|meno)\s+\w+\s+(?:che|d\w*)",
     ),
     "lt": (
-        r"(?<=\w\s)kaip",
         r"skirtingai\s+nei",
         r"panaši\w*\s+į",
         r"\w+esn\w*\s+nei",
     ),
     "lv": (
         r"tāpat\s+kā",
-        r"(?<=\w\s)kā",
         r"atšķirībā\s+no",
         r"līdzīg\w*",
         r"nekā",
@@ -1990,7 +1986,6 @@ COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
         r"niż",
     ),
     "pt": (
-        r"(?<=\w\s)como",
         r"ao\s+contrário\s+d\w*",
         r"à\s+semelhança\s+d\w*",
         r"inspirad\w*\s+n\w*",
@@ -2007,7 +2002,6 @@ COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
         r"decât",
     ),
     "sk": (
-        r"(?:podobne\s+)?(?<=\w\s)ako",
         r"na\s+rozdiel\s+od",
         r"podľa\s+vzoru",
         r"po\s+vzore",
@@ -2015,7 +2009,6 @@ COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
         r"než",
     ),
     "sl": (
-        r"(?<=\w\s)kot",
         r"za\s+razliko\s+od",
         r"po\s+zgledu",
         r"po\s+vzoru",
@@ -2028,6 +2021,20 @@ COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
         r"inspirerad\w*\s+av",
         r"\w{3,}are\s+än",
     ),
+}
+# Words for "like" that also mean "how" ("Così come l'Ue…", "Así es como la UE
+# regulará la IA", "Warum und wie die EU KI reguliert", "Štai kaip ES reguliuos DI"):
+# they compare only where the word for the EU ends its clause ("Japón no regulará la IA
+# como la UE", "nicht so streng wie die EU").
+COMPARED_BEFORE_AT_END: dict[str, tuple[str, ...]] = {
+    "de": (r"(?<=\w\s)wie",),
+    "es": (r"(?<=\w\s)como",),
+    "it": (r"(?<=\w\s)come",),
+    "lt": (r"(?<=\w\s)kaip",),
+    "lv": (r"(?<=\w\s)kā",),
+    "pt": (r"(?<=\w\s)como",),
+    "sk": (r"(?:podobne\s+)?(?<=\w\s)ako",),
+    "sl": (r"(?<=\w\s)kot",),
 }
 # ... and right after it, where the language puts the comparison there ("EU-Vorbild",
 # "ELi eeskujul", "EU:n mallin mukaan", "az EU-hoz hasonlóan", "ES pavyzdžiu").

@@ -18,6 +18,7 @@ from monitor.assess.lexicon import (
     COMMISSION,
     COMPARED_AFTER,
     COMPARED_BEFORE,
+    COMPARED_BEFORE_AT_END,
     COPYRIGHT,
     COUNCIL_OF_EUROPE,
     ELSEWHERE,
@@ -200,6 +201,8 @@ class _Matchers:
     #: the end of the text before it) and after it (at the start of the text after).
     compared_before: re.Pattern[str]
     compared_after: re.Pattern[str]
+    #: A word for "like" that also means "how": it compares where the EU ends a clause.
+    compared_before_at_end: re.Pattern[str] | None
     #: Europe's own firms, banks, clubs ("europäische Banken", "banques européennes").
     europes_own: re.Pattern[str]
     #: Privacy and competition law: another regime ("EU-Datenschützer").
@@ -273,6 +276,11 @@ def _matchers(language: str) -> _Matchers:
                 for glued in [r"\w*?" if c in _COMPOUNDING else ""]
             ),
             flags,
+        ),
+        compared_before_at_end=(
+            re.compile(f"(?:{_phrases(like)}){_COMPARISON_FILLER}$", flags)
+            if (like := tuple(p for c in places for p in COMPARED_BEFORE_AT_END.get(c, ())))
+            else None
         ),
         # After a case ending the word for the EU may carry ("EU:n mallin mukaan").
         compared_after=re.compile(
@@ -478,7 +486,18 @@ _AI_LAW = re.compile(
 def _compared(sentence: str, hit: re.Match[str], m: _Matchers) -> bool:
     """The word for the EU at ``hit`` is the point of a comparison, not who makes rules."""
     before, after = sentence[: hit.start()], sentence[hit.end() :]
-    return bool(m.compared_before.search(before) or m.compared_after.match(after))
+    if m.compared_before.search(before) or m.compared_after.match(after):
+        return True
+    at_end = m.compared_before_at_end
+    return bool(at_end and at_end.search(before) and _CLAUSE_END.match(after))
+
+
+# What may follow the word for the EU at the end of a clause: a case ending or a
+# possessive, then punctuation, the end, or "and" ("como la UE y China").
+_CLAUSE_END = re.compile(
+    r"(?:[:'\u2019-]\w*)?\s*(?:[,.;:!?)\]\u00bb\u201d\"]|$|(?:and|und|e|y|i|ir|un|in|a|og|och|en|et|és|ja)\b)",
+    re.IGNORECASE,
+)
 
 
 def _someone_elses(sentence: str, m: _Matchers) -> bool:

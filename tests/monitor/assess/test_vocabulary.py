@@ -273,6 +273,33 @@ def test_facial_recognition_is_ai_in_every_language(language: str, title: str) -
     assert lexical_signals("", title=title, language=language).described_in == "title"
 
 
+@pytest.mark.parametrize(
+    ("language", "title", "described"),
+    [
+        # "how": the EU makes the rules.
+        ("it", "Ecco come l'Ue vuole regolare l'IA", True),
+        ("es", "Así es como la UE regulará la IA", True),
+        ("pt", "Saiba como a UE vai regular a IA", True),
+        ("de", "Warum und wie die EU KI reguliert", True),
+        ("lt", "Štai kaip ES reguliuos DI", True),
+        ("lv", "Lūk, kā ES regulēs MI", True),
+        # "like", the EU ending the clause: another's rules.
+        ("it", "Il Giappone regola l'IA come l'Ue", False),
+        ("de", "Japan reguliert KI nicht so streng wie die EU", False),
+        ("es", "Japón no regulará la IA como la UE", False),
+        ("es", "Brasil aprueba una ley de IA como la de la UE y Corea", False),
+        # "regularly" is no rule.
+        ("it", "L'Ue investe regolarmente nell'IA", False),
+        ("lv", "ES regulāri investē MI", False),
+    ],
+)
+def test_a_word_for_like_that_also_means_how_compares_only_at_a_clauses_end(
+    language: str, title: str, described: bool
+) -> None:
+    signals = lexical_signals("", title=title, language=language)
+    assert (signals.described_in == "title") is described, signals
+
+
 @pytest.mark.parametrize("language", sorted(NAMED))
 def test_the_acts_own_name_is_known_in_each_language(language: str) -> None:
     signals = lexical_signals("", title=NAMED[language], language=language)
