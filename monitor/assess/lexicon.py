@@ -1837,7 +1837,6 @@ GENERIC_LAW_WORDS = (
 # ("Wie die EU KI regulieren will" is about the EU's rules).
 COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
     "en": (
-        r"(?<=\w\s)like",
         r"unlike",
         r"than",
         r"modell?ed\s+on",
@@ -1854,14 +1853,12 @@ COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
         r"(?:second|third)\s+(?:[\w-]+\s+){0,4}after",
     ),
     "bg": (
-        r"(?<=\w\s)като",
         r"подобн\w*\s+на",
         r"по\s+(?:модела|примера|образеца)\s+на",
         r"за\s+разлика\s+от",
         r"вдъхновен\w*\s+от",
     ),
     "cs": (
-        r"(?:podobně\s+)?jako",
         r"na\s+rozdíl\s+od",
         r"po\s+vzoru",
         r"podle\s+vzoru",
@@ -1869,7 +1866,6 @@ COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
         r"než",
     ),
     "da": (
-        r"ligesom",
         r"i\s+modsætning\s+til",
         r"efter\s+forbillede\s+fra",
         r"inspireret\s+af",
@@ -1883,7 +1879,6 @@ COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
         r"\w{3,}er\s+als",
     ),
     "el": (
-        r"(?<=\w\s)όπως",
         r"σε\s+αντίθεση\s+με",
         r"στα\s+πρότυπα",
         r"κατά\s+το\s+πρότυπο",
@@ -1902,17 +1897,14 @@ COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
         r"(?:más|menos)\s+\w+\s+que",
     ),
     "et": (
-        r"(?<=\w\s)nagu",
         r"erinevalt",
         r"sarnaselt",
     ),
     "fi": (
-        r"(?<=\w\s)kuten",
         r"toisin\s+kuin",
         r"\w+mpi\w*\s+kuin",
     ),
     "fr": (
-        r"(?<=\w\s)comme",
         r"contrairement\s+à",
         r"à\s+la\s+différence\s+de",
         r"sur\s+le\s+modèle\s+de",
@@ -1931,14 +1923,12 @@ COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
         r"ar\s+mh?únla",
     ),
     "hr": (
-        r"(?<=\w\s)kao",
-        r"poput",
         r"za\s+razliku\s+od",
         r"po\s+uzoru\s+na",
         r"nalik",
         r"slično",
     ),
-    "hu": (r"(?<=\w\s)mint", r"akárcsak"),
+    "hu": (),
     "it": (
         r"a\s+differenza\s+d\w*",
         r"sul\s+modello\s+d\w*",
@@ -1953,13 +1943,11 @@ COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
         r"\w+esn\w*\s+nei",
     ),
     "lv": (
-        r"tāpat\s+kā",
         r"atšķirībā\s+no",
         r"līdzīg\w*",
         r"nekā",
     ),
     "mt": (
-        r"bħal",
         r"b['\u2019]differenza\s+minn",
         r"b['\u2019]differenza\s+mill?",
         r"fuq\s+il-mudell",
@@ -1967,8 +1955,6 @@ COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
         r"milli",
     ),
     "nl": (
-        r"zoals",
-        r"net\s+als",
         r"anders\s+dan",
         r"in\s+tegenstelling\s+tot",
         r"naar\s+(?:het\s+)?voorbeeld\s+van",
@@ -1977,7 +1963,6 @@ COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
         r"\w{3,}er\s+dan",
     ),
     "pl": (
-        r"(?:podobnie|tak)\s+jak",
         r"w\s+przeciwieństwie\s+do",
         r"wzorowan\w*\s+na",
         r"na\s+wzór",
@@ -1994,7 +1979,6 @@ COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
         r"(?:mais|menos)\s+\w+\s+(?:do\s+)?que",
     ),
     "ro": (
-        r"asemenea",
         r"spre\s+deosebire\s+de",
         r"după\s+modelul",
         r"inspirat\w*\s+de",
@@ -2015,26 +1999,40 @@ COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
         r"navdihnjen\w*",
     ),
     "sv": (
-        r"liksom",
         r"i\s+likhet\s+med",
         r"till\s+skillnad\s+från",
         r"inspirerad\w*\s+av",
         r"\w{3,}are\s+än",
     ),
 }
-# Words for "like" that also mean "how" ("Così come l'Ue…", "Así es como la UE
-# regulará la IA", "Warum und wie die EU KI reguliert", "Štai kaip ES reguliuos DI"):
-# they compare only where the word for the EU ends its clause ("Japón no regulará la IA
-# como la UE", "nicht so streng wie die EU").
+# Words for "like" or "as", which also mean "how" or "as a" ("Así es como la UE
+# regulará la IA", "Warum und wie die EU KI reguliert", "Česko jako člen EU"): they
+# compare only where the word for the EU ends its clause ("Japón no regulará la IA
+# como la UE", "nicht so streng wie die EU", "Like the EU, Japan …").
 COMPARED_BEFORE_AT_END: dict[str, tuple[str, ...]] = {
+    "bg": (r"(?<=\w\s)като",),
+    "cs": (r"(?:podobně\s+)?jako",),
+    "da": (r"ligesom",),
     "de": (r"(?<=\w\s)wie",),
+    "el": (r"(?<=\w\s)όπως",),
+    "en": (r"(?<=\w\s)like",),
     "es": (r"(?<=\w\s)como",),
+    "et": (r"(?<=\w\s)nagu",),
+    "fi": (r"(?<=\w\s)kuten",),
+    "fr": (r"(?<=\w\s)comme",),
+    "hr": (r"(?<=\w\s)kao", r"poput"),
+    "hu": (r"(?<=\w\s)mint", r"akárcsak"),
     "it": (r"(?<=\w\s)come",),
     "lt": (r"(?<=\w\s)kaip",),
-    "lv": (r"(?<=\w\s)kā",),
+    "lv": (r"(?<=\w\s)kā", r"tāpat\s+kā"),
+    "mt": (r"bħal",),
+    "nl": (r"zoals", r"net\s+als"),
+    "pl": (r"(?:podobnie|tak)\s+jak",),
     "pt": (r"(?<=\w\s)como",),
+    "ro": (r"asemenea",),
     "sk": (r"(?:podobne\s+)?(?<=\w\s)ako",),
     "sl": (r"(?<=\w\s)kot",),
+    "sv": (r"liksom",),
 }
 # ... and right after it, where the language puts the comparison there ("EU-Vorbild",
 # "ELi eeskujul", "EU:n mallin mukaan", "az EU-hoz hasonlóan", "ES pavyzdžiu").

@@ -495,7 +495,8 @@ def _compared(sentence: str, hit: re.Match[str], m: _Matchers) -> bool:
 # What may follow the word for the EU at the end of a clause: a case ending or a
 # possessive, then punctuation, the end, or "and" ("como la UE y China").
 _CLAUSE_END = re.compile(
-    r"(?:[:'\u2019-]\w*)?\s*(?:[,.;:!?)\]\u00bb\u201d\"]|$|(?:and|und|e|y|i|ir|un|in|a|og|och|en|et|és|ja)\b)",
+    r"(?:[:'\u2019-]\w*)?(?:\s*[,.;:!?)\]\u00bb\u201d\"]|\s*$"
+    r"|\s+(?:and|und|e|y|i|ir|un|in|a|og|och|en|et|és|ja)\b)",
     re.IGNORECASE,
 )
 

@@ -288,6 +288,10 @@ def test_facial_recognition_is_ai_in_every_language(language: str, title: str) -
         ("de", "Japan reguliert KI nicht so streng wie die EU", False),
         ("es", "Japón no regulará la IA como la UE", False),
         ("es", "Brasil aprueba una ley de IA como la de la UE y Corea", False),
+        # "as a member of the EU": the EU makes the rules it applies.
+        ("cs", "Česko jako člen EU musí zavést pravidla pro AI", True),
+        ("hr", "Hrvatska kao članica EU-a mora primijeniti pravila o UI", True),
+        ("cs", "Británie chystá pravidla pro AI, stejně jako EU", False),
         # "regularly" is no rule.
         ("it", "L'Ue investe regolarmente nell'IA", False),
         ("lv", "ES regulāri investē MI", False),
