@@ -623,7 +623,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"obbligh\w*",
             r"linee\s+guida",
             r"orientamenti",
-            r"regol(?:are|ano|erà|eranno|azione|azioni)",
+            r"regol(?:a|are|ano|erà|eranno|azione|azioni)",
         ),
         act_names=(
             r"Patto\s+(?:europeo\s+)?(?:per|sull['\u2019])\s*(?:l['\u2019]\s*)?(?:IA|intelligenza\s+artificiale)",
@@ -2008,30 +2008,31 @@ COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
 # Words for "like" or "as", which also mean "how" or "as a" ("Así es como la UE
 # regulará la IA", "Warum und wie die EU KI reguliert", "Česko jako člen EU"): they
 # compare only where the word for the EU ends its clause ("Japón no regulará la IA
-# como la UE", "nicht so streng wie die EU", "Like the EU, Japan …").
+# como la UE", "nicht so streng wie die EU"), at the head of a title too ("Like the
+# EU, Japan drafts AI rules"; "Come l'Ue regola l'IA" is how, not like).
 COMPARED_BEFORE_AT_END: dict[str, tuple[str, ...]] = {
-    "bg": (r"(?<=\w\s)като",),
+    "bg": (r"като",),
     "cs": (r"(?:podobně\s+)?jako",),
     "da": (r"ligesom",),
-    "de": (r"(?<=\w\s)wie",),
-    "el": (r"(?<=\w\s)όπως",),
-    "en": (r"(?<=\w\s)like",),
-    "es": (r"(?<=\w\s)como",),
-    "et": (r"(?<=\w\s)nagu",),
-    "fi": (r"(?<=\w\s)kuten",),
-    "fr": (r"(?<=\w\s)comme",),
-    "hr": (r"(?<=\w\s)kao", r"poput"),
-    "hu": (r"(?<=\w\s)mint", r"akárcsak"),
-    "it": (r"(?<=\w\s)come",),
-    "lt": (r"(?<=\w\s)kaip",),
-    "lv": (r"(?<=\w\s)kā", r"tāpat\s+kā"),
+    "de": (r"wie",),
+    "el": (r"όπως",),
+    "en": (r"like",),
+    "es": (r"como",),
+    "et": (r"nagu",),
+    "fi": (r"kuten",),
+    "fr": (r"comme",),
+    "hr": (r"kao", r"poput"),
+    "hu": (r"mint", r"akárcsak"),
+    "it": (r"come",),
+    "lt": (r"kaip",),
+    "lv": (r"kā", r"tāpat\s+kā"),
     "mt": (r"bħal",),
     "nl": (r"zoals", r"net\s+als"),
     "pl": (r"(?:podobnie|tak)\s+jak",),
-    "pt": (r"(?<=\w\s)como",),
+    "pt": (r"como",),
     "ro": (r"asemenea",),
-    "sk": (r"(?:podobne\s+)?(?<=\w\s)ako",),
-    "sl": (r"(?<=\w\s)kot",),
+    "sk": (r"(?:podobne\s+)?ako",),
+    "sl": (r"kot",),
     "sv": (r"liksom",),
 }
 # ... and right after it, where the language puts the comparison there ("EU-Vorbild",

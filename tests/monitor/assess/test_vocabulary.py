@@ -288,6 +288,11 @@ def test_facial_recognition_is_ai_in_every_language(language: str, title: str) -
         ("de", "Japan reguliert KI nicht so streng wie die EU", False),
         ("es", "Japón no regulará la IA como la UE", False),
         ("es", "Brasil aprueba una ley de IA como la de la UE y Corea", False),
+        # At a title's head: "how" goes on with the EU's verb, "like" ends its clause.
+        ("it", "Come l'Ue regola l'IA", True),
+        ("es", "Cómo la UE regulará la IA", True),
+        ("en", "Like the EU, Japan drafts AI rules", False),
+        ("es", "Como la UE, Japón regulará la IA", False),
         # "as a member of the EU": the EU makes the rules it applies.
         ("cs", "Česko jako člen EU musí zavést pravidla pro AI", True),
         ("hr", "Hrvatska kao članica EU-a mora primijeniti pravila o UI", True),
