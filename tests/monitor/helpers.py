@@ -41,3 +41,24 @@ def verdicts_by_title(app: Monitor) -> dict[str, str]:
             "SELECT a.title, s.verdict FROM assessments s JOIN articles a USING (item_id)"
         )
     }
+
+
+def stored(
+    event_type: str,
+    schema_version: int,
+    payload: dict[str, Any],
+    *,
+    stream_id: str = "item-x",
+    recorded_at: str = "2024-01-01T00:00:00Z",
+) -> RecordedEvent:
+    """An event as the log keeps it, in an older schema: for the upcasters' tests."""
+    return RecordedEvent(
+        position=1,
+        event_id="e",
+        stream_id=stream_id,
+        stream_version=1,
+        event_type=event_type,
+        schema_version=schema_version,
+        payload=payload,
+        recorded_at=recorded_at,
+    )

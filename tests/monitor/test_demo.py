@@ -12,6 +12,7 @@ from events import RecordedEvent
 from monitor.demo import load_samples
 from monitor.events import REGISTRY, UpdateFlagged
 from tests.monitor.cli.test_cli import run
+from tests.monitor.helpers import stored
 
 
 def test_the_demo_flags_the_sample_updates_and_writes_a_digest(
@@ -74,14 +75,11 @@ def test_version_1_update_events_are_read_with_new_story_from_their_first_reason
             "novel_sentences": [],
             "reasons": [first_reason, "vocabulary"],
         }
-        return RecordedEvent(
-            position=1,
-            event_id="e",
+        return stored(
+            "UpdateFlagged",
+            1,
+            payload,
             stream_id="item-i",
-            stream_version=1,
-            event_type="UpdateFlagged",
-            schema_version=1,
-            payload=payload,
             recorded_at="2025-01-01T00:00:00.000000Z",
         )
 

@@ -9,14 +9,13 @@ from typing import Any
 
 import pytest
 
-from events import RecordedEvent
 from monitor.act_parts import PARTS, part_names
 from monitor.assess.parts import PARTS_LANGUAGES, parts_of
 from monitor.errors import ConfigError
 from monitor.events import REGISTRY, UpdateFlagged, item_stream
 from monitor.settings import load_settings
 from tests.monitor.cli.test_cli import run
-from tests.monitor.helpers import open_monitor
+from tests.monitor.helpers import open_monitor, stored
 
 # One sentence a language, each naming a prohibition and a fine, as a report would.
 PROHIBITION_AND_FINE = {
@@ -161,14 +160,10 @@ def test_an_unknown_part_in_the_settings_names_the_key() -> None:
 
 
 def test_version_2_updates_read_with_no_parts() -> None:
-    recorded = RecordedEvent(
-        position=1,
-        event_id="e",
-        stream_id="item-x",
-        stream_version=1,
-        event_type="UpdateFlagged",
-        schema_version=2,
-        payload={
+    recorded = stored(
+        "UpdateFlagged",
+        2,
+        {
             "item_id": "x",
             "title": "t",
             "url": "",

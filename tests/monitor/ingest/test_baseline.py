@@ -10,7 +10,6 @@ from xml.sax.saxutils import escape
 
 import pytest
 
-from events import RecordedEvent
 from monitor.digest.publish import Digests
 from monitor.digest.render import render_markdown
 from monitor.events import REGISTRY, ArticleAssessed, ItemDiscovered
@@ -18,7 +17,7 @@ from monitor.ingest.baseline import is_backlog
 from monitor.ingest.feed_admin import add_feed
 from monitor.ingest.poll import Poller
 from tests.monitor.cli.test_cli import run
-from tests.monitor.helpers import open_monitor
+from tests.monitor.helpers import open_monitor, stored
 from tests.monitor.ingest.test_poll_assess import NEW, OFF_TOPIC
 from tests.support.server import LocalServer, Reply
 
@@ -149,21 +148,10 @@ def test_without_a_baseline_the_first_poll_flags(server: LocalServer, tmp_path: 
 
 
 def test_version_1_events_read_as_news() -> None:
-    def recorded(event_type: str, payload: dict[str, object]) -> RecordedEvent:
-        return RecordedEvent(
-            position=1,
-            event_id="e",
-            stream_id="item-x",
-            stream_version=1,
-            event_type=event_type,
-            schema_version=1,
-            payload=payload,
-            recorded_at="2024-01-01T00:00:00Z",
-        )
-
     discovered = REGISTRY.decode(
-        recorded(
+        stored(
             "ItemDiscovered",
+            1,
             {
                 "item_id": "x",
                 "feed_id": "f",
@@ -176,8 +164,9 @@ def test_version_1_events_read_as_news() -> None:
         )
     )
     assessed = REGISTRY.decode(
-        recorded(
+        stored(
             "ArticleAssessed",
+            1,
             {
                 "item_id": "x",
                 "verdict": "update",

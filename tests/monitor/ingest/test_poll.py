@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from events import RecordedEvent
 from monitor.app import Monitor
 from monitor.events import REGISTRY, FeedPollFailed
 from monitor.ingest.feed_admin import add_feed, enable_feed
 from monitor.ingest.poll import Poller
 from monitor.ingest.summary import PollSummary
 from monitor.views import backoff_of, feed_rows
-from tests.monitor.helpers import events_of, open_monitor
+from tests.monitor.helpers import events_of, open_monitor, stored
 from tests.support.server import LocalServer, Reply, SeenRequest
 
 RSS = b"""<?xml version="1.0" encoding="utf-8"?>
@@ -169,15 +168,11 @@ def test_the_status_shows_the_backoff_the_scheduler_chose(
         assert row["backoff_seconds"] == 300.0
 
 
-def test_a_version_1_failure_reads_its_backoff_from_the_two_times(tmp_path: Path) -> None:
-    old = RecordedEvent(
-        position=1,
-        event_id="e",
-        stream_id="feed-f",
-        stream_version=1,
-        event_type="FeedPollFailed",
-        schema_version=1,
-        payload={
+def test_a_version_1_failure_reads_its_backoff_from_the_two_times() -> None:
+    old = stored(
+        "FeedPollFailed",
+        1,
+        {
             "feed_id": "f",
             "url": "https://a.example/feed",
             "reason": "timeout",
@@ -185,7 +180,7 @@ def test_a_version_1_failure_reads_its_backoff_from_the_two_times(tmp_path: Path
             "consecutive_failures": 1,
             "next_poll_at": "2024-01-01T00:05:30Z",
         },
-        recorded_at="2024-01-01T00:00:00Z",
+        stream_id="feed-f",
     )
     failed = REGISTRY.decode(old)
     assert isinstance(failed, FeedPollFailed) and failed.backoff_seconds is None
