@@ -265,18 +265,7 @@ def _matchers(language: str) -> _Matchers:
         ),
         other_regimes=re.compile(_phrases(with_english(OTHER_REGIMES)), flags),
         copyright=re.compile(_phrases(with_english(COPYRIGHT)), flags),
-        # The noun may head a compound: "AI-start-up", "AI-bolag", "tekoälyyhtiön".
-        europes_own=re.compile(
-            "|".join(
-                rf"\b{adjective}\s+(?:\w+\s+)?(?:\w+-)?{glued}{nouns}\b"
-                rf"|\b(?:\w+-)?{glued}{nouns}\s+(?:\w+\s+)?{adjective}\b"
-                for c in dict.fromkeys(["en", *places])
-                if c in EUROPES_OWN
-                for adjective, nouns in [EUROPES_OWN[c]]
-                for glued in [r"\w*?" if c in _COMPOUNDING else ""]
-            ),
-            flags,
-        ),
+        europes_own=re.compile(_europes_own(["en", *places]), flags),
         compared_before_at_end=(
             re.compile(f"(?:{_phrases(like)}){_COMPARISON_FILLER}$", flags)
             if (like := tuple(p for c in places for p in COMPARED_BEFORE_AT_END.get(c, ())))
@@ -291,6 +280,24 @@ def _matchers(language: str) -> _Matchers:
 
 # The languages that write compounds as one word ("Datenschutzbehörde", "tekoälyyhtiö").
 _COMPOUNDING = frozenset({"da", "de", "et", "fi", "hu", "nl", "sv"})
+
+
+def _europes_own(languages: list[str]) -> str:
+    """Europe's adjective and a noun for its firms, in either order, in these languages.
+
+    The noun may head a compound: "AI-start-up", "AI-bolag", "tekoälyyhtiön".
+    """
+    alternatives = []
+    for language in dict.fromkeys(languages):
+        if language not in EUROPES_OWN:
+            continue
+        adjective, nouns = EUROPES_OWN[language]
+        glued = r"\w*?" if language in _COMPOUNDING else ""
+        noun = rf"(?:\w+-)?{glued}{nouns}"
+        alternatives.append(rf"\b{adjective}\s+(?:\w+\s+)?{noun}\b")
+        alternatives.append(rf"\b{noun}\s+(?:\w+\s+)?{adjective}\b")
+    return "|".join(alternatives)
+
 
 # Between the word that compares and the word for the EU: a few letters of short words
 # ("similar to the EU's", "calquée sur celle de l'UE"), no figures ("more than 100 EU
@@ -463,7 +470,7 @@ def _eu_acts(sentence: str, m: _Matchers) -> bool | None:
         return None
     if all(m.europe.fullmatch(hit.group(0)) for hit in hits) and m.elsewhere.search(sentence):
         return False
-    owns = [span for hit in m.europes_own.finditer(sentence) for span in [hit.span()]]
+    owns = [hit.span() for hit in m.europes_own.finditer(sentence)]
     if owns and not (_AI_LAW.search(sentence) or m.act.search(sentence)):
         # "US chip export restrictions hit European AI firms", "Europäische Banken
         # verschärfen Regeln für ChatGPT": Europe's firms, not the EU. (With an AI law
