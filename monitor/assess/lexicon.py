@@ -2021,6 +2021,8 @@ COMPARED_BEFORE_AT_END: dict[str, tuple[str, ...]] = {
     "et": (r"nagu",),
     "fi": (r"kuten",),
     "fr": (r"comme",),
+    # Irish compares in phrases ("cosúil le", "ar nós"), kept above.
+    "ga": (),
     "hr": (r"kao", r"poput"),
     "hu": (r"mint", r"akárcsak"),
     "it": (r"come",),

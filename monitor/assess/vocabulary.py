@@ -202,7 +202,7 @@ class _Matchers:
     compared_before: re.Pattern[str]
     compared_after: re.Pattern[str]
     #: A word for "like" that also means "how": it compares where the EU ends a clause.
-    compared_before_at_end: re.Pattern[str] | None
+    compared_before_at_end: re.Pattern[str]
     #: Europe's own firms, banks, clubs ("europäische Banken", "banques européennes").
     europes_own: re.Pattern[str]
     #: Privacy and competition law: another regime ("EU-Datenschützer").
@@ -266,10 +266,8 @@ def _matchers(language: str) -> _Matchers:
         other_regimes=re.compile(_phrases(with_english(OTHER_REGIMES)), flags),
         copyright=re.compile(_phrases(with_english(COPYRIGHT)), flags),
         europes_own=re.compile(_europes_own(["en", *places]), flags),
-        compared_before_at_end=(
-            re.compile(f"(?:{_phrases(like)}){_COMPARISON_FILLER}$", flags)
-            if (like := tuple(p for c in places for p in COMPARED_BEFORE_AT_END.get(c, ())))
-            else None
+        compared_before_at_end=re.compile(
+            f"(?:{_phrases(with_english(COMPARED_BEFORE_AT_END))}){_COMPARISON_FILLER}$", flags
         ),
         # After a case ending the word for the EU may carry ("EU:n mallin mukaan").
         compared_after=re.compile(
@@ -495,8 +493,7 @@ def _compared(sentence: str, hit: re.Match[str], m: _Matchers) -> bool:
     before, after = sentence[: hit.start()], sentence[hit.end() :]
     if m.compared_before.search(before) or m.compared_after.match(after):
         return True
-    at_end = m.compared_before_at_end
-    return bool(at_end and at_end.search(before) and _CLAUSE_END.match(after))
+    return bool(m.compared_before_at_end.search(before) and _CLAUSE_END.match(after))
 
 
 # What may follow the word for the EU at the end of a clause: a case ending or a
