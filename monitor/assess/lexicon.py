@@ -1915,8 +1915,8 @@ COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
         r"(?:plus|moins)\s+\w+\s+que",
     ),
     "ga": (
-        r"cosúil\s+le",
-        r"ar\s+nós",
+        # "le" takes the article as "leis": "cosúil leis an AE".
+        r"cosúil\s+le(?:is)?",
         r"murab\s+ionann\s+agus",
         r"seachas",
         r"bunaithe\s+ar\s+mh?únla",
@@ -2021,8 +2021,9 @@ COMPARED_BEFORE_AT_END: dict[str, tuple[str, ...]] = {
     "et": (r"nagu",),
     "fi": (r"kuten",),
     "fr": (r"comme",),
-    # Irish compares in phrases ("cosúil le", "ar nós"), kept above.
-    "ga": (),
+    # "ar nós" is "like" and "such as" both ("rialacha ar nós Acht an AE ..."); Irish's
+    # other comparisons are phrases that only compare ("cosúil le"), kept above.
+    "ga": (r"ar\s+nós",),
     "hr": (r"kao", r"poput"),
     "hu": (r"mint", r"akárcsak"),
     "it": (r"come",),
@@ -2138,12 +2139,14 @@ COUNCIL_OF_EUROPE: dict[str, tuple[str, ...]] = {
 # "akt EU o umělé inteligenci", "πράξη της ΕΕ για την τεχνητή νοημοσύνη", "Актът на ЕС
 # за изкуствения интелект", "l-Att tal-UE dwar l-IA", "Akt EU-a o umjetnoj
 # inteligenciji", "regolamento Ue sull'IA", "an tAcht AE um Intleacht Shaorga", "Pacto de la UE
-# sobre IA", "pacte de l'UE sur l'IA".
+# sobre IA", "pacte de l'UE sur l'IA". Irish also puts the EU in the genitive with its
+# article, short or spelled out: "Acht an AE um Intleacht Shaorga", "Acht an Aontais
+# Eorpaigh um ..."; "an" counts only before those, never as English "an EU".
 # ``vocabulary`` takes it out before it looks for the names, so no name needs a form
 # with it. As written: in capitals, and only before a space (not "EU." at a sentence's end).
 EU_IN_NAME = (
     r"\s+(?:(?:της|на|da|do|de\s+la|della|del)\s+|(?:de\s+l|dell)['\u2019]\s*|tal-)?"
-    r"(?:EU|EÚ|ЕС|ΕΕ|UE|Ue|AE)(?:-a|-u|-om)?(?=\s)"
+    r"(?:EU|EÚ|ЕС|ΕΕ|UE|Ue|AE|an\s+AE|an\s+Aontais\s+Eorpaigh)(?:-a|-u|-om)?(?=\s)"
 )
 
 # The EU's other digital laws by their names in each language: the Digital Services

@@ -61,6 +61,9 @@ OTHER_REGIMES: list[dict[str, Any]] = tomllib.loads(
 EUROPES_OWN: dict[str, list[dict[str, Any]]] = tomllib.loads(
     (DATA / "europes_own.toml").read_text("utf-8")
 )
+PASSING_MENTIONS: dict[str, list[dict[str, Any]]] = tomllib.loads(
+    (DATA / "passing_mentions.toml").read_text("utf-8")
+)
 MEPS: list[dict[str, Any]] = tomllib.loads((DATA / "meps.toml").read_text("utf-8"))["article"]
 REREPORTED: list[dict[str, Any]] = tomllib.loads((DATA / "rereported.toml").read_text("utf-8"))[
     "article"
@@ -505,4 +508,33 @@ def test_rules_for_chatgpt_under_data_protection_are_not_the_act(
     result = assess(
         "", index, title=case["title"], published="2025-10-14", language_hint=case["language"]
     )
+    assert result.verdict == "irrelevant", result.reasons
+
+
+@pytest.mark.parametrize("kind", sorted(PASSING_MENTIONS))
+def test_every_official_language_has_the_act_named_in_passing(kind: str) -> None:
+    languages = [case["language"] for case in PASSING_MENTIONS[kind]]
+    assert sorted(languages) == sorted(EU_LANGUAGES)
+
+
+IN_PASSING = [case | {"kind": kind} for kind, cases in PASSING_MENTIONS.items() for case in cases]
+
+
+@pytest.mark.parametrize(
+    "case", IN_PASSING, ids=[f"{case['kind']}-{case['language']}" for case in IN_PASSING]
+)
+def test_the_act_named_in_passing_in_a_story_about_something_else_is_not_news_of_it(
+    index: CorpusIndex, case: dict[str, Any]
+) -> None:
+    # The Act is read (so the verdict is not for want of its name), but below the title.
+    signals = lexical_signals(case["text"], title=case["title"], language=case["language"])
+    assert signals.act_names and signals.named_in in ("lead", "body"), signals
+    result = assess(
+        case["text"],
+        index,
+        title=case["title"],
+        published="2025-02-04",
+        language_hint=case["language"],
+    )
+    assert result.language == case["language"]
     assert result.verdict == "irrelevant", result.reasons

@@ -297,6 +297,10 @@ def test_facial_recognition_is_ai_in_every_language(language: str, title: str) -
         ("cs", "Česko jako člen EU musí zavést pravidla pro AI", True),
         ("hr", "Hrvatska kao članica EU-a mora primijeniti pravila o UI", True),
         ("cs", "Británie chystá pravidla pro AI, stejně jako EU", False),
+        # Irish "ar nós" is "like" and "such as"; "cosúil le" takes the article as "leis".
+        ("ga", "An tSeapáin ag dréachtú rialacha don intleacht shaorga ar nós an AE", False),
+        ("ga", "An tSeapáin ag dréachtú rialacha don intleacht shaorga, cosúil leis an AE", False),
+        ("ga", "Rialacha an AE don intleacht shaorga ar nós iad siúd i gcomhair na mbanc", True),
         # "regularly" is no rule.
         ("it", "L'Ue investe regolarmente nell'IA", False),
         ("lv", "ES regulāri investē MI", False),
@@ -313,6 +317,19 @@ def test_a_word_for_like_that_also_means_how_compares_only_at_a_clauses_end(
 def test_the_acts_own_name_is_known_in_each_language(language: str) -> None:
     signals = lexical_signals("", title=NAMED[language], language=language)
     assert signals.named_in == "title", signals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tagann an tAcht AE um Intleacht Shaorga i bhfeidhm inniu.",
+        "Tagann Acht an AE um Intleacht Shaorga i bhfeidhm inniu.",
+        "Tagann Acht an Aontais Eorpaigh um Intleacht Shaorga i bhfeidhm inniu.",
+    ],
+)
+def test_the_irish_name_is_read_with_the_eu_in_the_genitive(text: str) -> None:
+    (name,) = lexical_signals(text, language="ga").act_names
+    assert name.endswith("Acht um Intleacht Shaorga"), name
 
 
 def test_another_bill_called_ai_act_is_not_the_eus() -> None:
