@@ -165,8 +165,9 @@ BY_LANGUAGE: dict[str, Terms] = {
         act_names=(
             r"Пакт\w*\s+за\s+(?:ИИ|изкуствения\s+интелект)",
             r"Служба\w*\s+(?:по|за)\s+(?:ИИ|изкуствен\w*\s+интелект)",
-            r"(?:законодателен\s+)?акт\w*\s+за\s+изкуствения\s+интелект",
-            r"регламент\w*\s+за\s+изкуствения\s+интелект",
+            # Newsrooms shorten the name to the acronym: "Регламентът за ИИ".
+            r"(?:законодателен\s+)?акт\w*\s+за\s+(?:изкуствения\s+интелект|(?-i:ИИ))",
+            r"(?:регламент|закон)\w*\s+за\s+(?:изкуствения\s+интелект|(?-i:ИИ))",
         ),
     ),
     "cs": Terms(
@@ -204,8 +205,8 @@ BY_LANGUAGE: dict[str, Terms] = {
         act_names=(
             r"Pakt\w*\s+(?:o\s+|pro\s+)?(?:AI|umělé\s+inteligenci|umělou\s+inteligenci)",
             r"[Úú]řad\w*\s+pro\s+(?:AI|umělou\s+inteligenci)",
-            r"akt(?:u|em|y|ů)?\s+o\s+uměl\w*\s+inteligenc\w*",
-            r"nařízení\s+o\s+uměl\w*\s+inteligenc\w*",
+            r"akt(?:u|em|y|ů)?\s+o\s+(?:uměl\w*\s+inteligenc\w*|(?-i:AI))",
+            r"(?:nařízení|zákon\w*)\s+o\s+(?:uměl\w*\s+inteligenc\w*|(?-i:AI))",
         ),
     ),
     "da": Terms(
@@ -247,6 +248,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"AI-?kontor\w*",
             r"Kontor\w*\s+for\s+kunstig\s+intelligens",
             r"AI-forordning\w*",
+            r"AI-lov(?:en|ens|s)?",
             r"forordning\w*\s+om\s+kunstig\s+intelligens",
             r"retsakt\w*\s+om\s+kunstig\s+intelligens",
         ),
@@ -288,6 +290,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Büro\s+für\s+künstliche\s+Intelligenz",
             r"KI-?Verordnung\w*",
             r"KI-?Gesetz\w*",
+            r"(?-i:KI|AI)-VO",
             r"AI-?Verordnung\w*",
             r"KI-?Pakt",
             r"KI-?Büro",
@@ -325,8 +328,8 @@ BY_LANGUAGE: dict[str, Terms] = {
         act_names=(
             r"Σύμφων\w*\s+για\s+την\s+(?:ΤΝ|τεχνητή\s+νοημοσύνη)",
             r"Γραφεί\w*\s+(?:ΤΝ|Τεχνητής\s+Νοημοσύνης)",
-            r"(?:πράξ\w*|νόμο\w*)\s+για\s+την\s+τεχνητή\s+νοημοσύνη",
-            r"κανονισμ\w*\s+για\s+την\s+τεχνητή\s+νοημοσύνη",
+            r"(?:πράξ\w*|νόμο\w*)\s+για\s+την\s+(?:τεχνητή\s+νοημοσύνη|(?-i:ΤΝ))",
+            r"κανονισμ\w*\s+για\s+την\s+(?:τεχνητή\s+νοημοσύνη|(?-i:ΤΝ))",
         ),
     ),
     "es": Terms(
@@ -400,6 +403,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"AI-?pakt\w*",
             r"tehisintellekti\s*amet\w*",
             r"tehisintellekti\s*(?:määrus|õigusakt|seadus)\w*",
+            r"(?-i:AI)[- ]?määrus\w*",
         ),
     ),
     "fi": Terms(
@@ -478,6 +482,8 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         act_names=(
             r"(?:loi|législation)\s+(?:européenne\s+)?sur\s+l['\u2019]\s*(?:IA|intelligence\s+artificielle)",
+            # "le règlement IA", as the legal press shortens it.
+            r"règlement\s+(?:européen\s+)?(?-i:IA)",
             r"(?:Bureau|Office)\s+(?:européen\s+)?de\s+l['\u2019]\s*IA",
         ),
     ),
@@ -695,6 +701,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             # "regula" is the Regulation, "regulēšana" any regulating: not the name.
             r"mākslīgā\s+intelekta\s+(?:akt\w*|regul(?:a|as|ai|u|ā)|likum\w*)",
             r"MI\s+akt\w*",
+            r"(?-i:MI)\s+regul(?:a|as|ai|u|ā)",
         ),
     ),
     "mt": Terms(
@@ -726,7 +733,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         act_names=(
             r"(?:il-)?Patt\s+(?:dwar\s+l-|tal-)IA",
             r"(?:l-)?Uffi[ċc][ċc]ju\s+(?:għall-|tal-)(?:IA|Intelli[ġg]enza\s+Artifi[ċc]jali)",
-            r"(?:l-)?Att\s+dwar\s+l-(?:IA|Intelli[ġg]enza\s+Artifi[ċc]jali)",
+            r"(?:l-|il-)?(?:Att|Regolament|Li[ġg]i)\s+dwar\s+l-(?:IA|Intelli[ġg]enza\s+Artifi[ċc]jali)",
         ),
     ),
     "nl": Terms(
@@ -887,7 +894,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         act_names=(
             r"Pact\w*\s+(?:privind|pentru)\s+(?:IA|inteligen[țţt]a\s+artificial[ăa])",
             r"Oficiul\w*\s+(?:European\s+)?pentru\s+(?:IA|Inteligen[țţt][ăa]\s+Artificial[ăa])",
-            r"(?:actul(?:ui)?|legea|legii|regulamentul(?:ui)?)\s+(?:privind|despre)\s+inteligen[țţt]a\s+artificial[ăa]",
+            r"(?:actul(?:ui)?|legea|legii|regulamentul(?:ui)?)\s+(?:privind|despre)\s+(?:inteligen[țţt]a\s+artificial[ăa]|(?-i:IA))",
             r"Legea\s+IA",
         ),
     ),
@@ -924,7 +931,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         act_names=(
             r"Pakt\w*\s+(?:o\s+|pre\s+)?(?:AI|umelej\s+inteligencii|umelú\s+inteligenciu)",
             r"[Úú]rad\w*\s+pre\s+(?:AI|umelú\s+inteligenciu)",
-            r"(?:akt(?:u|e|om|y|ov)?|nariaden\w*|zákon\w*)\s+o\s+umelej\s+inteligencii",
+            r"(?:akt(?:u|e|om|y|ov)?|nariaden\w*|zákon\w*)\s+o\s+(?:umelej\s+inteligencii|(?-i:AI))",
         ),
     ),
     "sl": Terms(
@@ -1808,6 +1815,9 @@ COPYRIGHT: dict[str, tuple[str, ...]] = {
 # "KI-Verordnung", "AI-förordningen" and the borrowed "AI Act" are the EU's alone.
 GENERIC_LAW_WORDS = (
     r"\w*gesetz\w*",
+    r"закон\w*",
+    r"lov(?:en|ens|s)?",
+    r"li[ġg]i",
     r"νόμ\w*",
     r"ley",
     r"\w*seadus\w*",

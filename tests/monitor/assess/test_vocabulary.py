@@ -320,6 +320,48 @@ def test_the_acts_own_name_is_known_in_each_language(language: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        # The names as newsrooms shorten them, with the acronym for AI or the word
+        # for a law in the place of the full name.
+        ("bg", "Регламентът за ИИ влиза в сила"),
+        ("bg", "Какво означава Законът за изкуствения интелект за бизнеса"),
+        ("cs", "Nařízení o AI vstupuje v platnost"),
+        ("cs", "Co znamená zákon o umělé inteligenci pro firmy"),
+        ("da", "Hvad AI-loven betyder for virksomhederne"),
+        ("de", "KI-VO: Fristen im Überblick"),
+        ("el", "Τι σημαίνει ο νόμος για την ΤΝ για τις επιχειρήσεις"),
+        ("et", "AI määrus jõustub"),
+        ("fr", "Ce que change le règlement IA pour les entreprises"),
+        ("lv", "MI regula stājas spēkā"),
+        ("mt", "X'tfisser il-liġi dwar l-IA għan-negozji"),
+        ("ro", "Regulamentul privind IA intră în vigoare"),
+        ("sk", "Nariadenie o AI nadobúda účinnosť"),
+    ],
+)
+def test_the_acts_short_names_are_its_names(language: str, title: str) -> None:
+    signals = lexical_signals("", title=title, language=language)
+    assert signals.named_in == "title", signals
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("bg", "Южна Корея прие закон за ИИ"),
+        ("cs", "Jižní Korea přijala zákon o AI"),
+        ("da", "Sydkoreas AI-lov træder i kraft"),
+        ("el", "Η Νότια Κορέα ψηφίζει νόμο για την ΤΝ"),
+        ("mt", "Il-Korea t'Isfel tgħaddi liġi dwar l-IA"),
+    ],
+)
+def test_a_short_name_that_is_only_a_law_on_ai_is_anothers_where_another_is_named(
+    language: str, title: str
+) -> None:
+    signals = lexical_signals("", title=title, language=language)
+    assert signals.act_names == () and signals.elsewhere_in == "title", signals
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Tagann an tAcht AE um Intleacht Shaorga i bhfeidhm inniu.",
