@@ -61,6 +61,9 @@ OTHER_REGIMES: list[dict[str, Any]] = tomllib.loads(
 EUROPES_OWN: dict[str, list[dict[str, Any]]] = tomllib.loads(
     (DATA / "europes_own.toml").read_text("utf-8")
 )
+SPENDING: list[dict[str, Any]] = tomllib.loads((DATA / "eu_spending.toml").read_text("utf-8"))[
+    "spending"
+]
 PASSING_MENTIONS: dict[str, list[dict[str, Any]]] = tomllib.loads(
     (DATA / "passing_mentions.toml").read_text("utf-8")
 )
@@ -534,6 +537,28 @@ def test_the_act_named_in_passing_in_a_story_about_something_else_is_not_news_of
         index,
         title=case["title"],
         published="2025-02-04",
+        language_hint=case["language"],
+    )
+    assert result.language == case["language"]
+    assert result.verdict == "irrelevant", result.reasons
+
+
+def test_every_official_language_has_the_eu_spending_on_ai() -> None:
+    assert sorted(case["language"] for case in SPENDING) == sorted(EU_LANGUAGES)
+
+
+@pytest.mark.parametrize("case", SPENDING, ids=[case["language"] for case in SPENDING])
+def test_the_eu_spending_on_ai_under_a_plan_is_no_rule_on_it(
+    index: CorpusIndex, case: dict[str, Any]
+) -> None:
+    signals = lexical_signals(case["text"], title=case["title"], language=case["language"])
+    assert signals.eu_mentions and signals.ai_mentions, signals
+    assert (signals.act_names, signals.described_in) == ((), ""), signals
+    result = assess(
+        case["text"],
+        index,
+        title=case["title"],
+        published="2025-04-09",
         language_hint=case["language"],
     )
     assert result.language == case["language"]
