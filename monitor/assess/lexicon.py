@@ -521,7 +521,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         act_names=(
             r"Oifig\w*\s+(?:IS|um\s+h?Intleacht\w*\s+Sh?aorga)",
-            r"(?:an\s+)?t?-?Acht\w*\s+um\s+h?Intleacht\w*\s+Sh?aorga",
+            r"(?:an\s+)?t?-?Acht\w*\s+um\s+(?:h?Intleacht\w*\s+Sh?aorga|(?-i:IS))",
             # The Pact by the EU's word for a pact ("an Comhshocrú Cobhsaíochta agus
             # Fáis"), with its mutations: "an Comhshocrú IS", "sa Chomhshocrú", "i
             # gComhshocrú um Intleacht Shaorga".
@@ -817,8 +817,9 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Pakt\w*\s+(?:na\s+rzecz|w\s+sprawie|o)\s+(?:AI|SI|sztucznej\s+inteligencji)",
             r"Pakt\w*\s+AI",
             r"(?:Urz[ąę]d|Biur)\w*\s+(?:ds\.|do\s+spraw)\s+(?:AI|SI|sztucznej\s+inteligencji)",
-            r"akt\w*\s+(?:w\s+sprawie|o)\s+sztucznej\s+inteligencji",
-            r"rozporządzeni\w*\s+(?:w\s+sprawie|o)\s+sztucznej\s+inteligencji",
+            # "w akcie o ..." is the locative; "aktu o AI" the acronym for the words.
+            r"(?:akt\w*|akcie)\s+(?:w\s+sprawie|o)\s+(?:sztucznej\s+inteligencji|(?-i:AI|SI))",
+            r"rozporządzeni\w*\s+(?:w\s+sprawie|o)\s+(?:sztucznej\s+inteligencji|(?-i:AI|SI))",
         ),
     ),
     "pt": Terms(
@@ -1815,6 +1816,10 @@ COPYRIGHT: dict[str, tuple[str, ...]] = {
 # "KI-Verordnung", "AI-förordningen" and the borrowed "AI Act" are the EU's alone.
 GENERIC_LAW_WORDS = (
     r"\w*gesetz\w*",
+    # The Slavic and Baltic word for an act ("akt o sztucznej inteligencji", "akt o
+    # umělé inteligenci", "DI aktas") is any legislature's: "Chiny przyjmują akt o AI".
+    r"akt\w*",
+    r"akcie",
     r"закон\w*",
     r"lov(?:en|ens|s)?",
     r"li[ġg]i",

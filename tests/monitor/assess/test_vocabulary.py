@@ -337,6 +337,10 @@ def test_the_acts_own_name_is_known_in_each_language(language: str) -> None:
         ("mt", "X'tfisser il-liġi dwar l-IA għan-negozji"),
         ("ro", "Regulamentul privind IA intră în vigoare"),
         ("sk", "Nariadenie o AI nadobúda účinnosť"),
+        # In a case a headline puts it in: Polish locative, Irish acronym.
+        ("pl", "Zmiany w akcie o sztucznej inteligencji"),
+        ("pl", "Polska spóźnia się z wdrożeniem aktu o AI"),
+        ("ga", "Athruithe ar an Acht um IS"),
     ],
 )
 def test_the_acts_short_names_are_its_names(language: str, title: str) -> None:
@@ -352,6 +356,10 @@ def test_the_acts_short_names_are_its_names(language: str, title: str) -> None:
         ("da", "Sydkoreas AI-lov træder i kraft"),
         ("el", "Η Νότια Κορέα ψηφίζει νόμο για την ΤΝ"),
         ("mt", "Il-Korea t'Isfel tgħaddi liġi dwar l-IA"),
+        # "akt" is any legislature's act.
+        ("pl", "Chiny przyjmują akt o sztucznej inteligencji"),
+        ("cs", "Čína přijala akt o umělé inteligenci"),
+        ("lt", "Kinija priėmė DI aktą"),
     ],
 )
 def test_a_short_name_that_is_only_a_law_on_ai_is_anothers_where_another_is_named(
