@@ -1816,10 +1816,17 @@ COPYRIGHT: dict[str, tuple[str, ...]] = {
 # "KI-Verordnung", "AI-förordningen" and the borrowed "AI Act" are the EU's alone.
 GENERIC_LAW_WORDS = (
     r"\w*gesetz\w*",
-    # The Slavic and Baltic word for an act ("akt o sztucznej inteligencji", "akt o
-    # umělé inteligenci", "DI aktas") is any legislature's: "Chiny przyjmują akt o AI".
+    # The word for an act ("akt o sztucznej inteligencji", "DI aktas", "акт", "πράξη",
+    # "tekoälysäädös", "Actul", "Att") is any legislature's too: "Chiny przyjmują
+    # akt o AI", "Η Κίνα ψηφίζει πράξη για την τεχνητή νοημοσύνη".
     r"akt\w*",
     r"akcie",
+    r"retsakt\w*",
+    r"акт\w*",
+    r"πράξ\w*",
+    r"tekoälysäädö\w*",
+    r"actul\w*",
+    r"Att",
     r"закон\w*",
     r"lov(?:en|ens|s)?",
     r"li[ġg]i",

@@ -360,6 +360,12 @@ def test_the_acts_short_names_are_its_names(language: str, title: str) -> None:
         ("pl", "Chiny przyjmują akt o sztucznej inteligencji"),
         ("cs", "Čína přijala akt o umělé inteligenci"),
         ("lt", "Kinija priėmė DI aktą"),
+        ("bg", "Китай прие акт за изкуствения интелект"),
+        ("el", "Η Κίνα ψηφίζει πράξη για την τεχνητή νοημοσύνη"),
+        ("fi", "Kiina hyväksyi tekoälysäädöksen"),
+        ("mt", "Iċ-Ċina tadotta Att dwar l-IA"),
+        ("ro", "China adoptă Actul privind inteligența artificială"),
+        ("da", "Kina vedtager en retsakt om kunstig intelligens"),
     ],
 )
 def test_a_short_name_that_is_only_a_law_on_ai_is_anothers_where_another_is_named(
