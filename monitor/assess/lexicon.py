@@ -46,6 +46,12 @@ ENGLISH = Terms(
         r"MEPs?",
         r"Breton",
         r"Vestager",
+        # The Commission's tech chief since December 2024, declined as Finnish does
+        # ("Virkkusen"), and the Parliament's rapporteurs and president on the Act.
+        r"Virkku(?:nen|s)\w*",
+        r"Benifei",
+        r"Tudorache",
+        r"Metsola",
         r"von\s+der\s+Leyen",
     ),
     eu_acronyms=(r"EU(?:['\u2019]s)?", r"E\.U\.(?:['\u2019]s)?"),

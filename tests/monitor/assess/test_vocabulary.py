@@ -376,6 +376,23 @@ def test_a_short_name_that_is_only_a_law_on_ai_is_anothers_where_another_is_name
 
 
 @pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("en", "Virkkunen rules out pause of AI rules"),
+        ("de", "Virkkunen schließt Pause der KI-Regeln aus"),
+        ("fi", "Virkkusen mukaan tekoälysääntöjä ei tauoteta"),
+        ("pl", "Virkkunen wyklucza wstrzymanie przepisów o AI"),
+        ("it", "Benifei: le regole sull'IA non vanno annacquate"),
+    ],
+)
+def test_the_eus_people_on_the_act_by_name_are_the_eu(language: str, title: str) -> None:
+    # The Commission's tech chief since December 2024 and the Parliament's rapporteur,
+    # as Breton and Vestager were before: headlines name them for the EU.
+    signals = lexical_signals("", title=title, language=language)
+    assert signals.described_in == "title", signals
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Tagann an tAcht AE um Intleacht Shaorga i bhfeidhm inniu.",
