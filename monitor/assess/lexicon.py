@@ -97,6 +97,8 @@ ENGLISH = Terms(
         r"compl(?:y|iance)",
         r"rein\s+in",
         r"tame",
+        # The EU's AI policy is its rules; a firm's usage or privacy policy is not.
+        r"(?<!\busage\s)(?<!\bprivacy\s)(?<!\bcontent\s)(?<!\bcookie\s)polic(?:y|ies)",
     ),
     act_names=(
         r"(?:EU|E\.U\.|European|Europe['\u2019]s|EU['\u2019]s|E\.U\.['\u2019]s)?\s*A\.?I\.?\s*Act",

@@ -141,6 +141,9 @@ def test_an_ordinary_word_or_a_name_is_no_rule() -> None:
         ("en", "European AI start-ups draft plans to raise capital"),
         ("en", "European Union's measures to boost AI chip production"),
         ("en", "EU approves Microsoft's deal to invest in Mistral AI"),
+        # A firm's usage or privacy policy is not the EU's AI policy.
+        ("en", "OpenAI changes its usage policy for ChatGPT in Europe"),
+        ("en", "European AI start-up Mistral updates its privacy policy"),
         # Europe's firms, banks and clubs by the adjective, not the EU.
         ("en", "US chip export restrictions hit European AI firms"),
         ("en", "European banks tighten rules on staff use of ChatGPT"),
@@ -218,6 +221,8 @@ def test_the_act_as_the_model_for_anothers_rules_is_not_named(language: str, tit
     [
         "US tech firms scramble after the EU's AI law is approved",
         "U.S. officials lobby against EU's AI rules",
+        # The EU's AI policy is its rules, whoever speaks of it.
+        "Washington warns the E.U.'s landmark AI policy will favour Big Tech",
         "Chinese AI firms must comply with EU's new rules, Brussels says",
         # Europe's firms beside an AI law: the law is the EU's.
         "European companies sound alarm over draft AI law",
