@@ -1857,6 +1857,41 @@ GENERIC_LAW_WORDS = (
 )
 
 
+# A member state's own AI law, not the EU's: a word for "own" or "national" next to
+# the word for a law ("Italien verabschiedet ein eigenes KI-Gesetz", "L'Italie adopte
+# sa propre loi sur l'IA", "ley nacional de IA"). The Act's usual name in most
+# languages is "the AI law", and nothing else tells the EU's from Italy's where the
+# state is named in its own language. Matched within a few words before the word for
+# a law, or right after it (where adjectives follow the noun).
+OWN_LAW: dict[str, tuple[str, ...]] = {
+    "en": (r"own", r"national", r"domestic"),
+    "bg": (r"собствен\w*", r"национал\w*"),
+    "cs": (r"vlastní\w*", r"národní\w*"),
+    "da": (r"egen", r"eget", r"egne", r"national\w*"),
+    "de": (r"eigene[nmrs]?", r"national\w*"),
+    "el": (r"δικ[όήός]\w*", r"εθνικ\w*"),
+    "es": (r"propi[ao]s?", r"nacional\w*"),
+    "et": (r"oma", r"riiklik\w*"),
+    "fi": (r"oma\w{0,4}", r"kansallis\w*"),
+    "fr": (r"propres?", r"national\w*"),
+    "ga": (r"féin", r"náisiúnta"),
+    "hr": (r"vlastit\w*", r"nacionaln\w*"),
+    "hu": (r"saját\w*", r"nemzeti"),
+    "it": (r"propri[ao]", r"nazional\w*"),
+    "lt": (r"savo", r"nacionalin\w*"),
+    "lv": (r"sav\w{0,3}", r"nacionāl\w*"),
+    "mt": (r"tagħha", r"tiegħu", r"nazzjonali"),
+    "nl": (r"eigen", r"national\w*"),
+    "pl": (r"własn\w*", r"krajow\w*", r"narodow\w*"),
+    "pt": (r"própri[ao]s?", r"nacional\w*"),
+    "ro": (r"propri\w*", r"naționa\w*", r"nationa\w*"),
+    "sk": (r"vlastn\w*", r"národn\w*"),
+    "sl": (r"lasten", r"lastn\w*", r"nacionaln\w*"),
+    "sv": (r"egen", r"eget", r"egna", r"nationell\w*"),
+}
+#: The words for a law that ``OWN_LAW`` looks beside, beside ``GENERIC_LAW_WORDS``.
+OWN_LAW_NOUNS = (r"laws?", r"act", r"rules", r"bill", r"legislation", r"dlí\w*", r"acht")
+
 # The EU as the point of comparison for another's rules ("Brazil adopts an AI law
 # modelled on the EU's", "KI-Gesetz nach EU-Vorbild", "az EU mintájára"): the words
 # that put it there, in each language, before the word for the EU (a couple of

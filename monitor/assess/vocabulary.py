@@ -32,6 +32,8 @@ from monitor.assess.lexicon import (
     LEXICON_LANGUAGES,
     OTHER_EU_LAWS,
     OTHER_REGIMES,
+    OWN_LAW,
+    OWN_LAW_NOUNS,
     SHARED_ACT_NAMES,
 )
 
@@ -209,6 +211,8 @@ class _Matchers:
     other_regimes: re.Pattern[str]
     #: Copyright: another regime too, which the Act's rules for models speak of.
     copyright: re.Pattern[str]
+    #: A member state's own or national law ("ein eigenes KI-Gesetz", "ley nacional").
+    own_law: re.Pattern[str]
 
 
 @functools.cache
@@ -265,6 +269,7 @@ def _matchers(language: str) -> _Matchers:
         ),
         other_regimes=re.compile(_phrases(with_english(OTHER_REGIMES)), flags),
         copyright=re.compile(_phrases(with_english(COPYRIGHT)), flags),
+        own_law=_own_law(with_english(OWN_LAW)),
         europes_own=re.compile(_europes_own(["en", *places]), flags),
         compared_before_at_end=re.compile(
             f"(?:{_phrases(with_english(COMPARED_BEFORE_AT_END))}){_COMPARISON_FILLER}$", flags
@@ -273,6 +278,17 @@ def _matchers(language: str) -> _Matchers:
         compared_after=re.compile(
             "(?::\\w+)?(?:" + "|".join(f"(?:{p})" for p in with_english(COMPARED_AFTER)) + ")"
         ),
+    )
+
+
+def _own_law(own: tuple[str, ...]) -> re.Pattern[str]:
+    """A word for "own" or "national" up to two words before a word for a law, or right after."""
+    law = "|".join(f"(?:{p})" for p in (*GENERIC_LAW_WORDS, *OWN_LAW_NOUNS))
+    words = _phrases(own)
+    return re.compile(
+        rf"(?:{words})\s+(?:[\w'\u2019-]+\s+){{0,2}}?[\w'\u2019-]*?(?:{law})\b"
+        rf"|\b(?:{law})\s+(?:{words})",
+        re.IGNORECASE,
     )
 
 
@@ -372,6 +388,7 @@ _GENERIC_LAW = re.compile(_phrases(GENERIC_LAW_WORDS), re.IGNORECASE)
 
 def _names(text: str, m: _Matchers, eu_anywhere: bool) -> list[str]:
     """The Act's names in a text; an English "AI Act" only where it is the EU's."""
+    text = _without_own_laws(text, m)
     bare = _EU_IN_NAME.sub("", text)
     # "Brazil's AI bill, modelled on the EU AI Act", "lighter than the AI Act": the Act
     # as the model for another's rules names no news of it.
@@ -450,10 +467,55 @@ def _describes(sentence: str, m: _Matchers) -> bool:
     """A word for the EU, one for AI and one for rules or law, in one stretch of text."""
     # An AI story under the DMA or the GDPR is not about the AI Act: their names hold
     # "Act" and "regulation", but they are no rule word here.
-    sentence = m.not_eu.sub(" ", m.other_laws.sub(" ", sentence))
+    sentence = m.not_eu.sub(" ", m.other_laws.sub(" ", _without_own_laws(sentence, m)))
     if not (m.ai.search(sentence) and m.rules.search(sentence)):
         return False
     return _eu_acts(sentence, m) is True
+
+
+def _without_own_laws(text: str, m: _Matchers) -> str:
+    """The text with a member state's own or national law blanked out (positions kept).
+
+    "Italien verabschiedet als erstes EU-Land ein eigenes KI-Gesetz": the law is
+    Italy's, whatever its name. A text that opens with the EU ("Die EU gibt sich
+    ein eigenes KI-Gesetz", "Europe gets its own AI law") speaks of the EU's own.
+    """
+    head = " ".join(text.lstrip(" \"'\u201c\u201e\u00ab").split()[:2])
+    if m.eu.search(m.not_eu.sub(" ", head)):
+        return text
+
+    def blank(found: re.Match[str]) -> str:
+        # "the European Union pushes forward with its own laws": the EU owns them,
+        # unless the EU before is a country's ("als erstes EU-Land ein eigenes").
+        before = " ".join(text[: found.start()].split()[-8:])
+        bare = m.not_eu.sub(" ", before)
+        owners = list(m.eu.finditer(bare))
+        if owners and not (
+            _EU_COUNTRY.match(bare, owners[-1].end())
+            or _COUNTRY_OF.search(bare[: owners[-1].start()])
+        ):
+            return found.group(0)
+        return " " * len(found.group(0))
+
+    return m.own_law.sub(blank, text)
+
+
+# What makes the EU before "own" a member state's: "EU-Land", "EU country", "země EU"
+# is written with the EU after, and stays the EU's there (rare before "own").
+_EU_COUNTRY = re.compile(
+    r"(?:[:'\u2019-]\w*)?[\s-]*(?:countr\w*|states?|members?|Land|Länder|lande?t?|länder\w*|"
+    r"pays|país\w*|paes\w*|stat[oi]|miembro\w*|membre\w*|Mitglied\w*|lidstaat\w*|"
+    r"maa\w*|valti\w*|riik\w*|orsz\w*|valstyb\w*|valst\w*|držav\w*|държав\w*|χώρ\w*|"
+    r"țar\w*|tar[aă]\w*|stát\w*|štát\w*|kraj\w*|zem\w*)\b",
+    re.IGNORECASE,
+)
+# ... and with the EU after ("země EU", "pays de l'UE", "państwo członkowskie UE").
+_COUNTRY_OF = re.compile(
+    r"\b(?:countr\w*|pays|país\w*|paes\w*|stat[oi]|země|zemí|krajin\w*|kraj\w*|państw\w*|"
+    r"członkowsk\w*|držav\w*|държав\w*|χώρ\w*|țar\w*|tar[aă]\w*|stát\w*|štát\w*|"
+    r"members?)\s+(?:(?:of|de|da|do|del|della|dell'|de\s+la|de\s+l'|the|la|l')\s*)*$",
+    re.IGNORECASE,
+)
 
 
 def _eu_acts(sentence: str, m: _Matchers) -> bool | None:

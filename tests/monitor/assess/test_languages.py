@@ -67,6 +67,9 @@ SPENDING: list[dict[str, Any]] = tomllib.loads((DATA / "eu_spending.toml").read_
 PASSING_MENTIONS: dict[str, list[dict[str, Any]]] = tomllib.loads(
     (DATA / "passing_mentions.toml").read_text("utf-8")
 )
+MEMBER_STATES_OWN: list[dict[str, Any]] = tomllib.loads(
+    (DATA / "member_states_own.toml").read_text("utf-8")
+)["own"]
 MEPS: list[dict[str, Any]] = tomllib.loads((DATA / "meps.toml").read_text("utf-8"))["article"]
 REREPORTED: list[dict[str, Any]] = tomllib.loads((DATA / "rereported.toml").read_text("utf-8"))[
     "article"
@@ -559,6 +562,29 @@ def test_the_eu_spending_on_ai_under_a_plan_is_no_rule_on_it(
         index,
         title=case["title"],
         published="2025-04-09",
+        language_hint=case["language"],
+    )
+    assert result.language == case["language"]
+    assert result.verdict == "irrelevant", result.reasons
+
+
+def test_every_official_language_has_a_member_states_own_ai_law() -> None:
+    assert sorted(case["language"] for case in MEMBER_STATES_OWN) == sorted(EU_LANGUAGES)
+
+
+@pytest.mark.parametrize(
+    "case", MEMBER_STATES_OWN, ids=[case["language"] for case in MEMBER_STATES_OWN]
+)
+def test_a_member_states_own_ai_law_is_not_the_act(
+    index: CorpusIndex, case: dict[str, Any]
+) -> None:
+    signals = lexical_signals(case["text"], title=case["title"], language=case["language"])
+    assert (signals.act_names, signals.described_in) == ((), ""), signals
+    result = assess(
+        case["text"],
+        index,
+        title=case["title"],
+        published="2025-09-18",
         language_hint=case["language"],
     )
     assert result.language == case["language"]

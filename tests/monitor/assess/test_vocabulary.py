@@ -601,3 +601,27 @@ def test_a_lead_that_goes_on_from_its_headline_describes_with_it(title: str, lea
     assert lexical_signals(lead, language="en").described_in == ""
     assert lexical_signals("", title=title, language="en").described_in == ""
     assert lexical_signals(lead, title=title, language="en").described_in == "lead"
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        # The EU's own law: the EU opens the title, or owns what is "its own".
+        ("en", "Europe gets its own AI law as MEPs approve the rules"),
+        ("de", "Die EU gibt sich ein eigenes KI-Gesetz"),
+        ("fr", "L'UE se dote de sa propre loi sur l'intelligence artificielle"),
+        ("es", "La UE aprueba su propia ley de inteligencia artificial"),
+        ("en", "Macron wants global AI rules as the European Union pushes ahead with its own laws"),
+        # National laws beside the EU's: the EU's rules are still described.
+        ("en", "EU AI rules to replace 27 national laws"),
+    ],
+)
+def test_the_eus_own_ai_law_is_the_act(language: str, title: str) -> None:
+    assert lexical_signals("", title=title, language=language).described_in == "title", title
+
+
+def test_a_national_authority_under_the_act_keeps_its_name() -> None:
+    signals = lexical_signals(
+        "Italy names its national authorities under the AI Act.", title="", language="en"
+    )
+    assert signals.act_names == ("AI Act",), signals
