@@ -229,7 +229,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         eu_acronyms=(r"EU(?::s)?",),
         ai=(
-            r"kunstig\w*\s+intelligens",
+            r"kunstig\w*\s+intelligens\w*",
             r"ansigtsgenkendelse\w*",
         ),
         ai_acronyms=(r"AI", r"KI"),
@@ -987,7 +987,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         eu_acronyms=(r"EU(?::s)?",),
         ai=(
-            r"artificiell\w*\s+intelligens",
+            r"artificiell\w*\s+intelligens\w*",
             r"ansiktsigenkänning\w*",
         ),
         ai_acronyms=(r"AI",),
@@ -1449,6 +1449,63 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
 
 # Codes of practice and of conduct: the Act's instruments for general-purpose AI,
 # and rules in their own right ("EU-Verhaltenskodex für KI"), in each language.
+# Taming, reining in, curbing: how headlines in every language put rules on AI without
+# a word for rules ("EU zähmt die KI", "EU tyglar AI", "UE pune frâu inteligenței
+# artificiale", "Az EU megzabolázza a mesterséges intelligenciát"). Looked for as words
+# for rules, beside each language's ``rules`` (English keeps "rein in" and "tame").
+TAMING: dict[str, tuple[str, ...]] = {
+    "en": (r"curb(?:s|ing|ed)?", r"clamp(?:s|ing|ed)?\s+down"),
+    "bg": (r"обузд\w*", r"укроти\w*", r"юзди"),
+    "cs": (r"zkrot\w*", r"krotit\w*", r"krot[íi]", r"spout\w*"),
+    "da": (r"tøjl\w*", r"tæmm\w*", r"tæmme\w*"),
+    "de": (r"zähm\w*", r"bändig\w*", r"zügel\w*", r"Zügel\w*"),
+    "el": (r"φρένο", r"χαλιναγωγ\w*", r"δαμάζ\w*", r"χαλινάρι\w*"),
+    "es": (
+        r"(?:pone|poner|ponen|pondrá)\s+(?:freno|coto|límites|riendas)",
+        r"frena\w*",
+        r"doma\w*",
+    ),
+    "et": (r"ohjeld\w*", r"taltsut\w*"),
+    "fi": (r"suitsi\w*", r"kesyttä\w*", r"kesyttää", r"hillitse\w*", r"hillitä"),
+    "fr": (
+        r"brid\w*",
+        r"(?:met|mettre|mettent)\s+(?:la\s+bride|un\s+frein|des\s+garde-fous)",
+        r"dompt\w*",
+        r"encadr\w*",
+    ),
+    "ga": (r"srian\w*",),
+    "hr": (r"obuzda\w*", r"ukroti\w*", r"zauzda\w*"),
+    "hu": (r"(?:meg)?zaboláz\w*", r"(?:meg)?fékez\w*", r"(?:meg)?szelídít\w*", r"gúzsba"),
+    "it": (
+        r"briglie",
+        r"imbrigli\w*",
+        r"(?:mette|mettere|mettono)\s+(?:un\s+)?freno",
+        r"paletti",
+        r"dom(?:a|are|ano|erà)",
+    ),
+    "lt": (r"pažab\w*", r"sutramdy\w*", r"tramdy\w*"),
+    "lv": (r"savald\w*", r"pieradin\w*", r"grožos"),
+    "mt": (r"trażżan\w*", r"trażżin\w*"),
+    "nl": (r"aan\s+banden", r"temt", r"temmen", r"beteugel\w*", r"breidel\w*"),
+    "pl": (
+        r"poskromi\w*",
+        r"poskrami\w*",
+        r"ukróc\w*",
+        r"ukróci\w*",
+        r"(?:na\s+)?smycz\w*",
+        r"cugl\w*",
+    ),
+    "pt": (
+        r"(?:põe|pôr|por|poe)\s+(?:travão|travões|freio|limites|rédeas)",
+        r"rédeas",
+        r"dom(?:a|ar|am|ará)",
+    ),
+    "ro": (r"fr[âa]u", r"fr[âa]n[ăa]", r"[îi]mbl[âa]nz\w*", r"strun\w*"),
+    "sk": (r"skrot\w*", r"krotiť", r"krot[íi]", r"spút\w*"),
+    "sl": (r"ukroti\w*", r"krotit\w*", r"brzda\w*", r"zauzda\w*"),
+    "sv": (r"tygl\w*", r"tämj\w*", r"t[äa]mjer"),
+}
+
 # Looked for as words for rules, beside each language's ``rules``. Where the bare word
 # is also a program's code (English and the Romance languages), a headline's short
 # form counts with the preposition that gives its subject and, where headlines keep

@@ -35,6 +35,7 @@ from monitor.assess.lexicon import (
     OWN_LAW,
     OWN_LAW_NOUNS,
     SHARED_ACT_NAMES,
+    TAMING,
 )
 
 # The English names, as written: "AI Act", "A.I. Act", "AI Office", "AI Pact", "AI Board".
@@ -250,7 +251,7 @@ def _matchers(language: str) -> _Matchers:
         ),
         ai=_either("(?i:" + _phrases(joined("ai")) + ")", _acronyms(joined("ai_acronyms"))),
         rules=re.compile(
-            _phrases(joined("rules") + with_english(CODES)),
+            _phrases(joined("rules") + with_english(CODES) + with_english(TAMING)),
             flags,
         ),
         elsewhere=_either(

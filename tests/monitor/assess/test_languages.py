@@ -70,6 +70,7 @@ PASSING_MENTIONS: dict[str, list[dict[str, Any]]] = tomllib.loads(
 MEMBER_STATES_OWN: list[dict[str, Any]] = tomllib.loads(
     (DATA / "member_states_own.toml").read_text("utf-8")
 )["own"]
+TAMED: list[dict[str, Any]] = tomllib.loads((DATA / "tamed.toml").read_text("utf-8"))["tamed"]
 MEPS: list[dict[str, Any]] = tomllib.loads((DATA / "meps.toml").read_text("utf-8"))["article"]
 REREPORTED: list[dict[str, Any]] = tomllib.loads((DATA / "rereported.toml").read_text("utf-8"))[
     "article"
@@ -589,3 +590,22 @@ def test_a_member_states_own_ai_law_is_not_the_act(
     )
     assert result.language == case["language"]
     assert result.verdict == "irrelevant", result.reasons
+
+
+def test_every_official_language_has_the_eu_taming_ai() -> None:
+    assert sorted(case["language"] for case in TAMED) == sorted(EU_LANGUAGES)
+
+
+@pytest.mark.parametrize("case", TAMED, ids=[case["language"] for case in TAMED])
+def test_the_eu_taming_ai_is_its_rules_on_it(index: CorpusIndex, case: dict[str, Any]) -> None:
+    signals = lexical_signals("", title=case["title"], language=case["language"])
+    assert signals.described_in == "title", signals
+    result = assess(
+        case["text"],
+        index,
+        title=case["title"],
+        published="2023-12-09",
+        language_hint=case["language"],
+    )
+    assert result.language == case["language"]
+    assert result.verdict == "update", result.reasons
