@@ -493,6 +493,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             # "le règlement IA", as the legal press shortens it.
             r"règlement\s+(?:européen\s+)?(?-i:IA)",
             r"(?:Bureau|Office)\s+(?:européen\s+)?de\s+l['\u2019]\s*IA",
+            # The AI Office as the press calls it ("le gendarme européen de l'IA").
+            r"gendarme\s+européen\s+de\s+l['\u2019]\s*(?:IA|intelligence\s+artificielle)",
         ),
     ),
     "ga": Terms(

@@ -50,6 +50,9 @@ ENGLISH_ACT_NAMES = (
     r"\bAI\s+Office\b",
     r"\bAI\s+Board\b",
     r"\bEuropean\s+Artificial\s+Intelligence\s+Board\b",
+    # The AI Office as headlines describe it: "the EU's new AI watchdog".
+    r"\b(?:EU|E\.U\.|European|Europe['\u2019]s|EU['\u2019]s|E\.U\.['\u2019]s|[Bb]loc['\u2019]s)"
+    r"\s+(?:new\s+)?AI\s+(?:watchdog|regulator)\b",
 )
 # The English name as other languages write and inflect it: "AI Actu" (pl, cs, sk),
 # "AI Acie" (pl), "AI Actin", "AI Actia" (fi), "AI Acti" (et), "AI Acto" (lt),

@@ -625,3 +625,23 @@ def test_a_national_authority_under_the_act_keeps_its_name() -> None:
         "Italy names its national authorities under the AI Act.", title="", language="en"
     )
     assert signals.act_names == ("AI Act",), signals
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "named"),
+    [
+        # The AI Office as headlines describe it names the Act's body.
+        ("en", "EU's new AI watchdog to police the biggest language models", True),
+        ("en", "Inside the bloc's AI regulator as the first rules apply", True),
+        ("fr", "Le gendarme européen de l'IA surveillera les grands modèles", True),
+        # Another regime's or a member state's watchdog does not.
+        ("en", "EU privacy watchdog probes ChatGPT", False),
+        ("en", "Italian AI watchdog fines OpenAI", False),
+        ("fr", "Le gendarme de l'IA de la CNIL enquête sur un chatbot", False),
+    ],
+)
+def test_the_ai_office_as_the_eus_ai_watchdog_is_named(
+    language: str, title: str, named: bool
+) -> None:
+    signals = lexical_signals("", title=title, language=language)
+    assert bool(signals.act_names) is named, signals
