@@ -31,9 +31,10 @@ class Terms:
     act_names: tuple[str, ...] = ()
 
 
-# The Act's names in English, used for every language. "AI Act" only where it is the
-# EU's: an "X AI Act" with a capitalised word before it is another bill's name
-# (the US "Block Nuclear Launch by Autonomous AI Act"); ``vocabulary`` checks that.
+# The English words for the EU, AI and rules, used for every language. The Act's
+# English names are matched in ``vocabulary``: "AI Act" only where it is the EU's (an
+# "X AI Act" with a capitalised word before it is another bill's name, the US "Block
+# Nuclear Launch by Autonomous AI Act").
 ENGLISH = Terms(
     eu=(
         r"European\s+(?:Union|Commission|Parliament|Council|lawmakers|legislators|regulators)",
@@ -100,16 +101,8 @@ ENGLISH = Terms(
         # The EU's AI policy is its rules; a firm's usage or privacy policy is not.
         r"(?<!\busage\s)(?<!\bprivacy\s)(?<!\bcontent\s)(?<!\bcookie\s)polic(?:y|ies)",
     ),
-    act_names=(
-        r"(?:EU|E\.U\.|European|Europe['\u2019]s|EU['\u2019]s|E\.U\.['\u2019]s)?\s*A\.?I\.?\s*Act",
-        r"Artificial\s+Intelligence\s+Act",
-        r"Regulation\s+\(EU\)\s+2024/1689",
-        r"2024/1689",
-        r"AI\s+Pact",
-        r"European\s+AI\s+Office",
-        r"EU\s+AI\s+Office",
-        r"European\s+Artificial\s+Intelligence\s+Board",
-    ),
+    # The English names are ``vocabulary.ENGLISH_ACT_NAMES``, matched as written
+    # (case and the word before them decide whose "AI Act" it is), not here.
 )
 
 # The Act's names in the languages the first seeds came in (Dutch, German, French, Italian,
