@@ -1442,8 +1442,6 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
 }
 
 
-# Codes of practice and of conduct: the Act's instruments for general-purpose AI,
-# and rules in their own right ("EU-Verhaltenskodex für KI"), in each language.
 # Taming, reining in, curbing: how headlines in every language put rules on AI without
 # a word for rules ("EU zähmt die KI", "EU tyglar AI", "UE pune frâu inteligenței
 # artificiale", "Az EU megzabolázza a mesterséges intelligenciát"). Looked for as words
@@ -1452,8 +1450,8 @@ TAMING: dict[str, tuple[str, ...]] = {
     "en": (r"curb(?:s|ing|ed)?", r"clamp(?:s|ing|ed)?\s+down"),
     "bg": (r"обузд\w*", r"укроти\w*", r"юзди"),
     "cs": (r"zkrot\w*", r"krotit\w*", r"krot[íi]", r"spout\w*"),
-    "da": (r"tøjl\w*", r"tæmm\w*", r"tæmme\w*"),
-    "de": (r"zähm\w*", r"bändig\w*", r"zügel\w*", r"Zügel\w*"),
+    "da": (r"tøjl\w*", r"tæmm\w*"),
+    "de": (r"zähm\w*", r"bändig\w*", r"zügel\w*"),
     "el": (r"φρένο", r"χαλιναγωγ\w*", r"δαμάζ\w*", r"χαλινάρι\w*"),
     "es": (
         r"(?:pone|poner|ponen|pondrá)\s+(?:freno|coto|límites|riendas)",
@@ -1461,7 +1459,7 @@ TAMING: dict[str, tuple[str, ...]] = {
         r"doma\w*",
     ),
     "et": (r"ohjeld\w*", r"taltsut\w*"),
-    "fi": (r"suitsi\w*", r"kesyttä\w*", r"kesyttää", r"hillitse\w*", r"hillitä"),
+    "fi": (r"suitsi\w*", r"kesyttä\w*", r"hillitse\w*", r"hillitä"),
     "fr": (
         r"brid\w*",
         r"(?:met|mettre|mettent)\s+(?:la\s+bride|un\s+frein|des\s+garde-fous)",
@@ -1486,7 +1484,6 @@ TAMING: dict[str, tuple[str, ...]] = {
         r"poskromi\w*",
         r"poskrami\w*",
         r"ukróc\w*",
-        r"ukróci\w*",
         r"(?:na\s+)?smycz\w*",
         r"cugl\w*",
     ),
@@ -1501,6 +1498,8 @@ TAMING: dict[str, tuple[str, ...]] = {
     "sv": (r"tygl\w*", r"tämj\w*", r"t[äa]mjer"),
 }
 
+# Codes of practice and of conduct: the Act's instruments for general-purpose AI,
+# and rules in their own right ("EU-Verhaltenskodex für KI"), in each language.
 # Looked for as words for rules, beside each language's ``rules``. Where the bare word
 # is also a program's code (English and the Romance languages), a headline's short
 # form counts with the preposition that gives its subject and, where headlines keep

@@ -484,6 +484,8 @@ def _without_own_laws(text: str, m: _Matchers) -> str:
     Italy's, whatever its name. A text that opens with the EU ("Die EU gibt sich
     ein eigenes KI-Gesetz", "Europe gets its own AI law") speaks of the EU's own.
     """
+    if not m.own_law.search(text):
+        return text  # as nearly every sentence: no other work on the hot path
     head = " ".join(text.lstrip(" \"'\u201c\u201e\u00ab").split()[:2])
     if m.eu.search(m.not_eu.sub(" ", head)):
         return text
@@ -504,8 +506,8 @@ def _without_own_laws(text: str, m: _Matchers) -> str:
     return m.own_law.sub(blank, text)
 
 
-# What makes the EU before "own" a member state's: "EU-Land", "EU country", "země EU"
-# is written with the EU after, and stays the EU's there (rare before "own").
+# What makes the EU before "own" a member state's, not the law's owner: a word for a
+# country or a member after it ("EU-Land", "EU country", "EU-Mitgliedstaat") ...
 _EU_COUNTRY = re.compile(
     r"(?:[:'\u2019-]\w*)?[\s-]*(?:countr\w*|states?|members?|Land|Länder|lande?t?|länder\w*|"
     r"pays|país\w*|paes\w*|stat[oi]|miembro\w*|membre\w*|Mitglied\w*|lidstaat\w*|"
@@ -513,7 +515,7 @@ _EU_COUNTRY = re.compile(
     r"țar\w*|tar[aă]\w*|stát\w*|štát\w*|kraj\w*|zem\w*)\b",
     re.IGNORECASE,
 )
-# ... and with the EU after ("země EU", "pays de l'UE", "państwo członkowskie UE").
+# ... or before it ("země EU", "pays de l'UE", "państwo członkowskie UE").
 _COUNTRY_OF = re.compile(
     r"\b(?:countr\w*|pays|país\w*|paes\w*|stat[oi]|země|zemí|krajin\w*|kraj\w*|państw\w*|"
     r"członkowsk\w*|držav\w*|държав\w*|χώρ\w*|țar\w*|tar[aă]\w*|stát\w*|štát\w*|"
