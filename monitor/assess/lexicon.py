@@ -29,6 +29,9 @@ class Terms:
     ai_acronyms: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
     act_names: tuple[str, ...] = ()
+    # The Act's AI Office by its official and press names: read as naming the Act,
+    # and as the Act's governance part (``parts``).
+    office: tuple[str, ...] = ()
 
 
 # The English words for the EU, AI and rules, used for every language. The Act's
@@ -165,10 +168,13 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         act_names=(
             r"Пакт\w*\s+за\s+(?:ИИ|изкуствения\s+интелект)",
-            r"Служба\w*\s+(?:по|за)\s+(?:ИИ|изкуствен\w*\s+интелект)",
             # Newsrooms shorten the name to the acronym: "Регламентът за ИИ".
             r"(?:законодателен\s+)?акт\w*\s+за\s+(?:изкуствения\s+интелект|(?-i:ИИ))",
             r"(?:регламент|закон)\w*\s+за\s+(?:изкуствения\s+интелект|(?-i:ИИ))",
+        ),
+        office=(
+            # The official "Служба по ИИ", and the press's "Офисът"/"Бюрото за ИИ".
+            r"(?:Служба|Офис|Бюро)\w*\s+(?:по|за)\s+(?:ИИ|изкуствен\w*\s+интелект)",
         ),
     ),
     "cs": Terms(
@@ -205,10 +211,10 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         act_names=(
             r"Pakt\w*\s+(?:o\s+|pro\s+)?(?:AI|umělé\s+inteligenci|umělou\s+inteligenci)",
-            r"[Úú]řad\w*\s+pro\s+(?:AI|umělou\s+inteligenci)",
             r"akt(?:u|em|y|ů)?\s+o\s+(?:uměl\w*\s+inteligenc\w*|(?-i:AI))",
             r"(?:nařízení|zákon\w*)\s+o\s+(?:uměl\w*\s+inteligenc\w*|(?-i:AI))",
         ),
+        office=(r"[Úú]řad\w*\s+pro\s+(?:AI|umělou\s+inteligenci)",),
     ),
     "da": Terms(
         eu=(
@@ -246,13 +252,13 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         act_names=(
             r"AI-?pagt\w*",
-            r"AI-?kontor\w*",
             r"Kontor\w*\s+for\s+kunstig\s+intelligens",
             r"AI-forordning\w*",
             r"AI-lov(?:en|ens|s)?",
             r"forordning\w*\s+om\s+kunstig\s+intelligens",
             r"retsakt\w*\s+om\s+kunstig\s+intelligens",
         ),
+        office=(r"AI-?kontor\w*",),
     ),
     "de": Terms(
         eu=(
@@ -288,13 +294,17 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Leitlinie\w*",
         ),
         act_names=(
-            r"Büro\s+für\s+künstliche\s+Intelligenz",
             r"KI-?Verordnung\w*",
             r"KI-?Gesetz\w*",
             r"(?-i:KI|AI)-VO",
             r"AI-?Verordnung\w*",
             r"KI-?Pakt",
+        ),
+        office=(
+            r"Büro\s+für\s+künstliche\s+Intelligenz",
             r"KI-?Büro",
+            # "das europäische KI-Amt" (heise and others), hyphenated: not "Amt" alone.
+            r"KI-Amt(?:s|es)?",
         ),
     ),
     "el": Terms(
@@ -328,10 +338,10 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         act_names=(
             r"Σύμφων\w*\s+για\s+την\s+(?:ΤΝ|τεχνητή\s+νοημοσύνη)",
-            r"Γραφεί\w*\s+(?:ΤΝ|Τεχνητής\s+Νοημοσύνης)",
             r"(?:πράξ\w*|νόμο\w*)\s+για\s+την\s+(?:τεχνητή\s+νοημοσύνη|(?-i:ΤΝ))",
             r"κανονισμ\w*\s+για\s+την\s+(?:τεχνητή\s+νοημοσύνη|(?-i:ΤΝ))",
         ),
+        office=(r"(?:Γραφεί|Υπηρεσί)\w*\s+(?:ΤΝ|Τεχνητής\s+Νοημοσύνης)",),
     ),
     "es": Terms(
         eu=(
@@ -365,9 +375,9 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         act_names=(
             r"Pacto\s+(?:europeo\s+)?(?:sobre|de|por)\s+(?:la\s+)?(?:IA|inteligencia\s+artificial)",
-            r"Oficina\s+(?:Europea\s+)?de\s+(?:IA|Inteligencia\s+Artificial)",
             r"(?:ley|reglamento)\s+(?:europe[oa]\s+)?de\s+(?:IA|inteligencia\s+artificial)",
         ),
+        office=(r"Oficina\s+(?:Europea\s+)?de\s+(?:IA|Inteligencia\s+Artificial)",),
     ),
     "et": Terms(
         eu=(
@@ -402,10 +412,10 @@ BY_LANGUAGE: dict[str, Terms] = {
         act_names=(
             r"tehisintellekti\s*pakt\w*",
             r"AI-?pakt\w*",
-            r"tehisintellekti\s*amet\w*",
             r"tehisintellekti\s*(?:määrus|õigusakt|seadus)\w*",
             r"(?-i:AI)[- ]?määrus\w*",
         ),
+        office=(r"tehisintellekti\s*amet\w*",),
     ),
     "fi": Terms(
         eu=(
@@ -448,11 +458,11 @@ BY_LANGUAGE: dict[str, Terms] = {
         act_names=(
             r"tekoälypakt\w*",
             r"AI-?pakt\w*",
-            r"tekoälytoimisto\w*",
             r"tekoälysäädö\w*",
             r"tekoälyasetu\w*",
             r"tekoälylai?\w*",
         ),
+        office=(r"(?:tekoäly|AI-)toimisto\w*",),
     ),
     "fr": Terms(
         eu=(
@@ -485,6 +495,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"(?:loi|législation)\s+(?:européenne\s+)?sur\s+l['\u2019]\s*(?:IA|intelligence\s+artificielle)",
             # "le règlement IA", as the legal press shortens it.
             r"règlement\s+(?:européen\s+)?(?-i:IA)",
+        ),
+        office=(
             r"(?:Bureau|Office)\s+(?:européen\s+)?de\s+l['\u2019]\s*IA",
             # The AI Office as the press calls it ("le gendarme européen de l'IA").
             r"gendarme\s+européen\s+de\s+l['\u2019]\s*(?:IA|intelligence\s+artificielle)",
@@ -523,13 +535,13 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"treoracha",
         ),
         act_names=(
-            r"Oifig\w*\s+(?:IS|um\s+h?Intleacht\w*\s+Sh?aorga)",
             r"(?:an\s+)?t?-?Acht\w*\s+um\s+(?:h?Intleacht\w*\s+Sh?aorga|(?-i:IS))",
             # The Pact by the EU's word for a pact ("an Comhshocrú Cobhsaíochta agus
             # Fáis"), with its mutations: "an Comhshocrú IS", "sa Chomhshocrú", "i
             # gComhshocrú um Intleacht Shaorga".
             r"g?Ch?omhshocr\w*\s+(?:um\s+(?:an\s+)?)?(?:IS|h?Intleacht\w*\s+Sh?aorga)",
         ),
+        office=(r"Oifig\w*\s+(?:Eorpach\s+)?(?:IS|um\s+h?Intleacht\w*\s+Sh?aorga)",),
     ),
     "hr": Terms(
         eu=(
@@ -561,9 +573,9 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         act_names=(
             r"Pakt\w*\s+(?:o|za)\s+(?:UI|umjetn\w*\s+inteligencij\w*)",
-            r"Ured\w*\s+za\s+(?:UI|umjetnu\s+inteligenciju)",
             r"(?:akt(?:a|u|om|i|ima)?|zakon\w*|uredb\w*)\s+o\s+umjetnoj\s+inteligenciji",
         ),
+        office=(r"Ured\w*\s+za\s+(?:UI|AI|umjetnu\s+inteligenciju)",),
     ),
     "hu": Terms(
         eu=(
@@ -596,10 +608,15 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         act_names=(
             r"(?:MI|AI)-?paktum\w*",
-            r"(?:MI|AI)-?hivatal\w*",
-            r"Mesterséges\s+Intelligencia\s+Hivatal\w*",
             r"(?:MI|AI|mesterséges\s*intelligencia)-(?:rendelet|törvény)\w*",
             r"mesterséges\s+intelligenciá(?:ról|ra)\s+(?:szóló\s+)?(?:rendelet|törvény)\w*",
+        ),
+        office=(
+            r"(?:MI|AI)-?hivatal\w*",
+            # "az Európai MI Hivatal", spaced: the capital H says it is the name, for
+            # "mi hivatalosan" (what, officially) is not.
+            r"(?-i:MI|AI)\s+(?-i:Hivatal)(?!os)\w*",
+            r"Mesterséges\s+Intelligencia\s+Hivatal\w*",
         ),
     ),
     "it": Terms(
@@ -636,9 +653,9 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         act_names=(
             r"Patto\s+(?:europeo\s+)?(?:per|sull['\u2019])\s*(?:l['\u2019]\s*)?(?:IA|intelligenza\s+artificiale)",
-            r"Ufficio\s+(?:europeo\s+)?per\s+l['\u2019]\s*(?:IA|intelligenza\s+artificiale)",
             r"legge\s+(?:europea\s+)?sull['\u2019]\s*(?:IA|intelligenza\s+artificiale)",
         ),
+        office=(r"Ufficio\s+(?:europeo\s+)?per\s+l['\u2019]\s*(?:IA|intelligenza\s+artificiale)",),
     ),
     "lt": Terms(
         eu=(
@@ -667,9 +684,12 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         act_names=(
             r"(?:DI|Dirbtinio\s+intelekto)\s+pakt\w*",
-            r"(?:DI|Dirbtinio\s+intelekto)\s+tarnyb\w*",
             r"dirbtinio\s+intelekto\s+(?:akt|reglament|įstatym)\w*",
             r"DI\s+akt\w*",
+        ),
+        office=(
+            # The official "DI tarnyba", and the press's "DI biuras".
+            r"(?:DI|Dirbtinio\s+intelekto)\s+(?:tarnyb|biur)\w*",
         ),
     ),
     "lv": Terms(
@@ -700,12 +720,12 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         act_names=(
             r"(?:MI|Mākslīgā\s+intelekta)\s+pakt\w*",
-            r"(?:MI|Mākslīgā\s+intelekta)\s+biroj\w*",
             # "regula" is the Regulation, "regulēšana" any regulating: not the name.
             r"mākslīgā\s+intelekta\s+(?:akt\w*|regul(?:a|as|ai|u|ā)|likum\w*)",
             r"MI\s+akt\w*",
             r"(?-i:MI)\s+regul(?:a|as|ai|u|ā)",
         ),
+        office=(r"(?:MI|Mākslīgā\s+intelekta)\s+biroj\w*",),
     ),
     "mt": Terms(
         eu=(
@@ -735,8 +755,10 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         act_names=(
             r"(?:il-)?Patt\s+(?:dwar\s+l-|tal-)IA",
-            r"(?:l-)?Uffi[ċc][ċc]ju\s+(?:għall-|tal-)(?:IA|Intelli[ġg]enza\s+Artifi[ċc]jali)",
             r"(?:l-|il-)?(?:Att|Regolament|Li[ġg]i)\s+dwar\s+l-(?:IA|Intelli[ġg]enza\s+Artifi[ċc]jali)",
+        ),
+        office=(
+            r"(?:l-)?Uffi[ċc][ċc]ju\s+(?:Ewropew\s+)?(?:għall-|tal-)(?:IA|Intelli[ġg]enza\s+Artifi[ċc]jali)",
         ),
     ),
     "nl": Terms(
@@ -777,8 +799,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"AI-?wet",
             r"Europese\s+AI-?verordening",
             r"AI-?pact",
-            r"(?:Europees\s+)?AI-?bureau",
         ),
+        office=(r"(?:Europees\s+)?AI-?bureau",),
     ),
     "pl": Terms(
         eu=(
@@ -819,10 +841,14 @@ BY_LANGUAGE: dict[str, Terms] = {
         act_names=(
             r"Pakt\w*\s+(?:na\s+rzecz|w\s+sprawie|o)\s+(?:AI|SI|sztucznej\s+inteligencji)",
             r"Pakt\w*\s+AI",
-            r"(?:Urz[ąę]d|Biur)\w*\s+(?:ds\.|do\s+spraw)\s+(?:AI|SI|sztucznej\s+inteligencji)",
             # "w akcie o ..." is the locative; "aktu o AI" the acronym for the words.
             r"(?:akt\w*|akcie)\s+(?:w\s+sprawie|o)\s+(?:sztucznej\s+inteligencji|(?-i:AI|SI))",
             r"rozporządzeni\w*\s+(?:w\s+sprawie|o)\s+(?:sztucznej\s+inteligencji|(?-i:AI|SI))",
+        ),
+        office=(
+            r"(?:Urz[ąę]d|Biur)\w*\s+(?:ds\.|do\s+spraw)\s+(?:AI|SI|sztucznej\s+inteligencji)",
+            # "unijne Biuro AI", "Urząd AI": the acronym as written.
+            r"(?:Urz[ąę]d\w*|Biur(?:o|a|u|em|ze))\s+(?-i:AI|SI)",
         ),
     ),
     "pt": Terms(
@@ -857,9 +883,11 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         act_names=(
             r"Pacto\s+(?:para\s+a|sobre\s+a|da)\s+(?:IA|intelig[êe]ncia\s+artificial)",
-            r"(?:Serviço|Gabinete)\s+(?:Europeu\s+)?(?:para\s+a|da|de)\s+(?:IA|Intelig[êe]ncia\s+Artificial)",
             r"(?:regulamento|lei)\s+(?:europeu\s+|europeia\s+)?(?:da|de|sobre(?:\s+a)?)\s+"
             r"(?:IA|intelig[êe]ncia\s+artificial)",
+        ),
+        office=(
+            r"(?:Serviço|Gabinete)\s+(?:Europeu\s+)?(?:para\s+a|da|de)\s+(?:IA|Intelig[êe]ncia\s+Artificial)",
         ),
     ),
     "ro": Terms(
@@ -897,9 +925,12 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         act_names=(
             r"Pact\w*\s+(?:privind|pentru)\s+(?:IA|inteligen[țţt]a\s+artificial[ăa])",
-            r"Oficiul\w*\s+(?:European\s+)?pentru\s+(?:IA|Inteligen[țţt][ăa]\s+Artificial[ăa])",
             r"(?:actul(?:ui)?|legea|legii|regulamentul(?:ui)?)\s+(?:privind|despre)\s+(?:inteligen[țţt]a\s+artificial[ăa]|(?-i:IA))",
             r"Legea\s+IA",
+        ),
+        office=(
+            # The official "Oficiul pentru IA", and the press's "Biroul pentru IA".
+            r"(?:Oficiul|Biroul)\w*\s+(?:European\s+)?pentru\s+(?:IA|Inteligen[țţt][ăa]\s+Artificial[ăa])",
         ),
     ),
     "sk": Terms(
@@ -934,9 +965,9 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         act_names=(
             r"Pakt\w*\s+(?:o\s+|pre\s+)?(?:AI|umelej\s+inteligencii|umelú\s+inteligenciu)",
-            r"[Úú]rad\w*\s+pre\s+(?:AI|umelú\s+inteligenciu)",
             r"(?:akt(?:u|e|om|y|ov)?|nariaden\w*|zákon\w*)\s+o\s+(?:umelej\s+inteligencii|(?-i:AI))",
         ),
+        office=(r"[Úú]rad\w*\s+pre\s+(?:AI|umelú\s+inteligenciu)",),
     ),
     "sl": Terms(
         eu=(
@@ -966,9 +997,9 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         act_names=(
             r"Pakt\w*\s+(?:o|za)\s+(?:UI|umetn\w*\s+inteligenc\w*)",
-            r"Urad\w*\s+za\s+(?:UI|umetno\s+inteligenco)",
             r"(?:akt(?:a|u|om|i|ov)?|zakon\w*|uredb\w*)\s+o\s+umetni\s+inteligenci",
         ),
+        office=(r"Urad\w*\s+za\s+(?:UI|AI|umetno\s+inteligenco)",),
     ),
     "sv": Terms(
         eu=(
@@ -1004,11 +1035,15 @@ BY_LANGUAGE: dict[str, Terms] = {
         ),
         act_names=(
             r"AI-?pakt\w*",
-            r"AI-?byrån\w*",
             r"AI-?förordning\w*",
             r"AI-?akten",
             r"AI-?lag\w*",
             r"förordning\w*\s+om\s+artificiell\s+intelligens",
+        ),
+        office=(
+            # The official "AI-byrån", and the press's "AI-kontoret".
+            r"AI-?byrån\w*",
+            r"AI-?kontor(?:et|ets)?",
         ),
     ),
 }

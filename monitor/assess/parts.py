@@ -14,6 +14,7 @@ import functools
 import re
 
 from monitor.act_parts import PARTS
+from monitor.assess.lexicon import BY_LANGUAGE
 
 _ENGLISH: dict[str, tuple[str, ...]] = {
     "prohibited": (
@@ -99,7 +100,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"маркиран\w*",
             r"дълбок\w*\s+фалшификат\w*",
         ),
-        "governance": (r"Служба\w*\s+по\s+ИИ", r"надзор\w*"),
+        "governance": (r"надзор\w*",),
         # Fines ("глоба", "глоби"), not "глобален" (global).
         "penalties": (r"глоб(?:а|и|ата|ите)", r"санкци\w*"),
         "timeline": (r"отлага\w*", r"влиза\w*\s+в\s+сила", r"срок\w*"),
@@ -117,7 +118,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"označová\w*",
             r"označovat\w*",
         ),
-        "governance": (r"Úřad\w*\s+pro\s+(?:AI|umělou\s+inteligenci)", r"dozor\w*"),
+        "governance": (r"dozor\w*",),
         "penalties": (r"pokut\w*", r"sankc\w*"),
         "timeline": (
             r"odklad\w*",
@@ -139,7 +140,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"træningsdata\w*",
             r"mærkning\w*",
         ),
-        "governance": (r"AI-kontor\w*", r"tilsyn\w*"),
+        "governance": (r"tilsyn\w*",),
         "penalties": (r"bøde\w*", r"sanktion\w*"),
         "timeline": (r"udsæt\w*", r"træder\s+i\s+kraft", r"frist\w*", r"udskyd\w*", r"udskud\w*"),
         "standards": (r"standard\w*",),
@@ -162,7 +163,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"Trainingsdaten",
             r"kennzeichn\w*",
         ),
-        "governance": (r"KI-Büro\w*", r"Aufsicht\w*", r"Marktüberwachung\w*"),
+        "governance": (r"Aufsicht\w*", r"Marktüberwachung\w*"),
         "penalties": (r"Bußgeld\w*", r"Strafe\w*", r"Sanktion\w*"),
         "timeline": (r"Verschieb\w*", r"verschoben", r"Aufschub\w*", r"in\s+Kraft", r"Frist\w*"),
         "standards": (r"harmonisierte\w*\s+Norm\w*", r"Normung\w*"),
@@ -179,7 +180,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"σήμανσ\w*",
             r"επισήμανσ\w*",
         ),
-        "governance": (r"Γραφείο\s+(?:ΤΝ|Τεχνητής\s+Νοημοσύνης)", r"εποπτεί\w*"),
+        "governance": (r"εποπτεί\w*",),
         "penalties": (r"πρόστιμ\w*", r"κυρώσ\w*"),
         "timeline": (
             r"αναβολ\w*",
@@ -211,11 +212,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"datos\s+de\s+entrenamiento",
             r"etiquet\w*",
         ),
-        "governance": (
-            r"Oficina\s+de\s+(?:IA|Inteligencia\s+Artificial)",
-            r"supervisión",
-            r"AESIA",
-        ),
+        "governance": (r"supervisión", r"AESIA"),
         "penalties": (r"multas?", r"sanci\w*"),
         "timeline": (
             r"aplaza\w*",
@@ -237,7 +234,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"treeningandme\w*",
             r"märgista\w*",
         ),
-        "governance": (r"tehisintellektiamet\w*", r"järelevalve\w*"),
+        "governance": (r"järelevalve\w*",),
         "penalties": (r"trahv\w*", r"sanktsioon\w*"),
         "timeline": (r"edasilükka\w*", r"jõustu\w*", r"tähtaeg\w*"),
         "standards": (r"standard\w*",),
@@ -255,7 +252,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"merkitsemi\w*",
             r"merkinn\w*",
         ),
-        "governance": (r"tekoälytoimisto\w*", r"valvon\w*"),
+        "governance": (r"valvon\w*",),
         "penalties": (r"sakko\w*", r"sakot\w*", r"seuraamus\w*"),
         "timeline": (r"lykkä\w*", r"voimaan", r"määräaj\w*"),
         "standards": (r"standardi\w*",),
@@ -282,12 +279,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"étiquet\w*",
             r"marquage\w*",
         ),
-        "governance": (
-            r"Bureau\s+(?:européen\s+)?de\s+l['\u2019]\s*IA",
-            r"Office\s+de\s+l['\u2019]\s*IA",
-            r"surveillance\s+du\s+marché",
-            r"supervision",
-        ),
+        "governance": (r"surveillance\s+du\s+marché", r"supervision"),
         "penalties": (r"amendes?", r"sanctions?"),
         "timeline": (
             r"report(?:é|ée|és|ées)",
@@ -311,7 +303,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"lipéad\w*",
             r"domhainbhréag\w*",
         ),
-        "governance": (r"Oifig\s+IS", r"maoirseacht\w*"),
+        "governance": (r"maoirseacht\w*",),
         "penalties": (r"fíneáil\w*", r"pionós\w*"),
         "timeline": (r"moill\w*", r"i\s+bhfeidhm"),
         "standards": (r"caighde\w*",),
@@ -327,7 +319,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"podat\w*\s+za\s+trenir\w*",
             r"označava\w*",
         ),
-        "governance": (r"Ured\w*\s+za\s+(?:UI|umjetnu\s+inteligenciju)", r"nadzor\w*"),
+        "governance": (r"nadzor\w*",),
         "penalties": (r"kazn\w*", r"sankcij\w*"),
         "timeline": (
             r"odgod\w*",
@@ -356,7 +348,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"címkéz\w*",
             r"mélyhamisítvány\w*",
         ),
-        "governance": (r"MI-hivatal\w*", r"felügyelet\w*"),
+        "governance": (r"felügyelet\w*",),
         "penalties": (r"bírság\w*", r"szankci\w*"),
         "timeline": (r"halaszt\w*", r"hatályba\s+lép\w*", r"határidő\w*", r"elhalaszt\w*"),
         "standards": (r"szabvány\w*",),
@@ -383,7 +375,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"dati\s+di\s+addestramento",
             r"etichett\w*",
         ),
-        "governance": (r"Ufficio\s+(?:europeo\s+)?per\s+l['\u2019]\s*IA", r"vigilanza"),
+        "governance": (r"vigilanza",),
         "penalties": (r"sanzion\w*", r"multe?"),
         "timeline": (
             r"rinvi\w*",
@@ -407,7 +399,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"giliosios\s+klastot\w*",
             r"giliąsias\s+klastot\w*",
         ),
-        "governance": (r"DI\s+tarnyb\w*", r"priežiūr\w*"),
+        "governance": (r"priežiūr\w*",),
         "penalties": (r"baud\w*", r"sankcij\w*"),
         "timeline": (r"atidė\w*", r"įsigalio\w*", r"termin\w*", r"atided\w*"),
         "standards": (r"standart\w*",),
@@ -423,7 +415,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"marķē\w*",
             r"dziļviltojum\w*",
         ),
-        "governance": (r"MI\s+birojs", r"uzraudzīb\w*"),
+        "governance": (r"uzraudzīb\w*",),
         "penalties": (r"sod(?:s|a|i|u|iem|us)", r"sankcij\w*"),
         "timeline": (
             r"atlik\w*",
@@ -445,7 +437,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"tikkett\w*",
             r"deepfake\w*",
         ),
-        "governance": (r"Uffiċċju\s+(?:tal-|għall-)IA", r"sorveljanza"),
+        "governance": (r"sorveljanza",),
         "penalties": (r"multi?", r"sanzjonijiet"),
         "timeline": (
             r"dewmien",
@@ -475,7 +467,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"label(?:en|ing|s)",
             r"markering\w*",
         ),
-        "governance": (r"AI[- ]bureau", r"toezicht\w*", r"Autoriteit\s+Persoonsgegevens"),
+        "governance": (r"toezicht\w*", r"Autoriteit\s+Persoonsgegevens"),
         "penalties": (r"boetes?", r"sancties?"),
         "timeline": (
             r"uitstel",
@@ -499,7 +491,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"oznaczani\w*",
             r"oznaczać",
         ),
-        "governance": (r"Urz\w*\s+(?:ds\.\s+)?(?:AI|SI|sztucznej\s+inteligencji)", r"nadz[oó]r\w*"),
+        "governance": (r"nadz[oó]r\w*",),
         "penalties": (r"kar(?:a|y|ę|om|ami)", r"karn\w*", r"sankcj\w*"),
         "timeline": (
             r"odrocz\w*",
@@ -533,7 +525,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"rotul\w*",
             r"marcação",
         ),
-        "governance": (r"Serviço\s+(?:Europeu\s+)?para\s+a\s+IA", r"supervisão"),
+        "governance": (r"supervisão",),
         "penalties": (r"coimas?", r"multas?", r"sanç\w*"),
         "timeline": (
             r"adia\w*",
@@ -556,7 +548,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"etichet\w*",
             r"marcare\w*",
         ),
-        "governance": (r"Oficiul\s+pentru\s+IA", r"supraveghere\w*"),
+        "governance": (r"supraveghere\w*",),
         "penalties": (r"amenzi\w*", r"amendă", r"sancțiun\w*"),
         "timeline": (r"amân\w*", r"intră\s+în\s+vigoare", r"termen\w*"),
         "standards": (r"standard\w*",),
@@ -573,7 +565,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"označovan\w*",
             r"označovať",
         ),
-        "governance": (r"Úrad\w*\s+pre\s+(?:AI|umelú\s+inteligenciu)", r"dohľad\w*"),
+        "governance": (r"dohľad\w*",),
         "penalties": (r"pokut\w*", r"sankci\w*"),
         "timeline": (r"odklad\w*", r"odlož\w*", r"nadob\w*\s+účinnosť", r"lehot\w*"),
         "standards": (r"harmonizovan\w*\s+norm\w*", r"technick\w*\s+norm\w*"),
@@ -590,7 +582,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"označeva\w*",
             r"globok\w*\s+ponared\w*",
         ),
-        "governance": (r"Urad\w*\s+za\s+(?:UI|umetno\s+inteligenco)", r"nadzor\w*"),
+        "governance": (r"nadzor\w*",),
         # Fines ("globa", "globe"), not "globoke" (deep) or "globalni" (global).
         "penalties": (r"glob(?:a|e|i|o|ama|ami|ah)", r"sankcij\w*"),
         "timeline": (
@@ -621,7 +613,7 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
             r"träningsdata",
             r"märkning\w*",
         ),
-        "governance": (r"AI-byrå\w*", r"tillsyn\w*"),
+        "governance": (r"tillsyn\w*",),
         "penalties": (r"böter", r"sanktion\w*", r"sanktionsavgift\w*"),
         "timeline": (r"skjut\w*\s+upp", r"uppskjut\w*", r"träder\s+i\s+kraft", r"tidsfrist\w*"),
         "standards": (r"standard\w*",),
@@ -634,14 +626,20 @@ PARTS_LANGUAGES = frozenset({"en", *_BY_LANGUAGE})
 
 @functools.cache
 def _matchers(language: str) -> dict[str, re.Pattern[str]]:
-    own = [_BY_LANGUAGE[language]] if language in _BY_LANGUAGE else []
+    codes = [language] if language in _BY_LANGUAGE else []
     if language not in PARTS_LANGUAGES:
-        own = list(_BY_LANGUAGE.values())  # unknown: every language's words
+        codes = list(_BY_LANGUAGE)  # unknown: every language's words
+    own = [_BY_LANGUAGE[code] for code in codes]
+    # The AI Office's names are the vocabulary's, so that what names the Act's
+    # institution there is its governance here.
+    offices = [p for code in codes if code in BY_LANGUAGE for p in BY_LANGUAGE[code].office]
     compiled = {}
     for part in PARTS:
         english = [p for p in _ENGLISH[part] if not p.isupper()]
         acronyms = [p for p in _ENGLISH[part] if p.isupper()]
         phrases = english + [p for table in own for p in table.get(part, ())]
+        if part == "governance":
+            phrases += offices
         pattern = "|".join(rf"(?:\b{p}\b)" for p in phrases)
         if acronyms:
             pattern = f"(?i:{pattern})|" + "|".join(rf"(?:\b{a}\b)" for a in acronyms)

@@ -230,7 +230,7 @@ def _matchers(language: str) -> _Matchers:
         return tuple(p for terms in own for p in getattr(terms, field))
 
     flags = re.IGNORECASE
-    act_names = SHARED_ACT_NAMES + tuple(p for t in own[1:] for p in t.act_names)
+    act_names = SHARED_ACT_NAMES + tuple(p for t in own[1:] for p in (*t.act_names, *t.office))
     places = [language] if language in LEXICON_LANGUAGES else list(ELSEWHERE)
 
     def with_english(table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:

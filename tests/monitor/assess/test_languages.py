@@ -30,6 +30,9 @@ DESCRIBED: list[dict[str, Any]] = tomllib.loads((DATA / "described.toml").read_t
 AI_OFFICE: list[dict[str, Any]] = tomllib.loads((DATA / "ai_office.toml").read_text("utf-8"))[
     "title"
 ]
+OFFICE_IN_PRESS: list[dict[str, Any]] = tomllib.loads((DATA / "ai_office.toml").read_text("utf-8"))[
+    "press"
+]
 AI_PACT: list[dict[str, Any]] = tomllib.loads((DATA / "ai_pact.toml").read_text("utf-8"))["title"]
 EU_IN_NAMES: list[dict[str, Any]] = tomllib.loads((DATA / "eu_in_names.toml").read_text("utf-8"))[
     "text"
@@ -182,8 +185,10 @@ def test_the_acts_name_is_read_with_the_eu_inside_it(case: dict[str, Any]) -> No
 
 @pytest.mark.parametrize(
     "case",
-    [*AI_OFFICE, *AI_PACT],
-    ids=[f"office-{c['language']}" for c in AI_OFFICE] + [f"pact-{c['language']}" for c in AI_PACT],
+    [*AI_OFFICE, *OFFICE_IN_PRESS, *AI_PACT],
+    ids=[f"office-{c['language']}" for c in AI_OFFICE]
+    + [f"office-press-{i}-{c['language']}" for i, c in enumerate(OFFICE_IN_PRESS)]
+    + [f"pact-{c['language']}" for c in AI_PACT],
 )
 def test_the_ai_office_and_the_ai_pact_are_known_by_their_names(
     index: CorpusIndex, case: dict[str, Any]

@@ -75,7 +75,7 @@ PARTS_CASES = [
     ),
     *(
         (case["language"], case["text"], "", ("governance",))
-        for case in _cases("ai_office.toml", "title")
+        for case in (*_cases("ai_office.toml", "title"), *_cases("ai_office.toml", "press"))
     ),
     *(
         (case["language"], "", case["text"], ("high-risk", "standards"))

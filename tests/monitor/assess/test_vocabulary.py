@@ -645,3 +645,18 @@ def test_the_ai_office_as_the_eus_ai_watchdog_is_named(
 ) -> None:
     signals = lexical_signals("", title=title, language=language)
     assert bool(signals.act_names) is named, signals
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        # "what, officially": the spaced "MI Hivatal" is the name only with its capitals.
+        ("hu", "Mi hivatalosan is bejelentettük az új MI-modellt"),
+        # A company's AI office, lower case: not the acronym the press writes after "Biuro".
+        ("pl", "Nasze biuro ai otwiera się w Krakowie"),
+        # "Amt" alone is any office, "KI-Amt" the AI Office.
+        ("de", "Das Amt für Statistik nutzt KI für Prognosen"),
+    ],
+)
+def test_words_like_the_ai_offices_press_names_are_not_it(language: str, title: str) -> None:
+    assert not lexical_signals("", title=title, language=language).act_names
