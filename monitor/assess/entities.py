@@ -12,10 +12,9 @@ import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-import justext
-
 from monitor.assess.amounts import find_amounts
 from monitor.assess.dates import find_dates
+from monitor.assess.wording import function_words
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -188,34 +187,6 @@ def _single_is_name(word: str, language: str) -> bool:
     return inner_capital or language != "de"
 
 
-# jusText's stop lists (a dependency of trafilatura's) by our language codes.
-_STOPLISTS = {
-    "bg": "Bulgarian",
-    "cs": "Czech",
-    "da": "Danish",
-    "de": "German",
-    "el": "Greek",
-    "es": "Spanish",
-    "et": "Estonian",
-    "fi": "Finnish",
-    "fr": "French",
-    "ga": "Irish",
-    "hr": "Croatian",
-    "hu": "Hungarian",
-    "it": "Italian",
-    "lt": "Lithuanian",
-    "lv": "Latvian",
-    "mt": "Maltese",
-    "nl": "Dutch",
-    "pl": "Polish",
-    "pt": "Portuguese",
-    "ro": "Romanian",
-    "sk": "Slovak",
-    "sl": "Slovenian",
-    "sv": "Swedish",
-}
-
-
 @functools.cache
 def _function_words(language: str) -> frozenset[str]:
     """A language's most frequent words ("ani", "tudi", "auch", "nici"), lower-cased.
@@ -223,8 +194,7 @@ def _function_words(language: str) -> frozenset[str]:
     English has none here: its list holds the words that open names ("New", "United",
     "European"), and English sentences seldom open on an adverb before a name.
     """
-    name = _STOPLISTS.get(language)
-    return frozenset(justext.get_stoplist(name)) if name else frozenset()
+    return frozenset() if language == "en" else function_words(language)
 
 
 _GLUED_ARTICLE = re.compile(r"^(?:I[lstrdnxżċz]|L)-[a-zċġħż]")
@@ -266,7 +236,7 @@ def named_things(text: str, language: str = "") -> dict[str, list[str]]:
         found["references"].setdefault(reference, reference)
     # A line break ends a sentence too: a title has no full stop before the text.
     sentences = re.split(r"(?<=[.!?])\s+|\n+", text)
-    function_words = _function_words(language)
+    openers = _function_words(language)
     # Words written capitalised inside a sentence are names wherever they stand.
     inside = {
         m.group(0).lower()
@@ -292,7 +262,7 @@ def named_things(text: str, language: str = "") -> dict[str, list[str]]:
                 if len(words) < 2 and not (words and match.start() > 0):
                     continue
             first = words[0].lower() if words else ""
-            if match.start() == 0 and first in function_words and first not in inside:
+            if match.start() == 0 and first in openers and first not in inside:
                 value = " ".join(words[1:])
                 words = words[1:]
                 if len(words) == 1 and not _single_is_name(value, language):

@@ -308,6 +308,41 @@ def test_in_a_language_the_embedder_lacks_stories_go_by_shared_names_figures_and
     assert other.verdict == "update" and not other.same_story
 
 
+def test_in_a_language_the_embedder_lacks_teasers_of_one_story_share_their_wording() -> None:
+    # Two Swedish teasers of the deal, the same evening, share one name and no figure:
+    # their words tell the story. A third, that evening, is another development.
+    corpus = _seed_index()
+    first = _learn(
+        corpus,
+        "sv-a",
+        "EU enas om historiska AI-regler efter maratonförhandlingar",
+        "Förhandlarna från Europaparlamentet och medlemsländerna kom överens sent på "
+        "fredagskvällen om världens första heltäckande regler för artificiell intelligens.",
+        "2023-12-08",
+    )
+    second = _learn(
+        corpus,
+        "sv-b",
+        "Maratonförhandlingar gav EU historiska regler för artificiell intelligens",
+        "Efter förhandlingar in på fredagskvällen kom Europaparlamentet och medlemsländerna "
+        "överens om de första heltäckande reglerna.",
+        "2023-12-08",
+    )
+    other = _learn(
+        corpus,
+        "sv-c",
+        "EU:s AI-kontor söker experter till en ny panel",
+        "AI-kontoret i Bryssel söker oberoende experter till en vetenskaplig panel, "
+        "meddelade kommissionen.",
+        "2023-12-08",
+    )
+    assert {r.language for r in (first, second, other)} == {"sv"}
+    assert first.verdict == "update"
+    assert second.verdict == "known" and second.nearest_document_id == "sv-a"
+    assert "the words" in second.reasons[0] and "fredagskvällen" in second.reasons[0]
+    assert other.verdict == "update" and not other.same_story
+
+
 def test_two_full_texts_under_one_recurring_headline_are_not_copies() -> None:
     # A weekly column keeps its headline; each issue is its own story.
     corpus = _seed_index()
