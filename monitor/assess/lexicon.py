@@ -1976,7 +1976,19 @@ OWN_LAW: dict[str, tuple[str, ...]] = {
     "sv": (r"egen", r"eget", r"egna", r"nationell\w*"),
 }
 #: The words for a law that ``OWN_LAW`` looks beside, beside ``GENERIC_LAW_WORDS``.
-OWN_LAW_NOUNS = (r"laws?", r"act", r"rules", r"bill", r"legislation", r"dlí\w*", r"acht")
+OWN_LAW_NOUNS = (
+    r"laws?",
+    r"act",
+    r"rules",
+    r"bill",
+    r"legislation",
+    r"dlí\w*",
+    r"acht",
+    # "własną ustawą", "propria lege", "saját mesterségesintelligencia-törvénnyel".
+    r"ustaw\w*",
+    r"lege",
+    r"\w*törvénn\w*",
+)
 
 # The EU as the point of comparison for another's rules ("Brazil adopts an AI law
 # modelled on the EU's", "KI-Gesetz nach EU-Vorbild", "az EU mintájára"): the words

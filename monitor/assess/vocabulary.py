@@ -512,14 +512,21 @@ _EU_COUNTRY = re.compile(
     r"(?:[:'\u2019-]\w*)?[\s-]*(?:countr\w*|states?|members?|Land|Länder|lande?t?|länder\w*|"
     r"pays|país\w*|paes\w*|stat[oi]|miembro\w*|membre\w*|Mitglied\w*|lidstaat\w*|"
     r"maa\w*|valti\w*|riik\w*|orsz\w*|valstyb\w*|valst\w*|držav\w*|държав\w*|χώρ\w*|"
-    r"țar\w*|tar[aă]\w*|stát\w*|štát\w*|kraj\w*|zem\w*)\b",
+    r"țar\w*|tar[aă]\w*|stát\w*|štát\w*|kraj\w*|zem\w*|"
+    # A member state glued to its word for member: "EU-medlemsstat", "EU:n
+    # jäsenvaltio", "EL-i liikmesriik", "ES dalībvalsts", "uniós tagállam".
+    r"medlem\w*|jäsen\w*|liikmes\w*|dalībvalst\w*|tagállam\w*)\b",
     re.IGNORECASE,
 )
-# ... or before it ("země EU", "pays de l'UE", "państwo członkowskie UE").
+# ... or before it ("země EU", "pays de l'UE", "państwo członkowskie UE"), a word for
+# member between ("État membre de l'UE", "država članica EU", "Stat Membru tal-UE").
 _COUNTRY_OF = re.compile(
     r"\b(?:countr\w*|pays|país\w*|paes\w*|stat[oi]|země|zemí|krajin\w*|kraj\w*|państw\w*|"
     r"członkowsk\w*|držav\w*|държав\w*|χώρ\w*|țar\w*|tar[aă]\w*|stát\w*|štát\w*|"
-    r"members?)\s+(?:(?:of|de|da|do|del|della|dell'|de\s+la|de\s+l'|the|la|l')\s*)*$",
+    r"estados?|[ée]tats?|stat|κράτ\w*|b?h?allstát\w*|members?|membr\w*|miembros?|membru)"
+    r"(?:[\s-]+(?:membr\w*|miembros?|membru|članic\w*|членк\w*|μέλ\w*))?"
+    r"\s+(?:(?:of|de|da|do|dos|del|della|dell'|de\s+la|de\s+l'|the|la|l'|al|на|της|"
+    r"tal-|den)\s*)*$",
     re.IGNORECASE,
 )
 
