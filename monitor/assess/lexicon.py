@@ -1948,7 +1948,10 @@ GENERIC_LAW_WORDS = (
 # sa propre loi sur l'IA", "ley nacional de IA"). The Act's usual name in most
 # languages is "the AI law", and nothing else tells the EU's from Italy's where the
 # state is named in its own language. Matched within a few words before the word for
-# a law, or right after it (where adjectives follow the noun).
+# a law, or right after it (where adjectives follow the noun). The Romance languages'
+# possessive alone says it too ("L'Italia ha la sua legge sull'IA", "España aprueba
+# su ley de IA"); where the EU is the owner ("L'UE et sa loi sur l'IA"), the EU
+# before it keeps the law the EU's.
 OWN_LAW: dict[str, tuple[str, ...]] = {
     "en": (r"own", r"national", r"domestic"),
     "bg": (r"собствен\w*", r"национал\w*"),
@@ -1956,20 +1959,20 @@ OWN_LAW: dict[str, tuple[str, ...]] = {
     "da": (r"egen", r"eget", r"egne", r"national\w*"),
     "de": (r"eigene[nmrs]?", r"national\w*"),
     "el": (r"δικ[όήός]\w*", r"εθνικ\w*"),
-    "es": (r"propi[ao]s?", r"nacional\w*"),
+    "es": (r"propi[ao]s?", r"su", r"nacional\w*"),
     "et": (r"oma", r"riiklik\w*"),
     "fi": (r"oma\w{0,4}", r"kansallis\w*"),
-    "fr": (r"propres?", r"national\w*"),
+    "fr": (r"propres?", r"sa", r"national\w*"),
     "ga": (r"féin", r"náisiúnta"),
     "hr": (r"vlastit\w*", r"nacionaln\w*"),
     "hu": (r"saját\w*", r"nemzeti"),
-    "it": (r"propri[ao]", r"nazional\w*"),
+    "it": (r"propri[ao]", r"sua", r"nazional\w*"),
     "lt": (r"savo", r"nacionalin\w*"),
     "lv": (r"sav\w{0,3}", r"nacionāl\w*"),
     "mt": (r"tagħha", r"tiegħu", r"nazzjonali"),
     "nl": (r"eigen", r"national\w*"),
     "pl": (r"własn\w*", r"krajow\w*", r"narodow\w*"),
-    "pt": (r"própri[ao]s?", r"nacional\w*"),
+    "pt": (r"própri[ao]s?", r"sua", r"nacional\w*"),
     "ro": (r"propri\w*", r"naționa\w*", r"nationa\w*"),
     "sk": (r"vlastn\w*", r"národn\w*"),
     "sl": (r"lasten", r"lastn\w*", r"nacionaln\w*"),

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from monitor.assess.decision import CorpusIndex, assess
+from monitor.assess.decision import Assessment, CorpusIndex, assess
 from monitor.assess.embedding import UniversalSentenceEncoder
 from monitor.assess.text import EU_LANGUAGES
 from monitor.assess.vocabulary import lexical_signals
@@ -75,6 +75,8 @@ MEMBER_STATES_OWN_TABLES: dict[str, list[dict[str, Any]]] = tomllib.loads(
 )
 MEMBER_STATES_OWN = MEMBER_STATES_OWN_TABLES["own"]
 FIRST_MEMBER_STATE = MEMBER_STATES_OWN_TABLES["member_first"]
+POSSESSIVE = MEMBER_STATES_OWN_TABLES["possessive"]
+EU_POSSESSIVE = MEMBER_STATES_OWN_TABLES["eu_possessive"]
 TAMED: list[dict[str, Any]] = tomllib.loads((DATA / "tamed.toml").read_text("utf-8"))["tamed"]
 MEPS: list[dict[str, Any]] = tomllib.loads((DATA / "meps.toml").read_text("utf-8"))["article"]
 REREPORTED: list[dict[str, Any]] = tomllib.loads((DATA / "rereported.toml").read_text("utf-8"))[
@@ -127,6 +129,17 @@ def index() -> CorpusIndex:
     return _seed_index()
 
 
+def _assess_case(index: CorpusIndex, case: dict[str, Any], published: str) -> Assessment:
+    """A case of these tables judged as the poller would, its language declared."""
+    return assess(
+        case["text"],
+        index,
+        title=case["title"],
+        published=published,
+        language_hint=case["language"],
+    )
+
+
 def test_every_official_language_has_both_cases() -> None:
     kinds = {(case["language"], case["kind"]) for case in CASES}
     assert kinds == {(code, kind) for code in EU_LANGUAGES for kind in ("update", "irrelevant")}
@@ -161,13 +174,7 @@ def test_each_language_reads_eu_rules_on_ai_in_a_title_that_does_not_name_the_ac
     signals = lexical_signals(case["text"], title=case["title"], language=case["language"])
     assert signals.act_names == ()
     assert signals.described_in == "title", signals
-    result = assess(
-        case["text"],
-        index,
-        title=case["title"],
-        published="2025-11-19",
-        language_hint=case["language"],
-    )
+    result = _assess_case(index, case, "2025-11-19")
     assert result.language == case["language"]
     assert result.verdict == "update", result.reasons
 
@@ -222,13 +229,7 @@ def test_europes_ai_law_entering_into_force_is_an_update(
 ) -> None:
     signals = lexical_signals(case["text"], title=case["title"], language=case["language"])
     assert signals.described_in == "title", signals
-    result = assess(
-        case["text"],
-        index,
-        title=case["title"],
-        published="2024-08-01",
-        language_hint=case["language"],
-    )
+    result = _assess_case(index, case, "2024-08-01")
     assert result.verdict == "update", result.reasons
 
 
@@ -284,13 +285,7 @@ def test_europe_as_the_point_of_comparison_for_another_jurisdiction_is_not_the_e
 ) -> None:
     signals = lexical_signals(case["text"], title=case["title"], language=case["language"])
     assert signals.described_in == "", signals
-    result = assess(
-        case["text"],
-        index,
-        title=case["title"],
-        published="2025-06-01",
-        language_hint=case["language"],
-    )
+    result = _assess_case(index, case, "2025-06-01")
     assert result.verdict == "irrelevant", result.reasons
 
 
@@ -366,13 +361,7 @@ def test_the_bans_taking_effect_and_the_fines_for_banned_ai_are_updates(
 ) -> None:
     signals = lexical_signals(case["text"], title=case["title"], language=case["language"])
     assert signals.described_in == "title", signals
-    result = assess(
-        case["text"],
-        index,
-        title=case["title"],
-        published="2025-02-02",
-        language_hint=case["language"],
-    )
+    result = _assess_case(index, case, "2025-02-02")
     assert result.verdict == "update", result.reasons
 
 
@@ -391,13 +380,7 @@ def test_an_ai_story_under_another_eu_law_is_not_about_the_act(
 ) -> None:
     signals = lexical_signals(case["text"], title=case["title"], language=case["language"])
     assert signals.described_in == "", signals
-    result = assess(
-        case["text"],
-        index,
-        title=case["title"],
-        published="2025-06-01",
-        language_hint=case["language"],
-    )
+    result = _assess_case(index, case, "2025-06-01")
     assert result.verdict == "irrelevant", result.reasons
 
 
@@ -409,13 +392,7 @@ def test_every_official_language_has_its_meps_voting_on_the_rules() -> None:
 def test_meps_voting_on_ai_rules_is_an_update(index: CorpusIndex, case: dict[str, Any]) -> None:
     signals = lexical_signals(case["text"], title=case["title"], language=case["language"])
     assert signals.described_in == "title" and not signals.title_by_actors, signals
-    result = assess(
-        case["text"],
-        index,
-        title=case["title"],
-        published="2025-12-01",
-        language_hint=case["language"],
-    )
+    result = _assess_case(index, case, "2025-12-01")
     assert result.verdict == "update", result.reasons
 
 
@@ -432,13 +409,7 @@ def test_the_rereported_story_is_in_every_official_language_but_the_seeds() -> N
 def test_a_story_rereported_the_next_day_in_any_language_is_known(
     index: CorpusIndex, case: dict[str, Any]
 ) -> None:
-    result = assess(
-        case["text"],
-        index,
-        title=case["title"],
-        published="2024-09-26",
-        language_hint=case["language"],
-    )
+    result = _assess_case(index, case, "2024-09-26")
     assert result.verdict == "known", result.reasons
     assert "seed-en-2024-09-25-zhitong-meta-ai-pact" in result.nearest_document_id
 
@@ -543,13 +514,7 @@ def test_the_act_named_in_passing_in_a_story_about_something_else_is_not_news_of
     # The Act is read (so the verdict is not for want of its name), but below the title.
     signals = lexical_signals(case["text"], title=case["title"], language=case["language"])
     assert signals.act_names and signals.named_in in ("lead", "body"), signals
-    result = assess(
-        case["text"],
-        index,
-        title=case["title"],
-        published="2025-02-04",
-        language_hint=case["language"],
-    )
+    result = _assess_case(index, case, "2025-02-04")
     assert result.language == case["language"]
     assert result.verdict == "irrelevant", result.reasons
 
@@ -565,13 +530,7 @@ def test_the_eu_spending_on_ai_under_a_plan_is_no_rule_on_it(
     signals = lexical_signals(case["text"], title=case["title"], language=case["language"])
     assert signals.eu_mentions and signals.ai_mentions, signals
     assert (signals.act_names, signals.described_in) == ((), ""), signals
-    result = assess(
-        case["text"],
-        index,
-        title=case["title"],
-        published="2025-04-09",
-        language_hint=case["language"],
-    )
+    result = _assess_case(index, case, "2025-04-09")
     assert result.language == case["language"]
     assert result.verdict == "irrelevant", result.reasons
 
@@ -583,8 +542,10 @@ def test_every_official_language_has_a_member_states_own_ai_law() -> None:
 
 @pytest.mark.parametrize(
     ("case", "lead_may_describe"),
-    [(case, False) for case in MEMBER_STATES_OWN] + [(case, True) for case in FIRST_MEMBER_STATE],
+    [(case, False) for case in (*MEMBER_STATES_OWN, *POSSESSIVE)]
+    + [(case, True) for case in FIRST_MEMBER_STATE],
     ids=[case["language"] for case in MEMBER_STATES_OWN]
+    + [f"possessive-{case['language']}" for case in POSSESSIVE]
     + [f"first-member-{case['language']}" for case in FIRST_MEMBER_STATE],
 )
 def test_a_member_states_own_ai_law_is_not_the_act(
@@ -599,15 +560,19 @@ def test_a_member_states_own_ai_law_is_not_the_act(
         assert signals.described_in != "title", signals
     else:
         assert signals.described_in == "", signals
-    result = assess(
-        case["text"],
-        index,
-        title=case["title"],
-        published="2025-09-18",
-        language_hint=case["language"],
-    )
+    result = _assess_case(index, case, "2025-09-18")
     assert result.language == case["language"]
     assert result.verdict == "irrelevant", result.reasons
+
+
+@pytest.mark.parametrize(
+    "case", EU_POSSESSIVE, ids=[f"{c['language']}-{i}" for i, c in enumerate(EU_POSSESSIVE)]
+)
+def test_the_eus_own_ai_law_by_a_possessive_is_the_act(
+    index: CorpusIndex, case: dict[str, Any]
+) -> None:
+    result = _assess_case(index, case, "2025-09-18")
+    assert result.verdict == "update", result.reasons
 
 
 def test_every_official_language_has_the_eu_taming_ai() -> None:
@@ -618,12 +583,6 @@ def test_every_official_language_has_the_eu_taming_ai() -> None:
 def test_the_eu_taming_ai_is_its_rules_on_it(index: CorpusIndex, case: dict[str, Any]) -> None:
     signals = lexical_signals("", title=case["title"], language=case["language"])
     assert signals.described_in == "title", signals
-    result = assess(
-        case["text"],
-        index,
-        title=case["title"],
-        published="2023-12-09",
-        language_hint=case["language"],
-    )
+    result = _assess_case(index, case, "2023-12-09")
     assert result.language == case["language"]
     assert result.verdict == "update", result.reasons
