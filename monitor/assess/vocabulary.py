@@ -443,9 +443,20 @@ _ROUNDUP_NAMES = re.compile(
 )
 
 
+# What opens a part of one sentence rather than another story: an appositive ("AI
+# Office, the EU's new AI watchdog, opens …"), a relative or subordinate clause
+# ("…, while Apple waits"), a speaker ("…, says Breton").
+_CLAUSE_OPENERS = re.compile(
+    r"\s*(?:the|a|an|its|his|her|their|who|which|while|as|but|after|before|"
+    r"despite|with|says?|said|according)\b",
+    re.IGNORECASE,
+)
+
+
 def _title_roundup(title: str) -> bool:
     """A title that lists several stories."""
-    items = [p for p in re.split(r",|;|\s&\s|\s\|\s", title) if p.strip()]
+    parts = [p for p in re.split(r",|;|\s&\s|\s\|\s", title) if p.strip()]
+    items = [parts[0], *(p for p in parts[1:] if not _CLAUSE_OPENERS.match(p))] if parts else []
     return len(items) >= 3 or bool(_ROUNDUP_NAMES.search(title))
 
 

@@ -556,6 +556,11 @@ def test_competitiveness_and_copyright_under_the_acts_name_still_describe_it() -
             "title_roundup",
         ),
         ("EU regulates AI, huge Linux flaw, ZorinOS 17 & Linux BSOD", "title_roundup"),
+        ("Nvidia earnings, EU AI Act, Fed minutes: what to watch this week", "title_roundup"),
+        (
+            "AI around the world: how the US, EU, and China plan to regulate AI software",
+            "title_roundup",
+        ),
     ],
 )
 def test_a_title_whose_subject_is_something_else_is_seen(title: str, signal: str) -> None:
@@ -568,6 +573,10 @@ def test_a_title_whose_subject_is_something_else_is_seen(title: str, signal: str
         "EU lawmakers agree rules on artificial intelligence",
         "EU negotiators strike political deal on AI Act",
         "Europe Reaches a Deal on the World\u2019s First Comprehensive AI Rules",
+        # Commas around an appositive or before a clause list no stories.
+        "AI Office, the EU\u2019s new AI watchdog, opens consultation on model rules",
+        "Henna Virkkunen, the EU's tech chief, defends delay to AI rules",
+        "Meta, Google and OpenAI sign EU code on AI, while Apple waits",
     ],
 )
 def test_a_title_about_the_act_has_none_of_those_signals(title: str) -> None:
