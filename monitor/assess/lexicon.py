@@ -91,6 +91,10 @@ ENGLISH = Terms(
         r"ban\s+on",
         r"prohibit\w*",
         r"guidelines",
+        # The EU's code for AI models ("EU code for AI models", "Brussels' AI code"):
+        # a code named as the EU's, not software code ("EU start-up's AI code assistant").
+        r"(?:(?<=\bEU\s)|(?<=\bEU['\u2019]s\s)|(?<=\bBrussels['\u2019]\s)|(?<=\bbloc['\u2019]s\s))"
+        r"(?:AI\s+)?code(?!\s+(?:assistants?|generation|models?|editors?)\b)",
         r"trilogues?",
         # "deal with" is business or coping: "Microsoft signs deal with Mistral".
         r"deal(?!\s+with\b)(?!\s+to\s+(?:buy|acquire|invest|take|merge|sell)\b)",

@@ -669,3 +669,19 @@ def test_the_ai_office_as_the_eus_ai_watchdog_is_named(
 )
 def test_words_like_the_ai_offices_press_names_are_not_it(language: str, title: str) -> None:
     assert not lexical_signals("", title=title, language=language).act_names
+
+
+@pytest.mark.parametrize(
+    ("title", "describes"),
+    [
+        ("EU code for AI models: what providers must do", True),
+        ("EU's AI code gets signatures from Google and OpenAI", True),
+        ("Brussels' code for AI models is delayed again", True),
+        # Software code is no rule, whoever writes it.
+        ("EU start-up's AI code assistant raises $20 million", False),
+        ("EU code generation start-up hires former OpenAI staff", False),
+    ],
+)
+def test_the_eus_code_for_ai_models_is_its_rules(title: str, describes: bool) -> None:
+    signals = lexical_signals("", title=title, language="en")
+    assert (signals.described_in == "title") is describes, signals
