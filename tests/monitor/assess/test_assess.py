@@ -343,6 +343,51 @@ def test_in_a_language_the_embedder_lacks_teasers_of_one_story_share_their_wordi
     assert other.verdict == "update" and not other.same_story
 
 
+def test_a_follow_up_that_adds_dates_and_fines_to_a_retold_story_is_an_update() -> None:
+    # Three of five sentences retell yesterday's report of the code; two bring the
+    # dates and the fines. A retelling that adds one date stays `known`.
+    corpus = _seed_index()
+    retold = (
+        "The European Commission published the code of practice for general-purpose AI "
+        "models this week. The code was drafted by independent experts with input from "
+        "about a thousand stakeholders. It covers transparency, copyright and the safety "
+        "of the most capable models."
+    )
+    _learn(
+        corpus,
+        "gpai-code",
+        "Commission publishes code of practice for general-purpose AI",
+        "The European Commission published the code of practice for general-purpose AI "
+        "models on Thursday. The code was drafted by independent experts with input from "
+        "more than a thousand stakeholders. It covers transparency, copyright and the "
+        "safety of the most capable models. Signing the code is voluntary, but signatories "
+        "will face less paperwork when they show compliance. Several large technology "
+        "companies have not yet said whether they will sign.",
+        "2025-07-10",
+    )
+    follow_up = _learn(
+        corpus,
+        "gpai-follow",
+        "EU code for AI models: what providers must do",
+        f"{retold} Providers that break the rules from 2 August 2026 face fines of up to "
+        "€15 million or 3% of their turnover. The AI Office said models placed on the "
+        "market before 2 August 2025 have until 2 August 2027 to comply.",
+        "2025-07-11",
+    )
+    again = _learn(
+        corpus,
+        "gpai-again",
+        "EU code for AI models explained",
+        f"{retold} Signing the code is voluntary, but those who sign face less paperwork. "
+        "The code will be reviewed by 2 August 2027.",
+        "2025-07-11",
+    )
+    assert follow_up.verdict == "update" and follow_up.same_story
+    assert follow_up.nearest_document_id == "gpai-code"
+    assert "follows up" in follow_up.reasons[0] and "2 of 5 sentences new" in follow_up.reasons[0]
+    assert again.verdict == "known" and again.same_story
+
+
 def test_two_full_texts_under_one_recurring_headline_are_not_copies() -> None:
     # A weekly column keeps its headline; each issue is its own story.
     corpus = _seed_index()
