@@ -58,6 +58,23 @@ def test_a_text_in_a_script_no_eu_language_uses_is_not_given_an_eu_language(
     assert detect_language(text).code == language
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # Norwegian's written standards split the identifier's confidence ("no" 0.74,
+        # "nn" 0.12): together they are plainly Norwegian, not Swedish or Danish.
+        ("Datatilsynet advarer mot bruk av kunstig intelligens i skolen", "no"),
+        ("Regjeringen vil regulere kunstig intelligens strengere", "no"),
+        # Danish stays Danish.
+        ("Datatilsynet advarer mod brug af kunstig intelligens i skolen", "da"),
+    ],
+)
+def test_a_language_outside_the_eu_written_in_several_standards_is_named(
+    text: str, language: str
+) -> None:
+    assert detect_language(text).code == language
+
+
 def test_a_declared_language_decides_for_very_short_texts() -> None:
     assert detect_language("AI Act", hint="nl").code == "nl"
 
