@@ -576,6 +576,25 @@ MIN_SHARED_THINGS = 2
 #: share words more often than names. Chosen on the labelled real 2023 half read as
 #: if no language were covered (``python -m benchmarks.eval --uncovered``).
 WORDING_FOR_STORY = 0.2
+#: The farthest the wording is looked for, in days: beyond it the story model could
+#: not call two reports one story whatever they share (``_wording_reach``), and the
+#: words of a whole window's documents cost 0.3 s an article at 10,000 of them.
+WORDING_MAX_DAYS = 30
+
+
+@functools.cache
+def _wording_reach(same_story: float) -> int:
+    """The most days apart at which the story model, content at nought and every
+    named thing shared, still passes ``same_story`` (-1: at no distance)."""
+    model = shipped_story_model()
+    reach = -1
+    for days in range(WORDING_MAX_DAYS + 1):
+        features = story_features(
+            similarity=0.0, aligned_share=0.0, best_sentence=0.0, days_apart=days, shared_things=1.0
+        )
+        if model.probability(features) >= same_story:
+            reach = days
+    return reach
 
 
 def _story_by_things(
@@ -587,6 +606,7 @@ def _story_by_things(
     counts: frozenset[str] = frozenset(),
     words: frozenset[str] = frozenset(),
     language: str = "",
+    same_story: float = 0.5,
 ) -> _Story:
     """The story of an article in a language the embedder lacks: named things, words and time.
 
@@ -598,17 +618,22 @@ def _story_by_things(
     """
     mine = thing_set(things) | counts
     found: list[tuple[float, int, float, int]] = []
+    reach = _wording_reach(same_story) if words and day is not None else -1
     if mine or words:
         model = shipped_story_model()
         for doc in np.flatnonzero(window).tolist():
             theirs = index.thing_sets[doc] | index.tally_sets[doc]
             common = len(mine & theirs)
+            apart = _days_apart(day, int(index.first_day[doc]), int(index.last_day[doc]))
             worded = 0.0
-            if words and index.documents[doc].language == language:
+            if (
+                apart is not None
+                and abs(apart) <= reach
+                and index.documents[doc].language == language
+            ):
                 worded = wording_similarity(words, index.word_sets[doc], index.word_frequencies)
             if common < MIN_SHARED_THINGS and worded < WORDING_FOR_STORY:
                 continue
-            apart = _days_apart(day, int(index.first_day[doc]), int(index.last_day[doc]))
             features = story_features(
                 similarity=0.0,
                 aligned_share=0.0,
@@ -922,6 +947,7 @@ def assess(
             counts=counts,
             words=word_keys(body, language),
             language=language,
+            same_story=thresholds.same_story,
         )
     else:
         story = _story(
