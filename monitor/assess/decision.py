@@ -53,12 +53,7 @@ from monitor.assess.vocabulary import (
     is_context_word,
     lexical_signals,
 )
-from monitor.assess.wording import (
-    WordFrequencies,
-    shared_words,
-    word_keys,
-    wording_similarity,
-)
+from monitor.assess.wording import WordIndex, shared_words, word_keys
 from monitor.seeds import SeedDocument
 
 # What the Act is, in the languages the embedder covers: an article close to these
@@ -173,9 +168,8 @@ class CorpusIndex:
     # where no sentence vectors can be compared.
     tally_sets: list[frozenset[str]] = field(default_factory=list)
     # Each document's words (``wording.word_keys``), kept only for the languages the
-    # embedder lacks, where they stand in for sentence vectors; and their frequencies.
-    word_sets: list[frozenset[str]] = field(default_factory=list)
-    word_frequencies: WordFrequencies = field(default_factory=WordFrequencies)
+    # embedder lacks, where they stand in for sentence vectors.
+    words: WordIndex = field(default_factory=WordIndex)
     duplicates: DuplicateIndex = field(default_factory=DuplicateIndex)
     headlines: HeadlineIndex = field(default_factory=HeadlineIndex)
     titles: dict[str, str] = field(default_factory=dict)
@@ -228,11 +222,12 @@ class CorpusIndex:
             self.things.append(things)
             self.thing_sets.append(thing_set(things))
             self.tally_sets.append(count_set(document.text, things))
-            words: frozenset[str] = frozenset()
-            if document.language not in self.embedder.languages:
-                words = word_keys(with_title(document.title, document.text), document.language)
-                self.word_frequencies.add(words)
-            self.word_sets.append(words)
+            uncovered = document.language not in self.embedder.languages
+            self.words.add(
+                word_keys(with_title(document.title, document.text), document.language)
+                if uncovered
+                else None
+            )
         self.sentence_count += len(new_sentences)
         # Kept without their texts: what is compared is indexed above (sentence vectors,
         # shingles, named things); a verdict names a document by id, title and language.
@@ -619,6 +614,7 @@ def _story_by_things(
     mine = thing_set(things) | counts
     found: list[tuple[float, int, float, int]] = []
     reach = _wording_reach(same_story) if words and day is not None else -1
+    query = index.words.query(words) if reach >= 0 else None
     if mine or words:
         model = shipped_story_model()
         for doc in np.flatnonzero(window).tolist():
@@ -627,11 +623,12 @@ def _story_by_things(
             apart = _days_apart(day, int(index.first_day[doc]), int(index.last_day[doc]))
             worded = 0.0
             if (
-                apart is not None
+                query is not None
+                and apart is not None
                 and abs(apart) <= reach
                 and index.documents[doc].language == language
             ):
-                worded = wording_similarity(words, index.word_sets[doc], index.word_frequencies)
+                worded = index.words.similarity(query, doc)
             if common < MIN_SHARED_THINGS and worded < WORDING_FOR_STORY:
                 continue
             features = story_features(
@@ -676,9 +673,7 @@ def _in_common(
     found = shared + sorted((c[1:] for c in tallied), key=int)
     body, language = wording
     if len(found) < MIN_SHARED_THINGS and body:
-        words = shared_words(
-            body, language, index.word_sets[story.document], index.word_frequencies
-        )
+        words = shared_words(body, language, index.words.keys_of(story.document), index.words)
         listed = {value.lower() for value in found}
         words = [word for word in words if word.lower() not in listed]
         found += [f"the words {', '.join(words)}"] if words else []
