@@ -573,7 +573,7 @@ MIN_SHARED_THINGS = 2
 WORDING_FOR_STORY = 0.2
 #: The farthest the wording is looked for, in days: beyond it the story model could
 #: not call two reports one story whatever they share (``_wording_reach``), and the
-#: words of a whole window's documents cost 0.3 s an article at 10,000 of them.
+#: wording of every document in the window is the cost that bound saves.
 WORDING_MAX_DAYS = 30
 
 
@@ -615,7 +615,7 @@ def _story_by_things(
     found: list[tuple[float, int, float, int]] = []
     reach = _wording_reach(same_story) if words and day is not None else -1
     query = index.words.query(words) if reach >= 0 else None
-    if mine or words:
+    if mine or query is not None:
         model = shipped_story_model()
         for doc in np.flatnonzero(window).tolist():
             theirs = index.thing_sets[doc] | index.tally_sets[doc]

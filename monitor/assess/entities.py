@@ -8,7 +8,6 @@ way in every language, so that they meet across languages.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 
@@ -187,7 +186,6 @@ def _single_is_name(word: str, language: str) -> bool:
     return inner_capital or language != "de"
 
 
-@functools.cache
 def _function_words(language: str) -> frozenset[str]:
     """A language's most frequent words ("ani", "tudi", "auch", "nici"), lower-cased.
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import justext
@@ -68,14 +69,18 @@ def function_words(language: str) -> frozenset[str]:
     return frozenset(justext.get_stoplist(name)) if name else frozenset()
 
 
+def _keyed_words(text: str, language: str) -> Iterator[tuple[str, str]]:
+    """Each word that is compared, as written, with its key."""
+    stop = function_words(language)
+    for word in _WORD.findall(text):
+        lower = word.lower()
+        if len(word) >= MIN_LETTERS and lower not in stop:
+            yield word, lower[:PREFIX]
+
+
 def word_keys(text: str, language: str) -> frozenset[str]:
     """The text's words as compared: lower-cased, cut to ``PREFIX`` letters, no function words."""
-    stop = function_words(language)
-    return frozenset(
-        word[:PREFIX]
-        for word in _WORD.findall(text.lower())
-        if len(word) >= MIN_LETTERS and word not in stop
-    )
+    return frozenset(key for _, key in _keyed_words(text, language))
 
 
 _NO_WORDS = np.zeros(0, dtype=np.int32)
@@ -178,11 +183,9 @@ def shared_words(
     text: str, language: str, theirs: frozenset[str], index: WordIndex, most: int = 4
 ) -> list[str]:
     """The text's rarest words whose keys ``theirs`` has too, as written, for a reason."""
-    stop = function_words(language)
     found: dict[str, str] = {}
-    for word in _WORD.findall(text):
-        key = word.lower()[:PREFIX]
-        if len(word) >= MIN_LETTERS and word.lower() not in stop and key in theirs:
+    for word, key in _keyed_words(text, language):
+        if key in theirs:
             found.setdefault(key, word)
     rarest = sorted(found, key=lambda key: (-index.weight(key), key))[:most]
     return [found[key] for key in rarest]
