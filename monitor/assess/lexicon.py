@@ -71,6 +71,7 @@ ENGLISH = Terms(
         r"GPT-?4",
         r"deepfakes?",
         r"facial\s+recognition",
+        r"emotion(?:al)?\s+recognition",
         r"biometric\s+(?:surveillance|identification)",
     ),
     ai_acronyms=(r"AI", r"A\.I\.", r"GPAI"),
@@ -102,6 +103,7 @@ ENGLISH = Terms(
         r"measures(?!\s+to\s+(?:boost|support|promote|attract|spur|fund|help|speed))",
         r"restrictions",
         r"obligations",
+        r"requirements",
         r"compl(?:y|iance)",
         r"rein\s+in",
         r"tame",
@@ -156,6 +158,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ai=(
             r"изкуствен\w*\s+интелект\w*",
             r"лицево\s+разпознаване",
+            r"разпознаване\s+на\s+емоци\w*",
         ),
         ai_acronyms=(r"ИИ", r"AI"),
         rules=(
@@ -169,6 +172,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"споразумени\w*",
             r"задължени\w*",
             r"насок\w*",
+            r"изисквани\w*",
         ),
         act_names=(
             r"Пакт\w*\s+за\s+(?:ИИ|изкуствения\s+интелект)",
@@ -195,6 +199,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ai=(
             r"uměl\w*\s+inteligenc\w*",
             r"rozpoznáván\w*\s+obličej\w*",
+            r"rozpozn\w*\s+emoc\w*",
         ),
         ai_acronyms=(r"AI", r"UI"),
         rules=(
@@ -212,6 +217,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"zakáz\w*",
             r"povinnost\w*",
             r"pokyn(?:y|ů|ech|ům)",
+            r"požadav\w*",
         ),
         act_names=(
             r"Pakt\w*\s+(?:o\s+|pro\s+)?(?:AI|umělé\s+inteligenci|umělou\s+inteligenci)",
@@ -234,6 +240,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ai=(
             r"kunstig\w*\s+intelligens\w*",
             r"ansigtsgenkendelse\w*",
+            r"følelsesgenkendelse\w*",
         ),
         ai_acronyms=(r"AI", r"KI"),
         rules=(
@@ -279,6 +286,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ai=(
             r"künstlich\w*\s+Intelligenz",
             r"Gesichtserkennung\w*",
+            r"Emotionserkennung\w*",
         ),
         ai_acronyms=(r"KI", r"AI"),
         rules=(
@@ -296,6 +304,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Pflichten",
             r"Auflagen",
             r"Leitlinie\w*",
+            r"Anforderungen",
+            r"Vorgaben",
         ),
         act_names=(
             r"KI-?Verordnung\w*",
@@ -325,6 +335,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ai=(
             r"τεχνητ\w*\s+νοημοσύν\w*",
             r"αναγνώριση\w*\s+προσώπ\w*",
+            r"αναγνώρισ\w*\s+συναισθημ\w*",
         ),
         ai_acronyms=(r"ΤΝ", r"AI"),
         rules=(
@@ -339,6 +350,8 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"απαγορ\w*",
             r"υποχρεώσ\w*",
             r"κατευθυντήρι\w*\s+γραμμ\w*",
+            r"απαιτήσ\w*",
+            r"απαίτησ\w*",
         ),
         act_names=(
             r"Σύμφων\w*\s+για\s+την\s+(?:ΤΝ|τεχνητή\s+νοημοσύνη)",
@@ -360,6 +373,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ai=(
             r"inteligencia\s+artificial",
             r"reconocimiento\s+facial",
+            r"reconocimiento\s+de\s+emociones",
         ),
         ai_acronyms=(r"IA", r"AI"),
         rules=(
@@ -376,6 +390,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"proh[ií]b\w*",
             r"obligaciones",
             r"directrices",
+            r"requisitos",
         ),
         act_names=(
             r"Pacto\s+(?:europeo\s+)?(?:sobre|de|por)\s+(?:la\s+)?(?:IA|inteligencia\s+artificial)",
@@ -399,6 +414,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"tehisintellekt\w*",
             r"tehisaru\w*",
             r"näotuvastus\w*",
+            r"emotsioonide\s+tuvast\w*",
         ),
         ai_acronyms=(r"AI", r"TI"),
         rules=(
@@ -411,6 +427,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"kokkulep\w*",
             r"kohustus\w*",
             r"suunis\w*",
+            r"nõu(?:e|de|et)\w*",
         ),
         # Estonian writes the name apart or as one word ("tehisintellektiseadus").
         act_names=(
@@ -435,6 +452,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ai=(
             r"tekoäly\w*",
             r"kasvojentunnistu\w*",
+            r"tunteiden\s+tunnist\w*",
         ),
         ai_acronyms=(r"AI",),
         rules=(
@@ -458,6 +476,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"velvoit\w*",
             r"suuntaviiv\w*",
             r"ohjeistu\w*",
+            r"vaatimu\w*",
         ),
         act_names=(
             r"tekoälypakt\w*",
@@ -481,6 +500,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ai=(
             r"intelligence\s+artificielle",
             r"reconnaissance\s+faciale",
+            r"reconnaissance\s+(?:des\s+)?émotions?",
         ),
         ai_acronyms=(r"IA", r"AI"),
         rules=(
@@ -494,6 +514,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"accord",
             r"obligations",
             r"lignes\s+directrices",
+            r"exigences",
         ),
         act_names=(
             r"(?:loi|législation)\s+(?:européenne\s+)?sur\s+l['\u2019]\s*(?:IA|intelligence\s+artificielle)",
@@ -522,6 +543,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ai=(
             r"h?intleacht\w*\s+sh?aorga",
             r"aithint\s+aghaidhe",
+            r"aithint\s+m?h?othúchá\w*",
         ),
         ai_acronyms=(r"IS", r"AI"),
         # The rule words with their mutations: "dhlí" and "ndlí", "chosc" and "gcosc",
@@ -537,6 +559,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"(?:n-)?oibleagáid\w*",
             r"treoirlínte",
             r"treoracha",
+            r"(?:c|ch|gc)eanglai?s\w*",
         ),
         act_names=(
             r"(?:an\s+)?t?-?Acht\w*\s+um\s+(?:h?Intleacht\w*\s+Sh?aorga|(?-i:IS))",
@@ -561,6 +584,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ai=(
             r"umjetn\w*\s+inteligencij\w*",
             r"prepoznavanj\w*\s+lica",
+            r"prepoznavanj\w*\s+emocij\w*",
         ),
         ai_acronyms=(r"UI", r"AI"),
         rules=(
@@ -574,6 +598,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"sporazum\w*",
             r"obvez\w*",
             r"smjernic\w*",
+            r"zahtjev\w*",
         ),
         act_names=(
             r"Pakt\w*\s+(?:o|za)\s+(?:UI|umjetn\w*\s+inteligencij\w*)",
@@ -596,6 +621,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ai=(
             r"mesterséges\s*intelligenci\w*",
             r"arcfelismer\w*",
+            r"érzelemfelismer\w*",
         ),
         ai_acronyms=(r"MI", r"AI", r"MI-\w+"),
         rules=(
@@ -609,6 +635,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"megállapodás\w*",
             r"kötelezettség\w*",
             r"iránymutatás\w*",
+            r"követelmény\w*",
         ),
         act_names=(
             r"(?:MI|AI)-?paktum\w*",
@@ -636,6 +663,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ai=(
             r"intelligenza\s+artificiale",
             r"riconoscimento\s+facciale",
+            r"riconoscimento\s+(?:delle\s+)?emozioni",
         ),
         ai_acronyms=(r"IA", r"AI"),
         rules=(
@@ -654,6 +682,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"linee\s+guida",
             r"orientamenti",
             r"regol(?:a|are|ano|erà|eranno|azione|azioni)",
+            r"requisiti",
         ),
         act_names=(
             r"Patto\s+(?:europeo\s+)?(?:per|sull['\u2019])\s*(?:l['\u2019]\s*)?(?:IA|intelligenza\s+artificiale)",
@@ -673,6 +702,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ai=(
             r"dirbtin\w*\s+intelekt\w*",
             r"veido\s+atpažin\w*",
+            r"emocijų\s+atpažinim\w*",
         ),
         ai_acronyms=(r"DI", r"AI"),
         rules=(
@@ -685,6 +715,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"susitarim\w*",
             r"įpareigoj\w*",
             r"gairi?\w*",
+            r"reikalavim\w*",
         ),
         act_names=(
             r"(?:DI|Dirbtinio\s+intelekto)\s+pakt\w*",
@@ -709,6 +740,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ai=(
             r"mākslīg\w*\s+intelekt\w*",
             r"sejas\s+atpazīšan\w*",
+            r"emociju\s+atpazīšan\w*",
         ),
         ai_acronyms=(r"MI", r"AI"),
         rules=(
@@ -721,6 +753,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"aizlieg\w*",
             r"pienākum\w*",
             r"vadlīnij\w*",
+            r"prasīb\w*",
         ),
         act_names=(
             r"(?:MI|Mākslīgā\s+intelekta)\s+pakt\w*",
@@ -744,6 +777,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ai=(
             r"intelli[ġg]enza\s+artifi[ċc]jali",
             r"rikonoxximent\s+tal-wiċċ",
+            r"rikonoxximent\s+tal-emozzjonijiet",
         ),
         ai_acronyms=(r"IA", r"AI"),
         rules=(
@@ -756,10 +790,11 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"(?:ji|ti)?p?projbi\w*",
             r"obbligi\w*",
             r"linji\s+gwida",
+            r"rekwi[żz]it\w*",
         ),
         act_names=(
             r"(?:il-)?Patt\s+(?:dwar\s+l-|tal-)IA",
-            r"(?:l-|il-)?(?:Att|Regolament|Li[ġg]i)\s+dwar\s+l-(?:IA|Intelli[ġg]enza\s+Artifi[ċc]jali)",
+            r"(?:l-|il-|ir-)?(?:Att|Regolament|Li[ġg]i)\s+(?:Ewropew\s+|Ewropea\s+)?dwar\s+l-(?:IA|Intelli[ġg]enza\s+Artifi[ċc]jali)",
         ),
         office=(
             r"(?:l-)?Uffi[ċc][ċc]ju\s+(?:Ewropew\s+)?(?:għall-|tal-)(?:IA|Intelli[ġg]enza\s+Artifi[ċc]jali)",
@@ -780,6 +815,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"kunstmatige\s+intelligentie",
             r"artifici[eë]le\s+intelligentie",
             r"gezichtsherkenning\w*",
+            r"emotieherkenning\w*",
         ),
         ai_acronyms=(r"AI", r"KI"),
         rules=(
@@ -797,6 +833,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"verplichting\w*",
             r"richtsnoer\w*",
             r"richtlijn\w*",
+            r"eisen",
         ),
         act_names=(
             r"AI-?verordening",
@@ -822,6 +859,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ai=(
             r"sztuczn\w*\s+inteligencj\w*",
             r"rozpoznawani\w*\s+twarzy",
+            r"rozpoznawani\w*\s+emocji",
         ),
         ai_acronyms=(r"AI", r"SI"),
         rules=(
@@ -841,6 +879,9 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"obowiąz\w*",
             r"wytyczn\w*",
             r"ujarzmi\w*",
+            r"wymaga[nń]\w*",
+            r"wymog\w*",
+            r"wymóg",
         ),
         act_names=(
             r"Pakt\w*\s+(?:na\s+rzecz|w\s+sprawie|o)\s+(?:AI|SI|sztucznej\s+inteligencji)",
@@ -868,6 +909,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ai=(
             r"intelig[êe]ncia\s+artificial",
             r"reconhecimento\s+facial",
+            r"reconhecimento\s+de\s+emoções",
         ),
         ai_acronyms=(r"IA", r"AI"),
         rules=(
@@ -884,6 +926,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"obriga[çc]\w*",
             r"orientações",
             r"diretrizes",
+            r"requisitos",
         ),
         act_names=(
             r"Pacto\s+(?:para\s+a|sobre\s+a|da)\s+(?:IA|intelig[êe]ncia\s+artificial)",
@@ -908,6 +951,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ai=(
             r"inteligen[țţt]\w*\s+artificial\w*",
             r"recunoaștere\w*\s+facial\w*",
+            r"recunoa[șş]ter\w*\s+emo[țţ]i\w*",
         ),
         ai_acronyms=(r"IA", r"AI"),
         rules=(
@@ -926,6 +970,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"obliga[țţt]i\w*",
             r"orientări\w*",
             r"ghidur\w*",
+            r"cerin[țţt]\w*",
         ),
         act_names=(
             r"Pact\w*\s+(?:privind|pentru)\s+(?:IA|inteligen[țţt]a\s+artificial[ăa])",
@@ -951,6 +996,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ai=(
             r"umel\w*\s+inteligenci\w*",
             r"rozpoznávan\w*\s+tvár\w*",
+            r"rozpoznávani\w*\s+emóci\w*",
         ),
         ai_acronyms=(r"AI", r"UI"),
         rules=(
@@ -966,6 +1012,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"zakáz\w*",
             r"povinnost\w*",
             r"usmernen\w*",
+            r"požiadav\w*",
         ),
         act_names=(
             r"Pakt\w*\s+(?:o\s+|pre\s+)?(?:AI|umelej\s+inteligencii|umelú\s+inteligenciu)",
@@ -986,6 +1033,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ai=(
             r"umetn\w*\s+inteligenc\w*",
             r"prepoznavanj\w*\s+obraz\w*",
+            r"prepoznavanj\w*\s+čustev",
         ),
         ai_acronyms=(r"UI", r"AI"),
         rules=(
@@ -998,6 +1046,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"dogovor\w*",
             r"obveznost\w*",
             r"smernic\w*",
+            r"zahtev\w*",
         ),
         act_names=(
             r"Pakt\w*\s+(?:o|za)\s+(?:UI|umetn\w*\s+inteligenc\w*)",
@@ -1019,6 +1068,7 @@ BY_LANGUAGE: dict[str, Terms] = {
         ai=(
             r"artificiell\w*\s+intelligens\w*",
             r"ansiktsigenkänning\w*",
+            r"känsloigenkänning\w*",
         ),
         ai_acronyms=(r"AI",),
         rules=(

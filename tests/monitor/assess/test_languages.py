@@ -586,3 +586,25 @@ def test_the_eu_taming_ai_is_its_rules_on_it(index: CorpusIndex, case: dict[str,
     result = _assess_case(index, case, "2023-12-09")
     assert result.language == case["language"]
     assert result.verdict == "update", result.reasons
+
+
+REQUIREMENTS: list[dict[str, Any]] = tomllib.loads((DATA / "requirements.toml").read_text("utf-8"))[
+    "requirements"
+]
+
+
+def test_every_official_language_has_the_eus_ai_requirements() -> None:
+    assert sorted(case["language"] for case in REQUIREMENTS) == sorted(EU_LANGUAGES)
+
+
+@pytest.mark.parametrize("title_only", [False, True], ids=["with-lead", "title"])
+@pytest.mark.parametrize("case", REQUIREMENTS, ids=[case["language"] for case in REQUIREMENTS])
+def test_the_eus_requirements_for_ai_are_its_rules(
+    index: CorpusIndex, case: dict[str, Any], title_only: bool
+) -> None:
+    text = "" if title_only else case["text"]
+    signals = lexical_signals(text, title=case["title"], language=case["language"])
+    assert signals.described_in == "title", signals
+    result = _assess_case(index, case | {"text": text}, "2025-11-19")
+    assert result.language == case["language"]
+    assert result.verdict == "update", result.reasons
