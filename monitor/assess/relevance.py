@@ -1,9 +1,9 @@
 """Is an article about the AI Act? A small logistic model over the vocabulary's signals (pure).
 
 The features say where the Act is named or described (title, lead, further
-down), how much of it there is, whether the title is about another
-jurisdiction, and, where the embedder covers the
-language, how close the text and its title are to what the Act is (a title of
+down), whether a lead that names it sits under a title on AI, how much of it
+there is, whether the title is about another jurisdiction, and, where the
+embedder covers the language, how close the text and its title are to what the Act is (a title of
 fewer than ``TITLE_WORDS`` words says too little for a sentence vector: the
 text's closeness stands in for it). Their
 weights are not chosen by hand: ``python -m benchmarks.eval.relevance_model``
@@ -45,6 +45,7 @@ LEXICAL_FEATURES = (
     "title_by_actors",
     "title_other_subject",
     "title_roundup",
+    "named_lead_ai_title",
 )
 CLOSENESS_FEATURES = ("closeness", "title_closeness")
 #: Titles shorter than this ("Praktijkcode getekend") are not embedded on their own.
@@ -86,6 +87,11 @@ def relevance_features(
         "title_by_actors": float(lexical.title_by_actors),
         "title_other_subject": float(lexical.title_other_subject),
         "title_roundup": float(lexical.title_roundup),
+        # A teaser whose title speaks of AI and whose lead names the Act goes on from
+        # its title ("Arbeitgeber dürfen Gefühle nicht mehr per KI auslesen" / "… das
+        # Verbot aus der KI-Verordnung"); one whose title is on something else ("Apple
+        # Broke Them") names it in passing.
+        "named_lead_ai_title": float(lexical.ai_in_title and lexical.named_in == "lead"),
     }
     if closeness is not None:
         features["closeness"] = closeness

@@ -53,6 +53,11 @@ ENGLISH_ACT_NAMES = (
     # The AI Office as headlines describe it: "the EU's new AI watchdog".
     r"\b(?:EU|E\.U\.|European|Europe['\u2019]s|EU['\u2019]s|E\.U\.['\u2019]s|[Bb]loc['\u2019]s)"
     r"\s+(?:new\s+)?AI\s+(?:watchdog|regulator)\b",
+    # The Act as the press names it: "the bloc's artificial intelligence rules",
+    # "the EU's landmark AI law", "Europe's AI rulebook".
+    r"\b(?:EU|E\.U\.|EU['\u2019]s|E\.U\.['\u2019]s|Europe['\u2019]s|[Bb]loc['\u2019]s|Brussels['\u2019])"
+    r"\s+(?:(?:new|landmark|flagship|sweeping|first|own)\s+)?(?:AI|A\.I\.|artificial\s+intelligence)"
+    r"\s+(?:law|rules|rulebook|regulation)\b",
 )
 # The English name as other languages write and inflect it: "AI Actu" (pl, cs, sk),
 # "AI Acie" (pl), "AI Actin", "AI Actia" (fi), "AI Acti" (et), "AI Acto" (lt),
@@ -353,6 +358,8 @@ class LexicalSignals:
     #: The title lists several stories (a newsletter, a week in review, a podcast's
     #: rundown): whatever it says of the Act is one item among others.
     title_roundup: bool = False
+    #: The title has a word for AI.
+    ai_in_title: bool = False
 
     def summary(self) -> str:
         """The signals in words, for a reader."""
@@ -701,4 +708,5 @@ def lexical_signals(text: str, *, title: str = "", language: str = "") -> Lexica
         title_by_actors=by_actors,
         title_other_subject=bool(title) and _title_other_subject(title, m),
         title_roundup=bool(title) and _title_roundup(title),
+        ai_in_title=bool(title) and bool(m.ai.search(title)),
     )

@@ -685,3 +685,21 @@ def test_words_like_the_ai_offices_press_names_are_not_it(language: str, title: 
 def test_the_eus_code_for_ai_models_is_its_rules(title: str, describes: bool) -> None:
     signals = lexical_signals("", title=title, language="en")
     assert (signals.described_in == "title") is describes, signals
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # The Act as the English press names it, in a lead as in a title.
+        ("Under the bloc's artificial intelligence rules, providers must label deepfakes.", True),
+        ("What the EU's landmark AI law means for start-ups", True),
+        ("Europe's AI rulebook enters its second year", True),
+        ("Brussels' AI rules face their first test", True),
+        # Not a law: the EU's AI firms, or the EU's AI rules as another's model.
+        ("EU AI start-ups raised a record €3bn", False),
+        ("UK won't copy EU's AI rules, says minister", False),
+    ],
+)
+def test_the_acts_english_press_names_are_its_names(text: str, named: bool) -> None:
+    signals = lexical_signals(text, language="en")
+    assert bool(signals.act_names) is named, signals
