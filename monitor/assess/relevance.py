@@ -91,7 +91,9 @@ def relevance_features(
         # its title ("Arbeitgeber dürfen Gefühle nicht mehr per KI auslesen" / "… das
         # Verbot aus der KI-Verordnung"); one whose title is on something else ("Apple
         # Broke Them") names it in passing.
-        "named_lead_ai_title": float(lexical.ai_in_title and lexical.named_in == "lead"),
+        "named_lead_ai_title": float(
+            lexical.ai_in_title and lexical.named_in == "lead" and lexical.named_first
+        ),
     }
     if closeness is not None:
         features["closeness"] = closeness

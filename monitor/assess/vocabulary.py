@@ -360,6 +360,8 @@ class LexicalSignals:
     title_roundup: bool = False
     #: The title has a word for AI.
     ai_in_title: bool = False
+    #: The text's first sentence names the Act (a teaser's lead sentence).
+    named_first: bool = False
 
     def summary(self) -> str:
         """The signals in words, for a reader."""
@@ -709,4 +711,5 @@ def lexical_signals(text: str, *, title: str = "", language: str = "") -> Lexica
         title_other_subject=bool(title) and _title_other_subject(title, m),
         title_roundup=bool(title) and _title_roundup(title),
         ai_in_title=bool(title) and bool(m.ai.search(title)),
+        named_first=bool(names_by_sentence[0]),
     )

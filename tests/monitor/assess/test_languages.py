@@ -611,16 +611,20 @@ def test_the_eus_requirements_for_ai_are_its_rules(
     assert result.verdict == "update", result.reasons
 
 
-NAMED_IN_THE_LEAD: list[dict[str, Any]] = tomllib.loads(
+NAMED_IN_THE_LEAD_TABLES: dict[str, list[dict[str, Any]]] = tomllib.loads(
     (DATA / "named_in_the_lead.toml").read_text("utf-8")
-)["lead"]
+)
+NAMED_IN_THE_LEAD = NAMED_IN_THE_LEAD_TABLES["lead"]
+NAMED_IN_PASSING = NAMED_IN_THE_LEAD_TABLES["in_passing"]
 # The embedder puts the Polish teaser far from what the Act is (closeness 0.29), and
 # its closeness outweighs the lead: known, and reported by the test if it changes.
 LEAD_MISSED_WITH_THE_EMBEDDER = {"pl"}
 
 
-def test_every_official_language_has_the_act_named_under_a_title_on_ai() -> None:
-    assert sorted(case["language"] for case in NAMED_IN_THE_LEAD) == sorted(EU_LANGUAGES)
+@pytest.mark.parametrize("kind", ["lead", "in_passing"])
+def test_every_official_language_has_the_act_named_under_a_title_on_ai(kind: str) -> None:
+    cases = NAMED_IN_THE_LEAD_TABLES[kind]
+    assert sorted(case["language"] for case in cases) == sorted(EU_LANGUAGES)
 
 
 @pytest.mark.parametrize(
@@ -640,7 +644,7 @@ def test_a_lead_that_names_the_act_under_a_title_on_ai_is_about_the_act(
     index: CorpusIndex, case: dict[str, Any]
 ) -> None:
     signals = lexical_signals(case["text"], title=case["title"], language=case["language"])
-    assert (signals.named_in, signals.ai_in_title) == ("lead", True), signals
+    assert (signals.named_in, signals.named_first, signals.ai_in_title) == ("lead", True, True)
     assert signals.described_in != "title", signals
     result = _assess_case(index, case, "2025-02-03")
     assert result.language == case["language"]
@@ -662,3 +666,14 @@ def test_under_a_title_on_something_else_the_same_lead_is_a_passing_mention(
     signals = lexical_signals(case["text"], title=title, language=case["language"])
     assert not signals.ai_in_title
     assert lexical_relevance(signals, title=title) < 0.5, signals
+
+
+@pytest.mark.parametrize("case", NAMED_IN_PASSING, ids=[c["language"] for c in NAMED_IN_PASSING])
+def test_the_act_named_later_under_a_title_on_ai_is_still_in_passing(
+    index: CorpusIndex, case: dict[str, Any]
+) -> None:
+    signals = lexical_signals(case["text"], title=case["title"], language=case["language"])
+    assert (signals.named_in, signals.named_first, signals.ai_in_title) == ("lead", False, True)
+    result = _assess_case(index, case, "2025-09-18")
+    assert result.language == case["language"]
+    assert result.verdict == "irrelevant", result.reasons
