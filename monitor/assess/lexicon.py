@@ -92,9 +92,11 @@ ENGLISH = Terms(
         r"ban\s+on",
         r"prohibit\w*",
         r"guidelines",
-        # The EU's code for AI models ("EU code for AI models", "Brussels' AI code"):
+        # The EU's code for AI models ("EU code for AI models", "Brussels' AI code",
+        # "European code for AI models"):
         # a code named as the EU's, not software code ("EU start-up's AI code assistant").
-        r"(?:(?<=\bEU\s)|(?<=\bEU['\u2019]s\s)|(?<=\bBrussels['\u2019]\s)|(?<=\bbloc['\u2019]s\s))"
+        r"(?:(?<=\bEU\s)|(?<=\bEU['\u2019]s\s)|(?<=\bBrussels['\u2019]\s)|(?<=\bbloc['\u2019]s\s)"
+        r"|(?<=\bEuropean\s))"
         r"(?:AI\s+)?code(?!\s+(?:assistants?|generation|models?|editors?)\b)",
         r"trilogues?",
         # "deal with" is business or coping: "Microsoft signs deal with Mistral".

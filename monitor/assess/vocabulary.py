@@ -318,8 +318,16 @@ def _europes_own(languages: list[str]) -> str:
         glued = r"\w*?" if language in _COMPOUNDING else ""
         noun = rf"(?:\w+-)?{glued}{nouns}"
         alternatives.append(rf"\b{adjective}\s+(?:\w+\s+)?{noun}\b")
-        alternatives.append(rf"\b{noun}\s+(?:\w+\s+)?{adjective}\b")
+        if language in _ADJECTIVE_AFTER:
+            alternatives.append(rf"\b{noun}\s+(?:\w+\s+)?{adjective}\b")
     return "|".join(alternatives)
+
+
+# The languages that put the adjective after its noun ("les banques centrales
+# européennes"). Elsewhere the noun before it is another part of the sentence:
+# "Firms sign European code for AI models", "Firmy podepisují evropský kodex" are
+# the EU's code, not Europe's firms.
+_ADJECTIVE_AFTER = frozenset({"es", "fr", "ga", "it", "mt", "pt", "ro"})
 
 
 # Between the word that compares and the word for the EU: a few letters of short words

@@ -703,3 +703,25 @@ def test_the_eus_code_for_ai_models_is_its_rules(title: str, describes: bool) ->
 def test_the_acts_english_press_names_are_its_names(text: str, named: bool) -> None:
     signals = lexical_signals(text, language="en")
     assert bool(signals.act_names) is named, signals
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "described"),
+    [
+        # Firms before a verb and Europe's adjective: the EU's code, not Europe's firms.
+        ("en", "Firms sign European code for AI models", True),
+        ("cs", "Firmy podepisují evropský kodex pro obecné modely umělé inteligence", True),
+        ("de", "Firmen unterzeichnen europäischen Kodex für KI-Modelle", True),
+        ("pl", "Firmy podpisują europejski kodeks dla modeli AI", True),
+        # Where the adjective follows its noun, Europe's firms stay Europe's own.
+        ("fr", "Les banques centrales européennes durcissent leurs règles sur l'IA", False),
+        ("it", "Le aziende europee chiedono regole più semplici per l'IA", False),
+        # And before its noun in any language.
+        ("de", "Europäische Banken verschärfen Regeln für ChatGPT", False),
+    ],
+)
+def test_europes_firms_are_read_only_where_the_adjective_belongs_to_them(
+    language: str, title: str, described: bool
+) -> None:
+    signals = lexical_signals("", title=title, language=language)
+    assert (signals.described_in == "title") is described, signals
