@@ -68,6 +68,7 @@ ENGLISH = Terms(
         r"large\s+language\s+models?",
         r"foundation\s+models?",
         r"general[- ]purpose\s+AI",
+        r"general[- ]purpose\s+models?",
         r"GPT-?4",
         r"deepfakes?",
         r"facial\s+recognition",
@@ -161,6 +162,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"изкуствен\w*\s+интелект\w*",
             r"лицево\s+разпознаване",
             r"разпознаване\s+на\s+емоци\w*",
+            r"модел\w*\s+(?:на\s+ИИ\s+)?с\s+общо\s+предназначение",
         ),
         ai_acronyms=(r"ИИ", r"AI"),
         rules=(
@@ -202,6 +204,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"uměl\w*\s+inteligenc\w*",
             r"rozpoznáván\w*\s+obličej\w*",
             r"rozpozn\w*\s+emoc\w*",
+            r"model\w*\s+(?:AI\s+)?pro\s+obecné\s+účely",
         ),
         ai_acronyms=(r"AI", r"UI"),
         rules=(
@@ -243,6 +246,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"kunstig\w*\s+intelligens\w*",
             r"ansigtsgenkendelse\w*",
             r"følelsesgenkendelse\w*",
+            r"[\w-]*modeller\s+til\s+alm(?:en\s+brug|ene\s+formål)",
         ),
         ai_acronyms=(r"AI", r"KI"),
         rules=(
@@ -289,6 +293,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"künstlich\w*\s+Intelligenz",
             r"Gesichtserkennung\w*",
             r"Emotionserkennung\w*",
+            r"[\w-]*Modell\w*\s+mit\s+allgemeinem\s+Verwendungszweck",
         ),
         ai_acronyms=(r"KI", r"AI"),
         rules=(
@@ -338,6 +343,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"τεχνητ\w*\s+νοημοσύν\w*",
             r"αναγνώριση\w*\s+προσώπ\w*",
             r"αναγνώρισ\w*\s+συναισθημ\w*",
+            r"μοντέλ\w*\s+(?:ΤΝ\s+)?γενικ(?:ής\s+χρήσης|ού\s+σκοπού)",
         ),
         ai_acronyms=(r"ΤΝ", r"AI"),
         rules=(
@@ -376,6 +382,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"inteligencia\s+artificial",
             r"reconocimiento\s+facial",
             r"reconocimiento\s+de\s+emociones",
+            r"modelos?\s+(?:de\s+IA\s+)?de\s+(?:uso|propósito)\s+general",
         ),
         ai_acronyms=(r"IA", r"AI"),
         rules=(
@@ -417,6 +424,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"tehisaru\w*",
             r"näotuvastus\w*",
             r"emotsioonide\s+tuvast\w*",
+            r"üldotstarbeli\w*\s+\w*mudel\w*",
         ),
         ai_acronyms=(r"AI", r"TI"),
         rules=(
@@ -455,6 +463,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"tekoäly\w*",
             r"kasvojentunnistu\w*",
             r"tunteiden\s+tunnist\w*",
+            r"yleiskäyttöi\w*\s+\w*mall\w*",
         ),
         ai_acronyms=(r"AI",),
         rules=(
@@ -503,6 +512,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"intelligence\s+artificielle",
             r"reconnaissance\s+faciale",
             r"reconnaissance\s+(?:des\s+)?émotions?",
+            r"modèles?\s+(?:d['\u2019]IA\s+)?à\s+usage\s+général",
         ),
         ai_acronyms=(r"IA", r"AI"),
         rules=(
@@ -546,6 +556,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"h?intleacht\w*\s+sh?aorga",
             r"aithint\s+aghaidhe",
             r"aithint\s+m?h?othúchá\w*",
+            r"s?h?amhl\w*\s+(?:IS\s+)?ilchuspóireach\w*",
         ),
         ai_acronyms=(r"IS", r"AI"),
         # The rule words with their mutations: "dhlí" and "ndlí", "chosc" and "gcosc",
@@ -587,6 +598,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"umjetn\w*\s+inteligencij\w*",
             r"prepoznavanj\w*\s+lica",
             r"prepoznavanj\w*\s+emocij\w*",
+            r"model\w*\s+(?:umjetne\s+inteligencije\s+)?opće\s+namjene",
         ),
         ai_acronyms=(r"UI", r"AI"),
         rules=(
@@ -624,6 +636,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"mesterséges\s*intelligenci\w*",
             r"arcfelismer\w*",
             r"érzelemfelismer\w*",
+            r"általános\s+célú\s+[\w-]*modell\w*",
         ),
         ai_acronyms=(r"MI", r"AI", r"MI-\w+"),
         rules=(
@@ -666,6 +679,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"intelligenza\s+artificiale",
             r"riconoscimento\s+facciale",
             r"riconoscimento\s+(?:delle\s+)?emozioni",
+            r"modell[oi]\s+(?:di\s+IA\s+)?(?:per\s+finalità|ad\s+uso|di\s+uso)\s+general[ei]",
         ),
         ai_acronyms=(r"IA", r"AI"),
         rules=(
@@ -705,6 +719,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"dirbtin\w*\s+intelekt\w*",
             r"veido\s+atpažin\w*",
             r"emocijų\s+atpažinim\w*",
+            r"bendrosios\s+paskirties\s+(?:DI\s+)?\w*model\w*",
         ),
         ai_acronyms=(r"DI", r"AI"),
         rules=(
@@ -743,6 +758,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"mākslīg\w*\s+intelekt\w*",
             r"sejas\s+atpazīšan\w*",
             r"emociju\s+atpazīšan\w*",
+            r"visp[āa]r[ēī]\w*\s+lietojum\w*\s+(?:MI\s+)?\w*mode[lļ]\w*",
         ),
         ai_acronyms=(r"MI", r"AI"),
         rules=(
@@ -780,6 +796,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"intelli[ġg]enza\s+artifi[ċc]jali",
             r"rikonoxximent\s+tal-wiċċ",
             r"rikonoxximent\s+tal-emozzjonijiet",
+            r"mudell\w*\s+(?:tal-IA\s+)?għal\s+skopijiet\s+[ġg]enerali",
         ),
         ai_acronyms=(r"IA", r"AI"),
         rules=(
@@ -818,6 +835,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"artifici[eë]le\s+intelligentie",
             r"gezichtsherkenning\w*",
             r"emotieherkenning\w*",
+            r"[\w-]*modellen\s+voor\s+algemene\s+doeleinden",
         ),
         ai_acronyms=(r"AI", r"KI"),
         rules=(
@@ -862,6 +880,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"sztuczn\w*\s+inteligencj\w*",
             r"rozpoznawani\w*\s+twarzy",
             r"rozpoznawani\w*\s+emocji",
+            r"model\w*\s+(?:AI\s+)?ogólnego\s+przeznaczenia",
         ),
         ai_acronyms=(r"AI", r"SI"),
         rules=(
@@ -912,6 +931,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"intelig[êe]ncia\s+artificial",
             r"reconhecimento\s+facial",
             r"reconhecimento\s+de\s+emoções",
+            r"modelos?\s+(?:de\s+IA\s+)?de\s+(?:finalidade|uso)\s+geral",
         ),
         ai_acronyms=(r"IA", r"AI"),
         rules=(
@@ -954,6 +974,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"inteligen[țţt]\w*\s+artificial\w*",
             r"recunoaștere\w*\s+facial\w*",
             r"recunoa[șş]ter\w*\s+emo[țţ]i\w*",
+            r"model\w*\s+(?:de\s+IA\s+)?de\s+uz\s+general",
         ),
         ai_acronyms=(r"IA", r"AI"),
         rules=(
@@ -999,6 +1020,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"umel\w*\s+inteligenci\w*",
             r"rozpoznávan\w*\s+tvár\w*",
             r"rozpoznávani\w*\s+emóci\w*",
+            r"model\w*\s+(?:AI\s+)?na\s+všeobecné\s+účely",
         ),
         ai_acronyms=(r"AI", r"UI"),
         rules=(
@@ -1036,6 +1058,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"umetn\w*\s+inteligenc\w*",
             r"prepoznavanj\w*\s+obraz\w*",
             r"prepoznavanj\w*\s+čustev",
+            r"model\w*\s+(?:UI\s+)?za\s+splošne\s+namene",
         ),
         ai_acronyms=(r"UI", r"AI"),
         rules=(
@@ -1071,6 +1094,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"artificiell\w*\s+intelligens\w*",
             r"ansiktsigenkänning\w*",
             r"känsloigenkänning\w*",
+            r"[\w-]*modeller\s+för\s+allmänna\s+ändamål",
         ),
         ai_acronyms=(r"AI",),
         rules=(
@@ -1608,20 +1632,20 @@ CODES: dict[str, tuple[str, ...]] = {
     "el": (r"κώδικ\w*",),
     "es": (
         r"códigos?\s+de\s+(?:conducta|buenas\s+prácticas)",
-        r"(?:un|el|nuevo|su)\s+códigos?\s+(?:para|sobre)",
+        r"(?:un|el|nuevo|su)\s+códigos?\s+(?:europeos?\s+)?(?:para|sobre)",
     ),
     "et": (r"tegevusjuhend\w*", r"käitumisjuhend\w*"),
     "fi": (r"käytännesäänn\w*", r"toimintaohje\w*"),
     "fr": (
         r"codes?\s+de\s+(?:conduite|bonnes\s+pratiques)",
-        r"(?:un|le|son|nouveau)\s+codes?\s+(?:pour|sur)",
+        r"(?:un|le|son|nouveau)\s+codes?\s+(?:européens?\s+)?(?:pour|sur)",
     ),
     "ga": (r"cód\w*",),
     "hr": (r"kodeks\w*",),
     "hu": (r"\w*kódex\w*",),
     "it": (
         r"codic[ei]\s+di\s+(?:condotta|buone\s+pratiche)",
-        r"(?:un|il|nuovo)\s+codic[ei]\s+(?:per|sul\w*)",
+        r"(?:un|il|nuovo)\s+codic[ei]\s+(?:europe[oi]\s+)?(?:per|sul\w*)",
     ),
     "lt": (r"kodeks\w*",),
     "lv": (r"kodeks\w*",),
@@ -1633,7 +1657,7 @@ CODES: dict[str, tuple[str, ...]] = {
         # Headlines drop the article ("UE publica código para rotular"); a program's
         # code is written or generated ("escreve código para").
         r"(?<!\bescreve\s)(?<!\bgera\s)(?<!\bde\s)(?<!\bescrever\s)(?<!\bgerar\s)"
-        r"códigos?\s+(?:para|sobre)",
+        r"códigos?\s+(?:europeus?\s+)?(?:para|sobre)",
     ),
     "ro": (
         r"cod\w*\s+de\s+(?:conduită|bune\s+practici)",

@@ -624,13 +624,16 @@ def _describes_title(title: str, text: str, m: _Matchers) -> bool:
 
     "Commission publishes guidelines on banned AI practices" says "the European
     Commission" as headlines do; the word alone could be any commission, so it
-    counts only where the text names the EU.
+    counts only where the text names the EU, or the Act ("Il-Kummissjoni
+    tippubblika linji gwida …" over a lead on "l-Att dwar l-IA").
     """
     if _describes(title, m):
         return True
     return (
         bool(m.commission.search(title))
-        and bool(m.eu.search(m.not_eu.sub(" ", text)))
+        and bool(
+            m.eu.search(m.not_eu.sub(" ", text)) or m.act.search(text) or m.english_act.search(text)
+        )
         and _describes(m.commission.sub(" EU ", title), m)
     )
 

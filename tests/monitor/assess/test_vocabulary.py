@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from monitor.assess.lexicon import LEXICON_LANGUAGES
 from monitor.assess.relevance import lexical_relevance
-from monitor.assess.vocabulary import lexical_signals
+from monitor.assess.vocabulary import _matchers, lexical_signals
 
 # One headline a language that describes the EU's AI rules without naming the Act.
 DESCRIBED = {
@@ -725,3 +727,75 @@ def test_europes_firms_are_read_only_where_the_adjective_belongs_to_them(
 ) -> None:
     signals = lexical_signals("", title=title, language=language)
     assert (signals.described_in == "title") is described, signals
+
+
+# The Act's general-purpose models by their official names, a word for AI where a
+# text may have no other (a Greek report of the Commission's code of practice for
+# the models of general use).
+GENERAL_PURPOSE_MODELS = {
+    "bg": "модели на ИИ с общо предназначение",
+    "cs": "modely AI pro obecné účely",
+    "da": "AI-modeller til almen brug",
+    "de": "KI-Modelle mit allgemeinem Verwendungszweck",
+    "el": "μοντέλα ΤΝ γενικού σκοπού",
+    "en": "general-purpose models",
+    "es": "modelos de IA de uso general",
+    "et": "üldotstarbelised tehisintellektimudelid",
+    "fi": "yleiskäyttöiset tekoälymallit",
+    "fr": "modèles d'IA à usage général",
+    "ga": "samhlacha IS ilchuspóireacha",
+    "hr": "modeli umjetne inteligencije opće namjene",
+    "hu": "általános célú MI-modellek",
+    "it": "modelli di IA per finalità generali",
+    "lt": "bendrosios paskirties DI modeliai",
+    "lv": "vispārīga lietojuma MI modeļi",
+    "mt": "mudelli tal-IA għal skopijiet ġenerali",
+    "nl": "AI-modellen voor algemene doeleinden",
+    "pl": "modele AI ogólnego przeznaczenia",
+    "pt": "modelos de IA de finalidade geral",
+    "ro": "modele de IA de uz general",
+    "sk": "modely AI na všeobecné účely",
+    "sl": "modeli UI za splošne namene",
+    "sv": "AI-modeller för allmänna ändamål",
+}
+
+
+def test_every_official_language_names_general_purpose_models() -> None:
+    assert sorted(GENERAL_PURPOSE_MODELS) == sorted(LEXICON_LANGUAGES)
+
+
+@pytest.mark.parametrize(("language", "phrase"), sorted(GENERAL_PURPOSE_MODELS.items()))
+def test_general_purpose_models_are_a_word_for_ai(language: str, phrase: str) -> None:
+    # Every word of the phrase is read, not only an acronym inside it.
+    found = lexical_signals(phrase, language=language)
+    assert found.ai_mentions >= 1, found
+    assert re.fullmatch(_matchers(language).ai, phrase), phrase
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        # The bare Commission is the EU's where the lead names the Act, not the EU.
+        (
+            "el",
+            "Η Κομισιόν δημοσίευσε κώδικα πρακτικής για τα μοντέλα γενικής χρήσης",
+            "Ο κώδικας βοηθά τους παρόχους να συμμορφωθούν με τον κανονισμό για την "
+            "τεχνητή νοημοσύνη.",
+        ),
+        (
+            "mt",
+            "Il-Kummissjoni tippubblika linji gwida dwar il-prattiki pprojbiti tal-IA",
+            "Il-linji gwida jispjegaw liema użi huma pprojbiti mill-Att dwar l-IA.",
+        ),
+        # "the European code for": the code is the EU's in the Romance languages too.
+        ("es", "Las tecnológicas firman el código europeo para modelos de IA", ""),
+        ("fr", "Les géants de la tech signent le code européen pour les modèles d'IA", ""),
+        ("it", "Le big tech firmano il codice europeo per i modelli di IA", ""),
+        ("pt", "Gigantes tecnológicas assinam código europeu para modelos de IA", ""),
+    ],
+)
+def test_the_commission_or_the_european_code_in_a_title_is_the_eus(
+    language: str, title: str, text: str
+) -> None:
+    signals = lexical_signals(text, title=title, language=language)
+    assert signals.described_in == "title", signals
