@@ -156,6 +156,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Брюксел\w*",
             r"европейск\w*",
             r"евродепутат\w*",
+            r"Европарламент\w*",
         ),
         eu_acronyms=(r"ЕС",),
         ai=(
@@ -198,6 +199,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"unijn\w*",
             r"evropsk\w*",
             r"europoslan\w*",
+            r"Europarlament\w*",
         ),
         eu_acronyms=(r"EU",),
         ai=(
@@ -337,6 +339,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Βρυξέλλ\w*",
             r"ευρωπαϊκ\w*",
             r"ευρωβουλευτ\w*",
+            r"Ευρωβουλ\w*",
         ),
         eu_acronyms=(r"ΕΕ",),
         ai=(
@@ -376,6 +379,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Bruselas",
             r"europe[oa]s?",
             r"eurodiputad\w*",
+            r"Eurocámara",
         ),
         eu_acronyms=(r"UE",),
         ai=(
@@ -457,6 +461,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"europarlamentaari\w*",
             r"Bryssel\w*",
             r"eurooppalai\w*",
+            r"europarlament\w*",
         ),
         eu_acronyms=(r"EU(?::n)?",),
         ai=(
@@ -592,6 +597,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Brisel\w*",
             r"europsk\w*",
             r"europarlament\w*",
+            r"eurozastupni\w*",
         ),
         eu_acronyms=(r"EU",),
         ai=(
@@ -673,6 +679,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Bruxelles",
             r"europe[oai]",
             r"eurodeputat\w*",
+            r"Europarlament[oi]",
         ),
         eu_acronyms=(r"UE", r"Ue"),  # "la Ue", "dell'Ue": as often as "UE"
         ai=(
@@ -828,6 +835,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Europese",
             r"Europees",
             r"Europarlementari\w*",
+            r"Europarlement\w*",
         ),
         eu_acronyms=(r"EU",),
         ai=(
@@ -925,6 +933,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Bruxelas",
             r"europe[ui]a?s?",
             r"eurodeputad\w*",
+            r"Eurocâmara",
         ),
         eu_acronyms=(r"UE",),
         ai=(
@@ -968,6 +977,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"europe\w*",
             r"europarlamentar\w*",
             r"eurodeputa\w*",
+            r"Europarlament\w*",
         ),
         eu_acronyms=(r"UE",),
         ai=(
@@ -1014,6 +1024,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"únijn\w*",
             r"európsk\w*",
             r"europoslan\w*",
+            r"Europarlament\w*",
         ),
         eu_acronyms=(r"EÚ",),
         ai=(
@@ -1052,6 +1063,7 @@ BY_LANGUAGE: dict[str, Terms] = {
             r"Bruselj\w*",
             r"evropsk\w*",
             r"evropsk\w*\s+poslan\w*",
+            r"Evroparlament\w*",
         ),
         eu_acronyms=(r"EU",),
         ai=(

@@ -799,3 +799,25 @@ def test_the_commission_or_the_european_code_in_a_title_is_the_eus(
 ) -> None:
     signals = lexical_signals(text, title=title, language=language)
     assert signals.described_in == "title", signals
+
+
+@pytest.mark.parametrize(
+    ("language", "word"),
+    [
+        # The Parliament and its members by the one word the press writes for them.
+        ("bg", "Европарламентът"),
+        ("cs", "Europarlament"),
+        ("el", "Ευρωβουλή"),
+        ("es", "Eurocámara"),
+        ("fi", "europarlamentti"),
+        ("hr", "eurozastupnici"),
+        ("it", "Europarlamento"),
+        ("nl", "Europarlement"),
+        ("pt", "Eurocâmara"),
+        ("ro", "Europarlamentul"),
+        ("sk", "Europarlament"),
+        ("sl", "Evroparlament"),
+    ],
+)
+def test_the_parliament_by_its_one_word_name_is_the_eu(language: str, word: str) -> None:
+    assert lexical_signals(word, language=language).eu_mentions == 1, word
