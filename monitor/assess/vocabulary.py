@@ -619,7 +619,7 @@ def _someone_elses(sentence: str, m: _Matchers) -> bool:
     return acts is False or (acts is None and bool(m.elsewhere.search(sentence)))
 
 
-def _describes_title(title: str, text: str, m: _Matchers) -> bool:
+def _describes_title(title: str, text: str, m: _Matchers, *, text_names_act: bool) -> bool:
     """A title describes EU rules on AI: by itself, or through the bare "Commission".
 
     "Commission publishes guidelines on banned AI practices" says "the European
@@ -631,9 +631,7 @@ def _describes_title(title: str, text: str, m: _Matchers) -> bool:
         return True
     return (
         bool(m.commission.search(title))
-        and bool(
-            m.eu.search(m.not_eu.sub(" ", text)) or m.act.search(text) or m.english_act.search(text)
-        )
+        and (text_names_act or bool(m.eu.search(m.not_eu.sub(" ", text))))
         and _describes(m.commission.sub(" EU ", title), m)
     )
 
@@ -683,7 +681,7 @@ def lexical_signals(text: str, *, title: str = "", language: str = "") -> Lexica
             "title": bool(title_names)
             or (
                 bool(title)
-                and _describes_title(title, text, m)
+                and _describes_title(title, text, m, text_names_act=named_sentences > 0)
                 and not m.other_regimes.search(title)
             ),
             # The lead goes on from the headline: "How will AI be regulated?" and
