@@ -141,6 +141,17 @@ def _assess_case(index: CorpusIndex, case: dict[str, Any], published: str) -> As
     )
 
 
+def _assert_title_describes_an_update(
+    index: CorpusIndex, case: dict[str, Any], published: str
+) -> None:
+    """The case's title reads as EU rules on AI, and the case is judged an update."""
+    signals = lexical_signals(case["text"], title=case["title"], language=case["language"])
+    assert signals.described_in == "title", signals
+    result = _assess_case(index, case, published)
+    assert result.language == case["language"]
+    assert result.verdict == "update", result.reasons
+
+
 def test_every_official_language_has_both_cases() -> None:
     kinds = {(case["language"], case["kind"]) for case in CASES}
     assert kinds == {(code, kind) for code in EU_LANGUAGES for kind in ("update", "irrelevant")}
@@ -174,10 +185,7 @@ def test_each_language_reads_eu_rules_on_ai_in_a_title_that_does_not_name_the_ac
 ) -> None:
     signals = lexical_signals(case["text"], title=case["title"], language=case["language"])
     assert signals.act_names == ()
-    assert signals.described_in == "title", signals
-    result = _assess_case(index, case, "2025-11-19")
-    assert result.language == case["language"]
-    assert result.verdict == "update", result.reasons
+    _assert_title_describes_an_update(index, case, "2025-11-19")
 
 
 def test_every_official_language_has_the_act_named_with_the_eu_inside() -> None:
@@ -445,17 +453,7 @@ def test_the_developments_of_2025_described_in_any_language_are_updates(
     index: CorpusIndex, case: dict[str, Any], title_only: bool
 ) -> None:
     text = "" if title_only else case["text"]
-    signals = lexical_signals(text, title=case["title"], language=case["language"])
-    assert signals.described_in == "title", signals
-    result = assess(
-        text,
-        index,
-        title=case["title"],
-        published=REPORTED_ON[case["kind"]],
-        language_hint=case["language"],
-    )
-    assert result.language == case["language"]
-    assert result.verdict == "update", result.reasons
+    _assert_title_describes_an_update(index, case | {"text": text}, REPORTED_ON[case["kind"]])
 
 
 @pytest.mark.parametrize("kind", sorted(EUROPES_OWN))
@@ -604,11 +602,7 @@ def test_the_eus_requirements_for_ai_are_its_rules(
     index: CorpusIndex, case: dict[str, Any], title_only: bool
 ) -> None:
     text = "" if title_only else case["text"]
-    signals = lexical_signals(text, title=case["title"], language=case["language"])
-    assert signals.described_in == "title", signals
-    result = _assess_case(index, case | {"text": text}, "2025-11-19")
-    assert result.language == case["language"]
-    assert result.verdict == "update", result.reasons
+    _assert_title_describes_an_update(index, case | {"text": text}, "2025-11-19")
 
 
 NAMED_IN_THE_LEAD_TABLES: dict[str, list[dict[str, Any]]] = tomllib.loads(
